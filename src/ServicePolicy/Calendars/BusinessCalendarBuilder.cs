@@ -1,0 +1,144 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Calendars;
+
+/// <summary>
+/// Builds a <see cref="BusinessCalendar"/>: weekly hours, holidays, special days and closures. Obtain one from
+/// <see cref="BusinessCalendar.CreateBuilder(string, string)"/>.
+/// </summary>
+/// <remarks>A builder is mutable and not thread-safe; the calendar it builds is immutable. Weekly ranges added
+/// several times accumulate (their union is working time); adding a special day twice for the same date replaces it.</remarks>
+/// <example>
+/// <code>
+/// BusinessCalendar uk = BusinessCalendar.CreateBuilder("uk-office", "Europe/London")
+///     .WithWeeklyHours("Mon-Fri 09:00-17:00")
+///     .AddHoliday(new LocalDate(2026, 12, 25))
+///     .AddSpecialDay(new LocalDate(2026, 12, 24), "09:00-13:00")
+///     .Build();
+/// </code>
+/// </example>
+public sealed class BusinessCalendarBuilder
+{
+    private readonly string name;
+    private readonly DateTimeZone zone;
+    private readonly List<(IsoDayOfWeek Day, TimeRange Range)> weeklyRanges = new();
+    private readonly HashSet<LocalDate> holidays = new();
+    private readonly Dictionary<LocalDate, TimeRange[]> specialDays = new();
+    private readonly List<Interval> closures = new();
+
+    internal BusinessCalendarBuilder(string name, DateTimeZone zone)
+    {
+        Preconditions.CheckNotNull(name);
+        Preconditions.CheckArgument(name.Trim().Length > 0, nameof(name), "A calendar name must not be empty or white space.");
+        this.name = name;
+        this.zone = zone;
+    }
+
+    /// <summary>Adds the ranges of weekly-hours text such as <c>Mon-Fri 09:00-17:00; Sat 10:00-14:00</c>.</summary>
+    /// <param name="text">The text; see <see cref="WeeklyHours.Parse"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="BusinessHoursFormatException">The text is malformed.</exception>
+    public BusinessCalendarBuilder WithWeeklyHours(string text) => WithWeeklyHours(WeeklyHours.Parse(text));
+
+    /// <summary>Adds the ranges of <paramref name="hours"/> to the weekly hours.</summary>
+    /// <param name="hours">The weekly hours.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="hours"/> is null.</exception>
+    public BusinessCalendarBuilder WithWeeklyHours(WeeklyHours hours)
+    {
+        Preconditions.CheckNotNull(hours);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Sunday; day++)
+        {
+            foreach (TimeRange range in hours[day])
+            {
+                weeklyRanges.Add((day, range));
+            }
+        }
+        return this;
+    }
+
+    /// <summary>Adds a weekly range that opens on <paramref name="day"/>.</summary>
+    /// <param name="day">The day the range opens on.</param>
+    /// <param name="open">The opening time.</param>
+    /// <param name="close">The closing time; not after <paramref name="open"/> means the next day (midnight is 24:00).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not a day of the week.</exception>
+    public BusinessCalendarBuilder AddWeeklyRange(IsoDayOfWeek day, LocalTime open, LocalTime close)
+    {
+        Preconditions.CheckArgumentRange((int)day, 1, 7, nameof(day));
+        weeklyRanges.Add((day, new TimeRange(open, close)));
+        return this;
+    }
+
+    /// <summary>Adds a holiday: a local date with no working ranges (unless it is also a special day, which wins).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder AddHoliday(LocalDate date)
+    {
+        holidays.Add(date);
+        return this;
+    }
+
+    /// <summary>Adds holidays; see <see cref="AddHoliday"/>.</summary>
+    /// <param name="dates">The dates.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dates"/> is null.</exception>
+    public BusinessCalendarBuilder AddHolidays(IEnumerable<LocalDate> dates)
+    {
+        Preconditions.CheckNotNull(dates);
+        holidays.UnionWith(dates);
+        return this;
+    }
+
+    /// <summary>Adds a special day: a local date whose ranges replace the weekly hours (and win over a holiday).</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="ranges">Range text such as <c>09:00-13:00</c> or <c>09:00-12:00, 13:00-15:00</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ranges"/> is null.</exception>
+    /// <exception cref="BusinessHoursFormatException">The text is malformed.</exception>
+    public BusinessCalendarBuilder AddSpecialDay(LocalDate date, string ranges) =>
+        AddSpecialDay(date, BusinessHoursParser.ParseRanges(ranges).ToArray());
+
+    /// <summary>Adds a special day: a local date whose ranges replace the weekly hours (and win over a holiday).</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="ranges">The ranges; at least one (a day with none is a holiday).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ranges"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ranges"/> is empty.</exception>
+    public BusinessCalendarBuilder AddSpecialDay(LocalDate date, params TimeRange[] ranges)
+    {
+        Preconditions.CheckNotNull(ranges);
+        Preconditions.CheckArgument(ranges.Length > 0, nameof(ranges),
+            $"Special day {date} in calendar '{name}' needs at least one range; use AddHoliday for a day with no working time.");
+        specialDays[date] = WeeklyHours.Normalize(ranges);
+        return this;
+    }
+
+    /// <summary>Adds a closure: an instant range that is never working time (an office move, an outage).</summary>
+    /// <param name="closure">The closure; an interval without a start or end extends to the start or end of time.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder AddClosure(Interval closure)
+    {
+        closures.Add(closure);
+        return this;
+    }
+
+    /// <summary>Builds the calendar.</summary>
+    /// <returns>The immutable calendar.</returns>
+    /// <exception cref="InvalidOperationException">The calendar has no working time at all (no weekly hours and no
+    /// special days, or closures that cover it all); the message names the calendar.</exception>
+    public BusinessCalendar Build() => new(
+        name,
+        zone,
+        WeeklyHours.FromRanges(weeklyRanges),
+        holidays,
+        new Dictionary<LocalDate, TimeRange[]>(specialDays),
+        closures.ToArray());
+}

@@ -1,0 +1,41 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+
+namespace ServicePolicy.Calendars;
+
+/// <summary>
+/// Thrown when business-hours text (for example <c>Mon-Fri 09:00-17:00; Sat 10:00-14:00</c>) cannot be read.
+/// The message quotes the text, marks the offending position and says what was expected there.
+/// </summary>
+public sealed class BusinessHoursFormatException : FormatException
+{
+    /// <summary>Creates an exception for <paramref name="text"/> that failed at <paramref name="position"/>.</summary>
+    /// <param name="text">The whole text being parsed.</param>
+    /// <param name="position">The zero-based position at which parsing failed.</param>
+    /// <param name="expected">What was expected at that position, e.g. "a time in the form HH:mm".</param>
+    public BusinessHoursFormatException(string text, int position, string expected)
+        : base(BuildMessage(text, position, expected))
+    {
+        Text = text;
+        Position = position;
+        Expected = expected;
+    }
+
+    /// <summary>Gets the text that could not be parsed.</summary>
+    public string Text { get; }
+
+    /// <summary>Gets the zero-based position in <see cref="Text"/> at which parsing failed.</summary>
+    public int Position { get; }
+
+    /// <summary>Gets what was expected at <see cref="Position"/>.</summary>
+    public string Expected { get; }
+
+    private static string BuildMessage(string text, int position, string expected)
+    {
+        string found = position >= text.Length ? "the end of the text" : $"'{text[position]}'";
+        return $"Invalid business hours '{text}': expected {expected} at position {position + 1}, found {found}."
+            + Environment.NewLine + "  " + text
+            + Environment.NewLine + "  " + new string(' ', position) + "^";
+    }
+}

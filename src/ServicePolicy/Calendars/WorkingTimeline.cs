@@ -1,0 +1,475 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using NodaTime;
+using NodaTime.TimeZones;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Calendars;
+
+/// <summary>
+/// A business calendar compiled to working intervals in instant space. The supported instant range is cut into
+/// fixed slices of 2^55 ns (about 417 days); each slice is compiled on first use and published with a
+/// compare-exchange, so readers never lock and a slice, once visible, never changes. Arithmetic is a binary
+/// search inside a slice plus one step per slice crossed; it allocates nothing once the slices exist.
+/// </summary>
+internal sealed class WorkingTimeline
+{
+    private const int ChunkShift = 55;
+
+    internal static readonly Instant MinSupported = Instant.FromUtc(1700, 1, 1, 0, 0);
+    internal static readonly Instant MaxSupported = Instant.FromUtc(2250, 1, 1, 0, 0);
+    private static readonly long MinNanos = ToNanos(MinSupported);
+    private static readonly long MaxNanos = ToNanos(MaxSupported);
+    private static readonly int FirstChunk = (int)(MinNanos >> ChunkShift);
+    private static readonly int LastChunk = (int)((MaxNanos - 1) >> ChunkShift);
+
+    private static readonly ZoneLocalMappingResolver OpeningResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+    private static readonly ZoneLocalMappingResolver ClosingResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+
+    private readonly BusinessCalendar calendar;
+    private readonly WorkingChunk?[] chunks;
+    private readonly long[] closureStarts;
+    private readonly long[] closureEnds;
+
+    // Working time can only exist in [horizonStart, horizonEnd); beyond it, slices are known to be empty.
+    private readonly long horizonStart;
+    private readonly long horizonEnd;
+    private readonly int firstWorkingChunk;
+    private readonly int lastWorkingChunk;
+
+    public WorkingTimeline(BusinessCalendar calendar, IReadOnlyList<Interval> closures, LocalDate? firstSpecialDate, LocalDate? lastSpecialDate, bool hasWeeklyHours)
+    {
+        this.calendar = calendar;
+        chunks = new WorkingChunk?[LastChunk - FirstChunk + 1];
+
+        long start = MinNanos;
+        long end = MaxNanos;
+        if (!hasWeeklyHours)
+        {
+            // Only special days can be open: working time lies within a day or two of them, whatever the offset.
+            start = firstSpecialDate is { } first ? ToNanos(Clamp(first.PlusDays(-2).AtMidnight().InUtc().ToInstant())) : MaxNanos;
+            end = lastSpecialDate is { } last ? ToNanos(Clamp(last.PlusDays(3).AtMidnight().InUtc().ToInstant())) : MinNanos;
+        }
+
+        var merged = MergeClosures(closures);
+        closureStarts = new long[merged.Count];
+        closureEnds = new long[merged.Count];
+        for (int i = 0; i < merged.Count; i++)
+        {
+            (closureStarts[i], closureEnds[i]) = merged[i];
+            if (merged[i].Start <= start && merged[i].End > start)
+            {
+                start = merged[i].End;
+            }
+        }
+        for (int i = merged.Count - 1; i >= 0; i--)
+        {
+            if (merged[i].Start < end && merged[i].End >= end)
+            {
+                end = merged[i].Start;
+            }
+        }
+        horizonStart = start;
+        horizonEnd = end;
+        HasPossibleWorkingTime = start < end;
+        firstWorkingChunk = HasPossibleWorkingTime ? (int)(start >> ChunkShift) : 0;
+        lastWorkingChunk = HasPossibleWorkingTime ? (int)((end - 1) >> ChunkShift) : -1;
+    }
+
+    /// <summary>Gets whether the closures and the absence of weekly hours leave any room for working time.</summary>
+    public bool HasPossibleWorkingTime { get; }
+
+    public bool IsOpen(Instant instant, string paramName)
+    {
+        long t = CheckedNanos(instant, paramName);
+        WorkingChunk chunk = GetChunk(ChunkOf(t));
+        int i = chunk.IndexAtOrBefore(t);
+        return i >= 0 && t < chunk.Ends[i];
+    }
+
+    public Instant NextOpen(Instant instant, string paramName)
+    {
+        long t = CheckedNanos(instant, paramName);
+        int k = ChunkOf(t);
+        WorkingChunk chunk = GetChunk(k);
+        int i = chunk.IndexAtOrBefore(t);
+        if (i >= 0 && t < chunk.Ends[i])
+        {
+            return instant;
+        }
+        return FromNanos(NextIntervalFrom(ref k, ref chunk, i + 1, instant).Start);
+    }
+
+    public Instant NextClose(Instant instant, string paramName)
+    {
+        long t = CheckedNanos(instant, paramName);
+        int k = ChunkOf(t);
+        WorkingChunk chunk = GetChunk(k);
+        int i = chunk.IndexAtOrBefore(t);
+        if (i < 0 || t >= chunk.Ends[i])
+        {
+            i++;
+        }
+        (_, int index) = NextIntervalFrom(ref k, ref chunk, i, instant);
+        long end = chunk.Ends[index];
+        while (index == chunk.Count - 1 && chunk.ContinuesIntoNext)
+        {
+            if (k + 1 > LastChunk)
+            {
+                throw new InvalidOperationException(
+                    $"Calendar '{calendar.Name}' is open without a break from {instant} to the end of the supported range ({MaxSupported}); it has no next closing time.");
+            }
+            WorkingChunk next = GetChunk(k + 1);
+            if (next.Count == 0 || next.Starts[0] != end)
+            {
+                break;
+            }
+            k++;
+            chunk = next;
+            index = 0;
+            end = chunk.Ends[0];
+        }
+        return FromNanos(end);
+    }
+
+    /// <summary>Returns the end of the last working interval that starts before <paramref name="limit"/>, capped at it.</summary>
+    public Instant LastWorkingEndAtOrBefore(Instant limit)
+    {
+        long x = ToNanos(Clamp(limit));
+        int k = ChunkOf(x - 1);
+        WorkingChunk chunk = GetChunk(k);
+        int i = chunk.IndexAtOrBefore(x - 1);
+        while (i < 0)
+        {
+            k = Math.Min(k - 1, lastWorkingChunk);
+            if (k < firstWorkingChunk)
+            {
+                throw NoWorkingTimeBefore(limit);
+            }
+            chunk = GetChunk(k);
+            i = chunk.Count - 1;
+        }
+        return FromNanos(Math.Min(chunk.Ends[i], x));
+    }
+
+    public Instant Add(Instant start, Duration amount, string startName, string amountName)
+    {
+        long t = CheckedNanos(start, startName);
+        if (amount == Duration.Zero)
+        {
+            return start;
+        }
+        long remaining = AmountNanos(amount, amountName);
+        int k = ChunkOf(t);
+        WorkingChunk chunk = GetChunk(k);
+        long cumulative = chunk.CumulativeAt(t);
+        if (remaining > 0)
+        {
+            while (true)
+            {
+                long available = chunk.Total - cumulative;
+                if (remaining <= available)
+                {
+                    long target = cumulative + remaining;
+                    int i = chunk.IndexReaching(target, strictlyGreater: false);
+                    return FromNanos(chunk.Ends[i] - (chunk.CumulativeEnds[i] - target));
+                }
+                remaining -= available;
+                k = Math.Max(k + 1, firstWorkingChunk);
+                if (k > lastWorkingChunk)
+                {
+                    throw RanOut(start, amount, amountName, forward: true);
+                }
+                chunk = GetChunk(k);
+                cumulative = 0;
+            }
+        }
+
+        remaining = -remaining;
+        while (true)
+        {
+            if (remaining <= cumulative)
+            {
+                long target = cumulative - remaining;
+                int i = chunk.IndexReaching(target, strictlyGreater: true);
+                long intervalStartCumulative = chunk.CumulativeEnds[i] - (chunk.Ends[i] - chunk.Starts[i]);
+                return FromNanos(chunk.Starts[i] + (target - intervalStartCumulative));
+            }
+            remaining -= cumulative;
+            k = Math.Min(k - 1, lastWorkingChunk);
+            if (k < firstWorkingChunk)
+            {
+                throw RanOut(start, amount, amountName, forward: false);
+            }
+            chunk = GetChunk(k);
+            cumulative = chunk.Total;
+        }
+    }
+
+    public Duration Between(Instant from, Instant to, string fromName, string toName)
+    {
+        long a = CheckedNanos(from, fromName);
+        long b = CheckedNanos(to, toName);
+        if (a > b)
+        {
+            return Duration.FromNanoseconds(-Measure(b, a));
+        }
+        return Duration.FromNanoseconds(Measure(a, b));
+    }
+
+    private long Measure(long a, long b)
+    {
+        int ka = ChunkOf(a);
+        int kb = ChunkOf(b);
+        WorkingChunk chunkA = GetChunk(ka);
+        if (ka == kb)
+        {
+            return chunkA.CumulativeAt(b) - chunkA.CumulativeAt(a);
+        }
+        long total = chunkA.Total - chunkA.CumulativeAt(a);
+        int lastFull = Math.Min(kb - 1, lastWorkingChunk);
+        for (int k = Math.Max(ka + 1, firstWorkingChunk); k <= lastFull; k++)
+        {
+            total += GetChunk(k).Total;
+        }
+        return total + GetChunk(kb).CumulativeAt(b);
+    }
+
+    /// <summary>Finds the first interval at index <paramref name="index"/> of the chunk or later, moving to later chunks.</summary>
+    private (long Start, int Index) NextIntervalFrom(ref int k, ref WorkingChunk chunk, int index, Instant from)
+    {
+        while (index >= chunk.Count)
+        {
+            k = Math.Max(k + 1, firstWorkingChunk);
+            if (k > lastWorkingChunk)
+            {
+                throw NoWorkingTimeAfter(from);
+            }
+            chunk = GetChunk(k);
+            index = 0;
+        }
+        return (chunk.Starts[index], index);
+    }
+
+    internal static Instant ResolveOpening(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, OpeningResolver).ToInstant();
+
+    internal static Instant ResolveClosing(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, ClosingResolver).ToInstant();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ChunkOf(long nanos) => (int)(nanos >> ChunkShift);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private WorkingChunk GetChunk(int k)
+    {
+        WorkingChunk? chunk = Volatile.Read(ref chunks[k - FirstChunk]);
+        return chunk ?? BuildAndPublish(k);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private WorkingChunk BuildAndPublish(int k)
+    {
+        WorkingChunk built = Build(k);
+        return Interlocked.CompareExchange(ref chunks[k - FirstChunk], built, null) ?? built;
+    }
+
+    private WorkingChunk Build(int k)
+    {
+        long sliceStart = (long)k << ChunkShift;
+        long sliceEnd = ((long)k + 1) << ChunkShift;
+        long from = Math.Max(sliceStart, horizonStart);
+        long to = Math.Min(sliceEnd, horizonEnd);
+        if (from >= to)
+        {
+            return new WorkingChunk(sliceStart, sliceEnd, Array.Empty<long>(), Array.Empty<long>());
+        }
+
+        DateTimeZone zone = calendar.Zone;
+        Instant fromInstant = FromNanos(from);
+        Instant toInstant = FromNanos(to);
+
+        // 1. Local working ranges of every date that can reach into the slice, merged in local time.
+        var local = new List<(long Start, long End)>();
+        LocalDate lastDate = toInstant.InZone(zone).Date;
+        for (LocalDate date = fromInstant.InZone(zone).Date.PlusDays(-1); date <= lastDate; date = date.PlusDays(1))
+        {
+            long midnight = LocalNanos(date.AtMidnight());
+            foreach (TimeRange range in calendar.RangesOf(date))
+            {
+                long s = midnight + range.Open.NanosecondOfDay;
+                long e = s + range.WallClockLength.ToInt64Nanoseconds();
+                if (local.Count > 0 && s <= local[local.Count - 1].End)
+                {
+                    var last = local[local.Count - 1];
+                    local[local.Count - 1] = (last.Start, Math.Max(last.End, e));
+                }
+                else
+                {
+                    local.Add((s, e));
+                }
+            }
+        }
+
+        // 2. Map to instants, one constant-offset zone interval at a time: an instant i is working iff its local time
+        //    i + offset lies in a range. Gaps and overlaps fall out of this definition.
+        var pieces = new List<(long Start, long End)>();
+        var zoneIntervals = new List<(long Start, long End, long Offset)>();
+        foreach (ZoneInterval zoneInterval in zone.GetZoneIntervals(new Interval(FromNanos(from), FromNanos(to))))
+        {
+            long zs = zoneInterval.HasStart ? Math.Max(ToNanos(Clamp(zoneInterval.Start)), from) : from;
+            long ze = zoneInterval.HasEnd ? Math.Min(ToNanos(Clamp(zoneInterval.End)), to) : to;
+            if (zs < ze)
+            {
+                zoneIntervals.Add((zs, ze, zoneInterval.WallOffset.Nanoseconds));
+            }
+        }
+        foreach ((long ls, long le) in local)
+        {
+            foreach ((long zs, long ze, long offset) in zoneIntervals)
+            {
+                long s = Math.Max(ls - offset, zs);
+                long e = Math.Min(le - offset, ze);
+                if (s < e)
+                {
+                    pieces.Add((s, e));
+                }
+            }
+        }
+        pieces.Sort();
+
+        // 3. Remove closures and join pieces that touch.
+        var starts = new List<long>(pieces.Count);
+        var ends = new List<long>(pieces.Count);
+        int c = 0;
+        foreach ((long pieceStart, long pieceEnd) in pieces)
+        {
+            long s = pieceStart;
+            while (c < closureStarts.Length && closureEnds[c] <= s)
+            {
+                c++;
+            }
+            int j = c;
+            while (s < pieceEnd)
+            {
+                if (j < closureStarts.Length && closureStarts[j] < pieceEnd)
+                {
+                    if (closureStarts[j] > s)
+                    {
+                        Append(starts, ends, s, closureStarts[j]);
+                    }
+                    s = Math.Max(s, closureEnds[j]);
+                    j++;
+                }
+                else
+                {
+                    Append(starts, ends, s, pieceEnd);
+                    break;
+                }
+            }
+        }
+        return new WorkingChunk(sliceStart, sliceEnd, starts.ToArray(), ends.ToArray());
+    }
+
+    private static void Append(List<long> starts, List<long> ends, long s, long e)
+    {
+        int n = ends.Count;
+        if (n > 0 && s <= ends[n - 1])
+        {
+            ends[n - 1] = Math.Max(ends[n - 1], e);
+        }
+        else
+        {
+            starts.Add(s);
+            ends.Add(e);
+        }
+    }
+
+    private static List<(long Start, long End)> MergeClosures(IReadOnlyList<Interval> closures)
+    {
+        var list = new List<(long Start, long End)>();
+        foreach (Interval closure in closures)
+        {
+            long s = closure.HasStart ? ToNanos(Clamp(closure.Start)) : MinNanos;
+            long e = closure.HasEnd ? ToNanos(Clamp(closure.End)) : MaxNanos;
+            if (s < e)
+            {
+                list.Add((s, e));
+            }
+        }
+        list.Sort();
+        var merged = new List<(long Start, long End)>();
+        foreach (var closure in list)
+        {
+            if (merged.Count > 0 && closure.Start <= merged[merged.Count - 1].End)
+            {
+                var last = merged[merged.Count - 1];
+                merged[merged.Count - 1] = (last.Start, Math.Max(last.End, closure.End));
+            }
+            else
+            {
+                merged.Add(closure);
+            }
+        }
+        return merged;
+    }
+
+    private long CheckedNanos(Instant instant, string paramName)
+    {
+        if (instant < MinSupported || instant >= MaxSupported)
+        {
+            ThrowOutOfRange(paramName, instant);
+        }
+        return ToNanos(instant);
+    }
+
+    private static long AmountNanos(Duration amount, string amountName)
+    {
+        // Nothing in the supported range is further apart than this, so a larger amount can never be satisfied.
+        Duration limit = MaxSupported - MinSupported;
+        if (amount > limit || amount < -limit)
+        {
+            Preconditions.ThrowArgumentOutOfRange(amountName, amount,
+                $"Amount {amount} is larger than the whole supported range of business-time arithmetic ({MinSupported} to {MaxSupported}).");
+        }
+        return amount.ToInt64Nanoseconds();
+    }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOutOfRange(string paramName, Instant instant) =>
+        Preconditions.ThrowArgumentOutOfRange(paramName, instant,
+            $"Instant {instant} is outside the supported range of business-time arithmetic ({MinSupported} to {MaxSupported}, exclusive).");
+
+    private Exception RanOut(Instant start, Duration amount, string amountName, bool forward)
+    {
+        bool atRangeLimit = forward ? horizonEnd == MaxNanos : horizonStart == MinNanos;
+        if (atRangeLimit)
+        {
+            return new ArgumentOutOfRangeException(amountName, amount,
+                $"Adding {amount} of business time to {start} in calendar '{calendar.Name}' leaves the supported range ({MinSupported} to {MaxSupported}).");
+        }
+        return forward ? NoWorkingTimeAfter(start) : NoWorkingTimeBefore(start);
+    }
+
+    private NoWorkingTimeException NoWorkingTimeAfter(Instant instant) =>
+        new($"Calendar '{calendar.Name}' has no working time after {instant}: its weekly hours are empty and its last special day is {calendar.LastSpecialDateText}, or closures cover the rest of the supported range.");
+
+    private NoWorkingTimeException NoWorkingTimeBefore(Instant instant) =>
+        new($"Calendar '{calendar.Name}' has no working time before {instant}: its weekly hours are empty and its first special day is {calendar.FirstSpecialDateText}, or closures cover the start of the supported range.");
+
+    private static Instant Clamp(Instant instant) =>
+        instant < MinSupported ? MinSupported : instant > MaxSupported ? MaxSupported : instant;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Instant FromNanos(long nanos) => NodaConstants.UnixEpoch.PlusNanoseconds(nanos);
+
+    private static long LocalNanos(LocalDateTime local) => ToNanos(local.InUtc().ToInstant());
+}
