@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using NodaTime;
+using NodaTime.Text;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Calendars;
@@ -99,10 +100,6 @@ public sealed class BusinessCalendar
 
     /// <summary>Gets the closures: instant ranges that are never working time, sorted by start.</summary>
     public IReadOnlyList<Interval> Closures { get; }
-
-    internal string LastSpecialDateText => lastSpecialDate?.ToString() ?? "(none)";
-
-    internal string FirstSpecialDateText => firstSpecialDate?.ToString() ?? "(none)";
 
     /// <summary>Starts building a calendar in the time zone with the given TZDB id.</summary>
     /// <param name="name">The calendar's name, used in messages.</param>
@@ -213,24 +210,16 @@ public sealed class BusinessCalendar
     {
         Instant open = NextOpen(instant);
         LocalDateTime local = open.InZone(Zone).LocalDateTime;
+        // The owning date is the open instant's own date, or the day before for the tail of a night shift.
+        LocalDate owner = OwnsLocalTime(local.Date, local) ? local.Date : local.Date.PlusDays(-1);
         Instant dayEnd = Instant.MinValue;
-        foreach (LocalDate date in new[] { local.Date, local.Date.PlusDays(-1) })
+        foreach (TimeRange range in RangesOf(owner))
         {
-            TimeRange[] ranges = RangesOf(date);
-            if (!ranges.Any(range => Contains(date, range, local)))
+            Instant close = WorkingTimeline.ResolveClosing(Zone, ClosingOf(owner, range));
+            if (close > dayEnd)
             {
-                continue;
+                dayEnd = close;
             }
-            foreach (TimeRange range in ranges)
-            {
-                LocalDateTime close = date.At(range.Open).PlusNanoseconds(range.WallClockLength.ToInt64Nanoseconds());
-                Instant closeInstant = WorkingTimeline.ResolveClosing(Zone, close);
-                if (closeInstant > dayEnd)
-                {
-                    dayEnd = closeInstant;
-                }
-            }
-            break;
         }
         Preconditions.CheckState(dayEnd > open, $"Calendar '{Name}': no working range owns {open}.");
         return timeline.LastWorkingEndAtOrBefore(dayEnd);
@@ -267,7 +256,7 @@ public sealed class BusinessCalendar
             if (date > lastPossible)
             {
                 throw new NoWorkingTimeException(
-                    $"Calendar '{Name}' has fewer than {days} business dates after {start} (counting up to {lastPossible}).");
+                    $"Calendar '{Name}' has fewer than {days} business dates after {start} (counting up to {LocalDatePattern.Iso.Format(lastPossible)}).");
             }
             if (IsBusinessDate(date))
             {
@@ -282,11 +271,20 @@ public sealed class BusinessCalendar
         return result;
     }
 
-    private static bool Contains(LocalDate date, TimeRange range, LocalDateTime local)
+    private bool OwnsLocalTime(LocalDate date, LocalDateTime local)
     {
-        LocalDateTime open = date.At(range.Open);
-        return local >= open && local < open.PlusNanoseconds(range.WallClockLength.ToInt64Nanoseconds());
+        foreach (TimeRange range in RangesOf(date))
+        {
+            if (local >= date.At(range.Open) && local < ClosingOf(date, range))
+            {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static LocalDateTime ClosingOf(LocalDate date, TimeRange range) =>
+        date.At(range.Open).PlusNanoseconds(range.WallClockLength.ToInt64Nanoseconds());
 
     /// <summary>Returns the calendar's name, zone and weekly hours, e.g. <c>uk-office (Europe/London): Mon-Fri 09:00-17:00</c>.</summary>
     /// <returns>A short description for logs and messages.</returns>
@@ -299,7 +297,7 @@ public sealed class BusinessCalendar
         if (zone is null)
         {
             Preconditions.ThrowArgument(nameof(timeZoneId),
-                $"Unknown time zone id '{timeZoneId}': expected an IANA (TZDB) id such as 'Europe/London' or 'America/New_York' (TZDB {DateTimeZoneProviders.Tzdb.VersionId}).");
+                $"Unknown time zone id '{timeZoneId}': expected an IANA (TZDB) id such as 'Europe/London' or 'America/New_York' ({DateTimeZoneProviders.Tzdb.VersionId}).");
         }
         return zone;
     }

@@ -116,7 +116,7 @@ internal ref struct BusinessHoursParser
         {
             IsoDayOfWeek first = ParseDay();
             SkipSpaces();
-            if (position < text.Length && text[position] == '-' )
+            if (position < text.Length && text[position] == '-')
             {
                 position++;
                 SkipSpaces();
@@ -173,6 +173,10 @@ internal ref struct BusinessHoursParser
             {
                 position++;
                 SkipSpaces();
+                if (position < text.Length && char.IsLetter(text[position]))
+                {
+                    throw Fail("a time range such as 09:00-17:00 (use ';' before another set of days)");
+                }
                 continue;
             }
             return;

@@ -6,6 +6,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using NodaTime;
+using NodaTime.Text;
 using NodaTime.TimeZones;
 using ServicePolicy.Internal;
 
@@ -43,6 +44,8 @@ internal sealed class WorkingTimeline
     private readonly long horizonEnd;
     private readonly int firstWorkingChunk;
     private readonly int lastWorkingChunk;
+    private readonly string startReason;
+    private readonly string endReason;
 
     public WorkingTimeline(BusinessCalendar calendar, IReadOnlyList<Interval> closures, LocalDate? firstSpecialDate, LocalDate? lastSpecialDate, bool hasWeeklyHours)
     {
@@ -51,11 +54,14 @@ internal sealed class WorkingTimeline
 
         long start = MinNanos;
         long end = MaxNanos;
+        startReason = endReason = "the supported range ends there";
         if (!hasWeeklyHours)
         {
             // Only special days can be open: working time lies within a day or two of them, whatever the offset.
             start = firstSpecialDate is { } first ? ToNanos(Clamp(first.PlusDays(-2).AtMidnight().InUtc().ToInstant())) : MaxNanos;
             end = lastSpecialDate is { } last ? ToNanos(Clamp(last.PlusDays(3).AtMidnight().InUtc().ToInstant())) : MinNanos;
+            startReason = $"it has no weekly hours and its first special day is {FormatDate(firstSpecialDate)}";
+            endReason = $"it has no weekly hours and its last special day is {FormatDate(lastSpecialDate)}";
         }
 
         var merged = MergeClosures(closures);
@@ -67,6 +73,7 @@ internal sealed class WorkingTimeline
             if (merged[i].Start <= start && merged[i].End > start)
             {
                 start = merged[i].End;
+                startReason = $"a closure covers everything before {FromNanos(start)}";
             }
         }
         for (int i = merged.Count - 1; i >= 0; i--)
@@ -74,6 +81,7 @@ internal sealed class WorkingTimeline
             if (merged[i].Start < end && merged[i].End >= end)
             {
                 end = merged[i].Start;
+                endReason = $"a closure covers everything from {FromNanos(end)}";
             }
         }
         horizonStart = start;
@@ -119,9 +127,9 @@ internal sealed class WorkingTimeline
         }
         (_, int index) = NextIntervalFrom(ref k, ref chunk, i, instant);
         long end = chunk.Ends[index];
-        while (index == chunk.Count - 1 && chunk.ContinuesIntoNext)
+        while (index == chunk.Count - 1 && (chunk.ContinuesIntoNext || end == MaxNanos))
         {
-            if (k + 1 > LastChunk)
+            if (end == MaxNanos)
             {
                 throw new InvalidOperationException(
                     $"Calendar '{calendar.Name}' is open without a break from {instant} to the end of the supported range ({MaxSupported}); it has no next closing time.");
@@ -457,10 +465,12 @@ internal sealed class WorkingTimeline
     }
 
     private NoWorkingTimeException NoWorkingTimeAfter(Instant instant) =>
-        new($"Calendar '{calendar.Name}' has no working time after {instant}: its weekly hours are empty and its last special day is {calendar.LastSpecialDateText}, or closures cover the rest of the supported range.");
+        new($"Calendar '{calendar.Name}' has no working time after {instant}: {endReason}.");
 
     private NoWorkingTimeException NoWorkingTimeBefore(Instant instant) =>
-        new($"Calendar '{calendar.Name}' has no working time before {instant}: its weekly hours are empty and its first special day is {calendar.FirstSpecialDateText}, or closures cover the start of the supported range.");
+        new($"Calendar '{calendar.Name}' has no working time before {instant}: {startReason}.");
+
+    private static string FormatDate(LocalDate? date) => date is { } value ? LocalDatePattern.Iso.Format(value) : "(none)";
 
     private static Instant Clamp(Instant instant) =>
         instant < MinSupported ? MinSupported : instant > MaxSupported ? MaxSupported : instant;
