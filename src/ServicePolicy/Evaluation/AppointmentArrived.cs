@@ -1,0 +1,17 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using NodaTime;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>The visitor arrived for the pending appointment, meeting it. Only valid while an appointment booked since the last resolution is pending.</summary>
+/// <remarks>Immutable. Equality is reference equality.</remarks>
+public sealed class AppointmentArrived : TimelineFact
+{
+    /// <summary>Creates the fact.</summary>
+    /// <param name="at">The instant of arrival.</param>
+    public AppointmentArrived(Instant at)
+        : base(at)
+    {
+    }
+}

@@ -1,0 +1,91 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using NodaTime;
+using ServicePolicy.Commitments;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>
+/// Where one cycle of one commitment stands at the evaluated instant: its state, deadline, the target and how much of
+/// it is used, and when it was met or breached.
+/// </summary>
+/// <remarks>
+/// <para>Durations are on the commitment's clock: business time of its calendar for calendar rules, elapsed time for
+/// elapsed-time rules, promised instants and appointment windows. Paused time is not elapsed time.</para>
+/// <para>Immutable. Equality is reference equality.</para>
+/// </remarks>
+public sealed class CommitmentStatus
+{
+    internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,
+        Instant? atRiskAt, Duration target, Duration elapsed, Duration remaining, double percentUsed, Instant? metAt, Instant? breachedAt, Instant? endedAt)
+    {
+        Kind = kind;
+        Name = name;
+        Cycle = cycle;
+        StartedAt = startedAt;
+        State = state;
+        Deadline = deadline;
+        AtRiskAt = atRiskAt;
+        Target = target;
+        Elapsed = elapsed;
+        Remaining = remaining;
+        PercentUsed = percentUsed;
+        MetAt = metAt;
+        BreachedAt = breachedAt;
+        EndedAt = endedAt;
+    }
+
+    /// <summary>Gets the kind of commitment.</summary>
+    public CommitmentKind Kind { get; }
+
+    /// <summary>Gets the name of a custom commitment; null for the other kinds.</summary>
+    public string? Name { get; }
+
+    /// <summary>Gets the cycle number: 0 for the first cycle of this kind (and name), then 1, 2, …; stable across
+    /// evaluations of longer timelines.</summary>
+    public int Cycle { get; }
+
+    /// <summary>Gets the instant the cycle started.</summary>
+    public Instant StartedAt { get; }
+
+    /// <summary>Gets the state.</summary>
+    public CommitmentState State { get; }
+
+    /// <summary>Gets the deadline (exclusive), pushed out by paused time so far. While <see cref="CommitmentState.Paused"/>,
+    /// it is the deadline if the clock ran again at the evaluated instant; once met or ended, the deadline at that
+    /// instant.</summary>
+    public Instant Deadline { get; }
+
+    /// <summary>Gets the instant the cycle became (or will become, if nothing changes) at risk; null when the
+    /// threshold does not apply or the cycle is paused before reaching it.</summary>
+    public Instant? AtRiskAt { get; }
+
+    /// <summary>Gets the target: the time the rule allows on the commitment's clock. It is zero when a calendar rule's
+    /// deadline leaves no business time (a message at 18:00 due at 09:00 the next business day).</summary>
+    public Duration Target { get; }
+
+    /// <summary>Gets the time used on the commitment's clock, up to the evaluated instant or until met or ended.</summary>
+    public Duration Elapsed { get; }
+
+    /// <summary>Gets the time left on the commitment's clock: <see cref="Target"/> minus <see cref="Elapsed"/>, and
+    /// never negative.</summary>
+    public Duration Remaining { get; }
+
+    /// <summary>Gets <see cref="Elapsed"/> as a percentage of <see cref="Target"/> (over 100 once breached); 100 when
+    /// the target is zero.</summary>
+    public double PercentUsed { get; }
+
+    /// <summary>Gets the instant the cycle was met; null unless <see cref="CommitmentState.Met"/> or <see cref="CommitmentState.MetLate"/>.</summary>
+    public Instant? MetAt { get; }
+
+    /// <summary>Gets the instant the cycle was breached (its deadline); null unless it was.</summary>
+    public Instant? BreachedAt { get; }
+
+    /// <summary>Gets the instant the cycle ended unmet (resolution, cancellation or replacement); null otherwise.</summary>
+    public Instant? EndedAt { get; }
+
+    /// <summary>Returns the status for logs, such as <c>FirstResponse#0 AtRisk, due 2025-03-10T17:00:00Z</c>.</summary>
+    /// <returns>The kind, cycle, state and deadline.</returns>
+    public override string ToString() =>
+        $"{(Name is null ? Kind.ToString() : $"Custom '{Name}'")}#{Cycle} {State}, due {Deadline}";
+}

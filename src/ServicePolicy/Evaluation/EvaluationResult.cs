@@ -1,0 +1,77 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Generic;
+using NodaTime;
+using ServicePolicy.Commitments;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>
+/// Where an interaction stands at an instant under a policy: every commitment cycle, the owner and handoffs, the
+/// remedies due, and <see cref="NextChangeAt"/>, the next instant at which anything changes unless a fact is added.
+/// </summary>
+/// <remarks>Immutable. Equality is reference equality. Produced by <see cref="Evaluator"/>.</remarks>
+public sealed class EvaluationResult
+{
+    internal EvaluationResult(string interactionId, ServiceLevelPolicy policy, Instant now, Owner owner, int handoffs,
+        Instant? handoffLimitBreachedAt, IReadOnlyList<CommitmentStatus> commitments, IReadOnlyList<RemedyDue> remediesDue, Instant? nextChangeAt)
+    {
+        InteractionId = interactionId;
+        Policy = policy;
+        Now = now;
+        Owner = owner;
+        Handoffs = handoffs;
+        HandoffLimitBreachedAt = handoffLimitBreachedAt;
+        Commitments = commitments;
+        RemediesDue = remediesDue;
+        NextChangeAt = nextChangeAt;
+    }
+
+    /// <summary>Gets the host's id of the interaction.</summary>
+    public string InteractionId { get; }
+
+    /// <summary>Gets the policy evaluated against.</summary>
+    public ServiceLevelPolicy Policy { get; }
+
+    /// <summary>Gets the evaluated instant.</summary>
+    public Instant Now { get; }
+
+    /// <summary>Gets the current owner.</summary>
+    public Owner Owner { get; }
+
+    /// <summary>Gets how many times the interaction was handed to another owner.</summary>
+    public int Handoffs { get; }
+
+    /// <summary>Gets the instant of the handoff that breached the policy's handoff limit; null when it was not breached
+    /// or there is no limit.</summary>
+    public Instant? HandoffLimitBreachedAt { get; }
+
+    /// <summary>Gets the status of every commitment cycle, in the order the cycles started.</summary>
+    public IReadOnlyList<CommitmentStatus> Commitments { get; }
+
+    /// <summary>Gets the remedies due for breaches so far, each once, in the order of the breaches' cycles.</summary>
+    public IReadOnlyList<RemedyDue> RemediesDue { get; }
+
+    /// <summary>Gets the earliest instant after <see cref="Now"/> at which a state changes (a cycle becoming at risk
+    /// or breached) if no fact is added; null when nothing will change by the passage of time alone. Evaluating at
+    /// any instant strictly between <see cref="Now"/> and it gives the same states.</summary>
+    public Instant? NextChangeAt { get; }
+
+    /// <summary>Returns the latest cycle of a kind of commitment, or null when there is none.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="customName">For custom commitments, the name (compared ordinally); otherwise ignored.</param>
+    /// <returns>The status of the latest cycle, or null.</returns>
+    public CommitmentStatus? FindLatest(CommitmentKind kind, string? customName = null)
+    {
+        for (int i = Commitments.Count - 1; i >= 0; i--)
+        {
+            CommitmentStatus status = Commitments[i];
+            if (status.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(status.Name, customName, System.StringComparison.Ordinal)))
+            {
+                return status;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,319 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>
+/// Evaluates an interaction's timeline under a service-level policy at an instant: a pure function with no clock reads,
+/// no I/O and no shared state, so any machine evaluating the same arguments gets the same answer, and replaying a
+/// timeline with a corrected policy version gives the corrected answer.
+/// </summary>
+/// <remarks>
+/// <para>Cycles: first response, resolution, periodic update and custom commitments start when the interaction is
+/// opened; a next-response cycle at the first customer message after a public agent reply; a follow-up cycle at each
+/// promise; an appointment cycle at each booking; a feedback-request cycle at each resolution; a new periodic-update
+/// cycle at each public agent reply and reopening. See <see cref="CommitmentKind"/> for what meets each, and the facts
+/// for what ends them. Commitments are tracked only for kinds the policy has targets for, except promised follow-ups
+/// and booked appointments, which are promises in their own right (the target then adds its at-risk threshold,
+/// remedies and, for appointments, the maximum window width).</para>
+/// <para>Pausing: while the interaction waits for a reason, the commitments the policy pauses for that reason stop
+/// their clocks, and their deadlines move out by the paused time on their clock (business time for calendar rules).
+/// Time spent resolved does not count against the resolution commitment, so reopening resumes it where it stopped.</para>
+/// <para>States change by time alone only when a running cycle reaches its at-risk instant or its deadline;
+/// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one.</para>
+/// </remarks>
+public static class Evaluator
+{
+    /// <summary>Evaluates a timeline under a policy at an instant.</summary>
+    /// <param name="timeline">The interaction's facts; none may be after <paramref name="now"/> (use
+    /// <see cref="Timeline.AsOf"/> to evaluate the past).</param>
+    /// <param name="policy">The policy.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The status of every commitment cycle, the remedies due and the next change.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy: a follow-up promise that
+    /// names no deadline when the policy has no follow-up target, or an appointment window wider than the policy's
+    /// maximum.</exception>
+    /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline.</exception>
+    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now)
+    {
+        Preconditions.CheckNotNull(timeline);
+        Preconditions.CheckNotNull(policy);
+        if (now < timeline.LastInstant)
+        {
+            Preconditions.ThrowArgumentOutOfRange(nameof(now), now,
+                $"Instant {now} is before fact {timeline.Count - 1} ({timeline[timeline.Count - 1]}); evaluate timeline.AsOf({now}) to look at the past.");
+        }
+        return new Replay(timeline, policy).Run(now);
+    }
+
+    /// <summary>Evaluates a timeline at an instant under the policy a policy set selects for it
+    /// (<see cref="ServiceLevelPolicySet.Select"/> with the profile of <see cref="Timeline.Opened"/>).</summary>
+    /// <param name="timeline">The interaction's facts; none may be after <paramref name="now"/>.</param>
+    /// <param name="policies">The policy set.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The status of every commitment cycle, the remedies due and the next change.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
+    /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline.</exception>
+    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now)
+    {
+        Preconditions.CheckNotNull(timeline);
+        Preconditions.CheckNotNull(policies);
+        return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now);
+    }
+
+    /// <summary>One replay of a timeline under a policy.</summary>
+    private sealed class Replay
+    {
+        private readonly Timeline timeline;
+        private readonly ServiceLevelPolicy policy;
+        private readonly List<CommitmentCycle> cycles = new();
+        private readonly Dictionary<(CommitmentKind, string?), int> cycleCounts = new();
+        private readonly List<(PauseReason Reason, Instant Start, Instant? End)> pauses = new();
+        private Owner owner;
+        private int handoffs;
+        private Instant? handoffLimitBreachedAt;
+        private bool resolved;
+        private bool anyPublicReply;
+
+        internal Replay(Timeline timeline, ServiceLevelPolicy policy)
+        {
+            this.timeline = timeline;
+            this.policy = policy;
+            owner = timeline.Opened.Owner;
+        }
+
+        internal EvaluationResult Run(Instant now)
+        {
+            for (int i = 0; i < timeline.Count; i++)
+            {
+                Apply(i, timeline[i]);
+            }
+            var statuses = new List<CommitmentStatus>(cycles.Count);
+            var remedies = new List<RemedyDue>();
+            Instant? next = null;
+            foreach (CommitmentCycle cycle in cycles)
+            {
+                CommitmentStatus status = cycle.ToStatus(now, policy, pauses);
+                statuses.Add(status);
+                Instant? change = status.State switch
+                {
+                    CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline,
+                    CommitmentState.AtRisk => status.Deadline,
+                    _ => null,
+                };
+                if (change is { } c && (next is null || c < next))
+                {
+                    next = c;
+                }
+                if (status.BreachedAt is { } breachedAt && cycle.Target is { } target)
+                {
+                    string kind = cycle.Name is null ? cycle.Kind.ToString() : "Custom:" + cycle.Name;
+                    for (int r = 0; r < target.Remedies.Count; r++)
+                    {
+                        remedies.Add(new RemedyDue(target.Remedies[r], breachedAt, status,
+                            string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{kind}/{cycle.Index}/remedy/{r}")));
+                    }
+                }
+            }
+            if (handoffLimitBreachedAt is { } handoffBreach)
+            {
+                IReadOnlyList<BreachRemedy> handoffRemedies = policy.HandoffLimit!.Remedies;
+                for (int r = 0; r < handoffRemedies.Count; r++)
+                {
+                    remedies.Add(new RemedyDue(handoffRemedies[r], handoffBreach, null,
+                        string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/HandoffLimit/remedy/{r}")));
+                }
+            }
+            return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
+                statuses.AsReadOnly(), remedies.AsReadOnly(), next);
+        }
+
+        private void Apply(int position, TimelineFact fact)
+        {
+            switch (fact)
+            {
+                case InteractionOpened opened:
+                    StartIfTargeted(CommitmentKind.FirstResponse, opened.At);
+                    StartIfTargeted(CommitmentKind.Resolution, opened.At);
+                    StartIfTargeted(CommitmentKind.PeriodicUpdate, opened.At);
+                    foreach (ServiceTarget target in policy.Targets)
+                    {
+                        if (target.Kind == CommitmentKind.Custom)
+                        {
+                            Start(CommitmentKind.Custom, target.Name, opened.At, target, target.Rule, null, null);
+                        }
+                    }
+                    break;
+                case AgentReplied { IsPublic: true } reply:
+                    MeetOpen(CommitmentKind.FirstResponse, reply.At);
+                    MeetOpen(CommitmentKind.NextResponse, reply.At);
+                    MeetOpen(CommitmentKind.FollowUp, reply.At);
+                    if (MeetOpen(CommitmentKind.PeriodicUpdate, reply.At) && !resolved)
+                    {
+                        StartIfTargeted(CommitmentKind.PeriodicUpdate, reply.At);
+                    }
+                    anyPublicReply = true;
+                    break;
+                case CustomerReplied message:
+                    if (!resolved && anyPublicReply && FindOpen(CommitmentKind.NextResponse) is null)
+                    {
+                        StartIfTargeted(CommitmentKind.NextResponse, message.At);
+                    }
+                    break;
+                case FollowUpPromised promise:
+                    FindOpen(CommitmentKind.FollowUp)?.End(promise.At);
+                    StartFollowUp(position, promise);
+                    break;
+                case WaitingStarted pause:
+                    pauses.Add((pause.Reason, pause.At, null));
+                    break;
+                case WaitingEnded resume:
+                    EndPause(resume.At);
+                    break;
+                case OwnerAssigned assigned:
+                    owner = assigned.Owner;
+                    handoffs++;
+                    if (policy.HandoffLimit is { } limit && handoffs == limit.MaximumHandoffs + 1)
+                    {
+                        handoffLimitBreachedAt = assigned.At;
+                    }
+                    break;
+                case AppointmentBooked booking:
+                    FindOpen(CommitmentKind.Appointment)?.End(booking.At);
+                    StartAppointment(position, booking);
+                    break;
+                case AppointmentArrived arrival:
+                    MeetOpen(CommitmentKind.Appointment, arrival.At);
+                    break;
+                case FeedbackRequested request:
+                    MeetOpen(CommitmentKind.FeedbackRequest, request.At);
+                    break;
+                case MilestoneReached milestone:
+                    FindOpen(CommitmentKind.Custom, milestone.Name)?.Meet(milestone.At);
+                    break;
+                case InteractionResolved resolution:
+                    EndPause(resolution.At);
+                    foreach (CommitmentCycle cycle in cycles)
+                    {
+                        if (cycle.IsOpen && cycle.Kind == CommitmentKind.Resolution)
+                        {
+                            cycle.Resolve(resolution.At);
+                        }
+                        else if (cycle.IsOpen && cycle.Kind != CommitmentKind.FeedbackRequest)
+                        {
+                            cycle.End(resolution.At);
+                        }
+                    }
+                    resolved = true;
+                    StartIfTargeted(CommitmentKind.FeedbackRequest, resolution.At);
+                    break;
+                case InteractionReopened reopening:
+                    FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
+                    FindLatest(CommitmentKind.Resolution)?.Reopen(reopening.At);
+                    resolved = false;
+                    StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
+                    break;
+                case InteractionCancelled cancellation:
+                    EndPause(cancellation.At);
+                    foreach (CommitmentCycle cycle in cycles)
+                    {
+                        if (cycle.IsOpen)
+                        {
+                            cycle.End(cancellation.At);
+                        }
+                    }
+                    break;
+            }
+        }
+
+        private void StartFollowUp(int position, FollowUpPromised promise)
+        {
+            ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
+            if (promise.By is { } by)
+            {
+                Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
+                return;
+            }
+            DeadlineRule? rule = promise.Rule ?? target?.Rule;
+            if (rule is null)
+            {
+                throw new InvalidTimelineException(nameof(timeline), position, promise,
+                    $"it names no deadline, and policy '{policy}' has no FollowUp target to supply one");
+            }
+            Start(CommitmentKind.FollowUp, null, promise.At, target, rule, null, null);
+        }
+
+        private void StartAppointment(int position, AppointmentBooked booking)
+        {
+            ServiceTarget? target = policy.FindTarget(CommitmentKind.Appointment);
+            Duration width = booking.Window.Duration;
+            if (target?.Rule is AppointmentWindowRule rule && width > rule.MaximumWidth)
+            {
+                throw new InvalidTimelineException(nameof(timeline), position, booking,
+                    string.Create(CultureInfo.InvariantCulture, $"its window {booking.Window} is {width} wide, wider than the maximum {rule.MaximumWidth} of policy '{policy}'"));
+            }
+            DeadlineRule windowRule = target?.Rule ?? DeadlineRule.AppointmentWindow(width);
+            Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, null);
+        }
+
+        private void StartIfTargeted(CommitmentKind kind, Instant at)
+        {
+            if (policy.FindTarget(kind) is { } target)
+            {
+                Start(kind, null, at, target, target.Rule, null, null);
+            }
+        }
+
+        private void Start(CommitmentKind kind, string? name, Instant at, ServiceTarget? target, DeadlineRule? rule, Interval? window, Instant? promisedBy)
+        {
+            cycleCounts.TryGetValue((kind, name), out int index);
+            cycleCounts[(kind, name)] = index + 1;
+            cycles.Add(new CommitmentCycle(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy));
+        }
+
+        private bool MeetOpen(CommitmentKind kind, Instant at)
+        {
+            CommitmentCycle? cycle = FindOpen(kind);
+            cycle?.Meet(at);
+            return cycle is not null;
+        }
+
+        private CommitmentCycle? FindOpen(CommitmentKind kind, string? name = null)
+        {
+            CommitmentCycle? latest = FindLatest(kind, name);
+            return latest is { IsOpen: true } ? latest : null;
+        }
+
+        private CommitmentCycle? FindLatest(CommitmentKind kind, string? name = null)
+        {
+            for (int i = cycles.Count - 1; i >= 0; i--)
+            {
+                if (cycles[i].Kind == kind && string.Equals(cycles[i].Name, name, StringComparison.Ordinal))
+                {
+                    return cycles[i];
+                }
+            }
+            return null;
+        }
+
+        private void EndPause(Instant at)
+        {
+            int last = pauses.Count - 1;
+            if (last >= 0 && pauses[last].End is null)
+            {
+                pauses[last] = (pauses[last].Reason, pauses[last].Start, at);
+            }
+        }
+    }
+}

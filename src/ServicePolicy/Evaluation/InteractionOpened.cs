@@ -1,0 +1,35 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using NodaTime;
+using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>The interaction was opened, with its first owner and the profile that selects its policy. Always the first
+/// fact of a timeline, and only there. Starts the first-response, resolution, periodic-update and custom commitments
+/// the policy has targets for.</summary>
+/// <remarks>Immutable. Equality is reference equality.</remarks>
+public sealed class InteractionOpened : TimelineFact
+{
+    /// <summary>Creates the fact.</summary>
+    /// <param name="at">The instant the interaction was opened.</param>
+    /// <param name="owner">The first owner; an interaction always has one.</param>
+    /// <param name="profile">The channel, priority, tier, internal or external customer, and attributes; null for
+    /// <see cref="InteractionProfile.Unspecified"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
+    public InteractionOpened(Instant at, Owner owner, InteractionProfile? profile = null)
+        : base(at)
+    {
+        Owner = Preconditions.CheckNotNull(owner);
+        Profile = profile ?? InteractionProfile.Unspecified;
+    }
+
+    /// <summary>Gets the first owner.</summary>
+    public Owner Owner { get; }
+
+    /// <summary>Gets the profile that selects the interaction's policy.</summary>
+    public InteractionProfile Profile { get; }
+}

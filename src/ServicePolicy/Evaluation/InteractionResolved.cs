@@ -1,0 +1,17 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using NodaTime;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>The interaction was resolved: the resolution commitment is met; the other open cycles end (cancelled, or breached when already past their deadline); waiting ends; a feedback-request cycle starts. Not valid while already resolved.</summary>
+/// <remarks>Immutable. Equality is reference equality.</remarks>
+public sealed class InteractionResolved : TimelineFact
+{
+    /// <summary>Creates the fact.</summary>
+    /// <param name="at">The instant of resolution.</param>
+    public InteractionResolved(Instant at)
+        : base(at)
+    {
+    }
+}

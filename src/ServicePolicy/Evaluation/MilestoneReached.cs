@@ -1,0 +1,29 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using NodaTime;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>A named milestone was reached, meeting the open custom commitment of the same name (compared ordinally);
+/// it meets nothing when the policy has no such custom target.</summary>
+/// <remarks>Immutable. Equality is reference equality.</remarks>
+public sealed class MilestoneReached : TimelineFact
+{
+    /// <summary>Creates the fact.</summary>
+    /// <param name="at">The instant the milestone was reached.</param>
+    /// <param name="name">The milestone's name, the same as its custom target's.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public MilestoneReached(Instant at, string name)
+        : base(at)
+    {
+        Preconditions.CheckNotNull(name);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A milestone name must not be empty or white space.");
+        Name = name;
+    }
+
+    /// <summary>Gets the milestone's name.</summary>
+    public string Name { get; }
+}

@@ -1,0 +1,40 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using NodaTime;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>
+/// A remedy the host owes the customer because a commitment cycle or the handoff limit was breached. It is listed in
+/// every evaluation after the breach, once, with the same <see cref="Key"/>: the host acts on each key once.
+/// </summary>
+/// <remarks>Immutable. Equality is reference equality.</remarks>
+public sealed class RemedyDue
+{
+    internal RemedyDue(BreachRemedy remedy, Instant dueAt, CommitmentStatus? commitment, string key)
+    {
+        Remedy = remedy;
+        DueAt = dueAt;
+        Commitment = commitment;
+        Key = key;
+    }
+
+    /// <summary>Gets the remedy.</summary>
+    public BreachRemedy Remedy { get; }
+
+    /// <summary>Gets the instant of the breach that made it due.</summary>
+    public Instant DueAt { get; }
+
+    /// <summary>Gets the breached commitment cycle; null when the handoff limit was breached.</summary>
+    public CommitmentStatus? Commitment { get; }
+
+    /// <summary>Gets a deterministic key, the same on every evaluation and machine:
+    /// <c>{interaction}/{kind}/{cycle}/remedy/{index}</c> (kind <c>Custom:{name}</c> for custom commitments), or
+    /// <c>{interaction}/HandoffLimit/remedy/{index}</c>, where index is the remedy's position in the policy.</summary>
+    public string Key { get; }
+
+    /// <summary>Returns the key and the remedy.</summary>
+    /// <returns>The remedy for logs.</returns>
+    public override string ToString() => $"{Key}: {Remedy}";
+}

@@ -1,0 +1,135 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ServicePolicy.Calendars;
+using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Policies;
+
+/// <summary>
+/// A service-level policy: which interactions it applies to, the commitments they get (a target per kind with its
+/// deadline rule and calendar), which waiting stops which clocks, when a commitment counts as at risk, how many
+/// handoffs are allowed, and the remedies due on a breach. Build one with <see cref="CreateBuilder"/>.
+/// </summary>
+/// <remarks>
+/// <para>A policy is identified by <see cref="Name"/> and <see cref="Version"/>. To repair history after a
+/// configuration mistake, build the corrected policy as a new version and evaluate the same timeline with it: the
+/// evaluation is a pure function of the timeline, the policy and the instant.</para>
+/// <para>Immutable and thread-safe. Equality is reference equality.</para>
+/// </remarks>
+public sealed class ServiceLevelPolicy
+{
+    internal ServiceLevelPolicy(string name, int version, BusinessCalendar calendar, Applicability applicability,
+        IReadOnlyList<ServiceTarget> targets, IReadOnlyList<PauseRule> pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit)
+    {
+        Name = name;
+        Version = version;
+        Calendar = calendar;
+        Applicability = applicability;
+        Targets = targets;
+        PauseRules = pauseRules;
+        AtRisk = atRisk;
+        HandoffLimit = handoffLimit;
+    }
+
+    /// <summary>Gets the policy's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the policy's version, 1 or more; a corrected policy is a new version.</summary>
+    public int Version { get; }
+
+    /// <summary>Gets the calendar of targets that do not name their own, and of follow-up promises made with a rule
+    /// the policy has no target for.</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>Gets which interactions the policy applies to.</summary>
+    public Applicability Applicability { get; }
+
+    /// <summary>Gets the targets, at most one per kind (per name for custom targets), in the order they were added.</summary>
+    public IReadOnlyList<ServiceTarget> Targets { get; }
+
+    /// <summary>Gets the pause rules, at most one per reason.</summary>
+    public IReadOnlyList<PauseRule> PauseRules { get; }
+
+    /// <summary>Gets the at-risk threshold of targets that do not have their own.</summary>
+    public AtRiskThreshold AtRisk { get; }
+
+    /// <summary>Gets the handoff limit; null when handoffs are not limited.</summary>
+    public HandoffLimit? HandoffLimit { get; }
+
+    /// <summary>Starts building a policy.</summary>
+    /// <param name="name">The policy's name.</param>
+    /// <param name="version">The policy's version, 1 or more.</param>
+    /// <param name="calendar">The calendar of targets that do not name their own.</param>
+    /// <returns>A builder with no targets, applying to every interaction, with no pause rules, no at-risk threshold
+    /// and no handoff limit.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public static ServiceLevelPolicyBuilder CreateBuilder(string name, int version, BusinessCalendar calendar)
+    {
+        Preconditions.CheckNotNull(name);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A policy name must not be empty or white space.");
+        Preconditions.CheckArgumentRange(version, 1, int.MaxValue);
+        Preconditions.CheckNotNull(calendar);
+        return new ServiceLevelPolicyBuilder(name, version, calendar);
+    }
+
+    /// <summary>Returns the target for a kind of commitment, or null when the policy has none.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="customName">For <see cref="CommitmentKind.Custom"/>, the target's name (compared ordinally); otherwise ignored.</param>
+    /// <returns>The target, or null.</returns>
+    public ServiceTarget? FindTarget(CommitmentKind kind, string? customName = null)
+    {
+        foreach (ServiceTarget target in Targets)
+        {
+            if (target.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(target.Name, customName, StringComparison.Ordinal)))
+            {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Returns whether waiting for <paramref name="reason"/> stops the clock of <paramref name="kind"/>.</summary>
+    /// <param name="reason">The reason for waiting.</param>
+    /// <param name="kind">The kind of commitment.</param>
+    /// <returns>Whether a pause rule for the reason lists the kind.</returns>
+    public bool Pauses(PauseReason reason, CommitmentKind kind)
+    {
+        foreach (PauseRule rule in PauseRules)
+        {
+            if (rule.Reason == reason && rule.PausedKinds.Contains(kind))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Describes the policy in plain language for customers: one sentence per target, with the hours and time zone
+    /// of its calendar, then one per pause rule; for example "We reply to new requests within 4 business hours (Monday
+    /// to Friday, 09:00-17:00 UK time, except public holidays). The clock stops while we are waiting for your reply."
+    /// </summary>
+    /// <remarks>
+    /// <para>The text comes from the <c>PolicyText</c> and <c>RuleText</c> resources: English is built in, and
+    /// another language is a satellite resource file (<c>PolicyText.fr.resx</c>, <c>RuleText.fr.resx</c>), with no
+    /// code change. Day names are resources too, so a culture without a translation reads wholly in English.</para>
+    /// <para>Time zones are named by the resources' <c>Zone.&lt;TZDB id&gt;</c> entries ("UK time" for
+    /// <c>Europe/London</c>, "US Eastern time" for <c>America/New_York</c>, and other common zones); any other zone is
+    /// named by its TZDB id through <c>Zone.Fallback</c> ("Asia/Riyadh time"). A calendar with holidays adds "except
+    /// public holidays"; a 24x7 calendar reads "around the clock". Rules on elapsed time and appointment windows have
+    /// no hours to show.</para>
+    /// </remarks>
+    /// <param name="culture">The culture of the text; null for the current UI culture.</param>
+    /// <returns>The description.</returns>
+    public string Describe(CultureInfo? culture = null) => PolicyDescription.Describe(this, culture ?? CultureInfo.CurrentUICulture);
+
+    /// <summary>Returns the policy's name and version, such as <c>Standard v2</c>.</summary>
+    /// <returns>The name and version.</returns>
+    public override string ToString() => $"{Name} v{Version.ToString(CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,59 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Policies;
+
+/// <summary>
+/// An ordered list of policies with an explicit fallback: an interaction gets the first policy whose
+/// <see cref="ServiceLevelPolicy.Applicability"/> matches its profile, or the fallback when none does.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Equality is reference equality.</remarks>
+public sealed class ServiceLevelPolicySet
+{
+    /// <summary>Creates a policy set.</summary>
+    /// <param name="policies">The policies, in order of precedence; may be empty.</param>
+    /// <param name="fallback">The policy of interactions no other policy matches; its applicability is not consulted.</param>
+    /// <exception cref="ArgumentNullException">An argument or a policy is null.</exception>
+    /// <exception cref="ArgumentException">Two policies (the fallback included) have the same name.</exception>
+    public ServiceLevelPolicySet(IEnumerable<ServiceLevelPolicy> policies, ServiceLevelPolicy fallback)
+    {
+        Preconditions.CheckNotNull(policies);
+        Preconditions.CheckNotNull(fallback);
+        ServiceLevelPolicy[] list = policies.ToArray();
+        for (int i = 0; i < list.Length; i++)
+        {
+            Preconditions.CheckArgument(list[i] is not null, nameof(policies), $"Policy {i} is null.");
+        }
+        string? duplicate = list.Append(fallback).GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        Preconditions.CheckArgument(duplicate is null, nameof(policies), $"More than one policy is named '{duplicate}' (the fallback included).");
+        Policies = Array.AsReadOnly(list);
+        Fallback = fallback;
+    }
+
+    /// <summary>Gets the policies in order of precedence, without the fallback.</summary>
+    public IReadOnlyList<ServiceLevelPolicy> Policies { get; }
+
+    /// <summary>Gets the policy of interactions no other policy matches.</summary>
+    public ServiceLevelPolicy Fallback { get; }
+
+    /// <summary>Selects the policy of an interaction: the first matching policy, otherwise the fallback.</summary>
+    /// <param name="profile">The interaction's profile.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public ServiceLevelPolicy Select(InteractionProfile profile)
+    {
+        Preconditions.CheckNotNull(profile);
+        foreach (ServiceLevelPolicy policy in Policies)
+        {
+            if (policy.Applicability.Matches(profile))
+            {
+                return policy;
+            }
+        }
+        return Fallback;
+    }
+}

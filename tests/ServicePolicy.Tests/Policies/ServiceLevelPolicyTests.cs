@@ -1,0 +1,103 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using NodaTime;
+using ServicePolicy.Commitments;
+using ServicePolicy.Policies;
+using Xunit;
+using static ServicePolicy.Tests.Commitments.UkTime;
+
+namespace ServicePolicy.Tests.Policies;
+
+public class ServiceLevelPolicyTests
+{
+    private static readonly DeadlineRule FourHours = DeadlineRule.WithinBusinessTime(Duration.FromHours(4));
+
+    [Fact]
+    public void Build_KeepsEverythingGiven()
+    {
+        ServiceTarget resolution = ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.BusinessDaysAt(5, new LocalTime(17, 0)));
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Gold", 3, Office)
+            .AppliesTo(Applicability.Any.WithCustomerTiers("gold"))
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(resolution)
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution)
+            .WithAtRisk(AtRiskThreshold.AtPercent(80))
+            .WithHandoffLimit(2, BreachRemedy.Apology())
+            .Build();
+
+        Assert.Equal("Gold v3", policy.ToString());
+        Assert.Same(Office, policy.Calendar);
+        Assert.Equal(2, policy.Targets.Count);
+        Assert.Same(resolution, policy.FindTarget(CommitmentKind.Resolution));
+        Assert.Null(policy.FindTarget(CommitmentKind.FollowUp));
+        Assert.True(policy.Pauses(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution));
+        Assert.False(policy.Pauses(PauseReason.WaitingOnCustomer, CommitmentKind.FirstResponse));
+        Assert.False(policy.Pauses(PauseReason.WaitingOnThirdParty, CommitmentKind.Resolution));
+        Assert.Equal(80, policy.AtRisk.Percent);
+        Assert.Equal(2, policy.HandoffLimit!.MaximumHandoffs);
+        Assert.Equal("WaitingOnCustomer pauses Resolution", Assert.Single(policy.PauseRules).ToString());
+    }
+
+    [Fact]
+    public void FindTarget_Custom_MatchesByName()
+    {
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Sales", 1, Office)
+            .AddTarget(ServiceTarget.Custom("send you a quote", FourHours))
+            .Build();
+        Assert.NotNull(policy.FindTarget(CommitmentKind.Custom, "send you a quote"));
+        Assert.Null(policy.FindTarget(CommitmentKind.Custom, "Send you a quote"));
+    }
+
+    [Fact]
+    public void Build_Problems_AreAllReportedInOneMessage()
+    {
+        ServiceLevelPolicyBuilder builder = ServiceLevelPolicy.CreateBuilder("Broken", 2, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.EndOfBusinessDay())
+            .AddTarget(ServiceTarget.Custom("call back", FourHours))
+            .AddTarget(ServiceTarget.Custom("call back", FourHours))
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution)
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.NextResponse)
+            .PauseWhile(PauseReason.WaitingOnThirdParty, CommitmentKind.Appointment);
+
+        var e = Assert.Throws<InvalidOperationException>(builder.Build);
+
+        Assert.StartsWith("Policy 'Broken v2' is invalid: ", e.Message);
+        Assert.Contains("the FirstResponse target is defined 2 times", e.Message);
+        Assert.Contains("the custom target 'call back' is defined 2 times", e.Message);
+        Assert.Contains("the pause rule for WaitingOnCustomer is defined 2 times", e.Message);
+        Assert.Contains("the pause rule for WaitingOnThirdParty pauses Appointment", e.Message);
+    }
+
+    [Fact]
+    public void Build_NoTargets_Throws()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ServiceLevelPolicy.CreateBuilder("Empty", 1, Office).Build());
+        Assert.Contains("has no targets", e.Message);
+    }
+
+    [Fact]
+    public void CreateBuilder_BadArguments_Throw()
+    {
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => ServiceLevelPolicy.CreateBuilder(null!, 1, Office)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => ServiceLevelPolicy.CreateBuilder(" ", 1, Office)).ParamName);
+        var version = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceLevelPolicy.CreateBuilder("P", 0, Office));
+        Assert.Equal("version", version.ParamName);
+        Assert.Contains("Value 0 is out of range", version.Message);
+        Assert.Equal("calendar", Assert.Throws<ArgumentNullException>(() => ServiceLevelPolicy.CreateBuilder("P", 1, null!)).ParamName);
+    }
+
+    [Fact]
+    public void BuilderMethods_BadArguments_Throw()
+    {
+        ServiceLevelPolicyBuilder builder = ServiceLevelPolicy.CreateBuilder("P", 1, Office);
+        Assert.Equal("kinds", Assert.Throws<ArgumentException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer)).ParamName);
+        Assert.Equal("kinds", Assert.Throws<ArgumentOutOfRangeException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer, (CommitmentKind)42)).ParamName);
+        Assert.Equal("reason", Assert.Throws<ArgumentOutOfRangeException>(() => builder.PauseWhile((PauseReason)9, CommitmentKind.Resolution)).ParamName);
+        Assert.Equal("maximumHandoffs", Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithHandoffLimit(-1)).ParamName);
+        Assert.Equal("remedies", Assert.Throws<ArgumentException>(() => builder.WithHandoffLimit(1, [null!])).ParamName);
+        Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => builder.AddTarget(null!)).ParamName);
+        Assert.Equal("applicability", Assert.Throws<ArgumentNullException>(() => builder.AppliesTo(null!)).ParamName);
+        Assert.Equal("threshold", Assert.Throws<ArgumentNullException>(() => builder.WithAtRisk(null!)).ParamName);
+    }
+}
