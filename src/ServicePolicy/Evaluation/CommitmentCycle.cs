@@ -91,17 +91,7 @@ internal sealed class CommitmentCycle
         Duration target = ruleDeadline > clockStart ? Measure(business, clockStart, ruleDeadline) : Duration.Zero;
 
         List<Stop> stops = CollectStops(observedUntil, policy, pauses);
-        Instant deadline = ruleDeadline;
-        var counted = new List<Stop>(stops.Count);
-        foreach (Stop stop in stops)
-        {
-            if (stop.Start >= deadline)
-            {
-                break;
-            }
-            deadline = Add(business, deadline, Measure(business, stop.Start, stop.End));
-            counted.Add(stop);
-        }
+        List<Stop> counted = CountStops(business, ruleDeadline, stops, out Instant deadline);
         bool paused = counted.Count > 0 && counted[counted.Count - 1].Ongoing;
 
         Duration elapsed = observedUntil > clockStart ? Measure(business, clockStart, observedUntil) : Duration.Zero;
@@ -142,6 +132,35 @@ internal sealed class CommitmentCycle
         Duration remaining = elapsed < target ? target - elapsed : Duration.Zero;
         double percent = target > Duration.Zero ? 100.0 * elapsed.ToInt64Nanoseconds() / target.ToInt64Nanoseconds() : 100.0;
         return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, remaining, percent, MetAt, breachedAt, EndedAt);
+    }
+
+    /// <summary>The earliest instant by which the cycle's clock has used <paramref name="amount"/>, with the stops so far;
+    /// null when an ongoing stop comes first. Used for escalation warnings.</summary>
+    internal Instant? WhenUsed(Duration amount, Instant now, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
+    {
+        bool business = Rule?.UsesBusinessTime ?? false;
+        Instant observedUntil = MetAt ?? EndedAt ?? now;
+        Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
+        List<Stop> counted = CountStops(business, ruleDeadline, CollectStops(observedUntil, policy, pauses), out _);
+        return Walk(business, Window?.Start ?? Start, amount, counted);
+    }
+
+    /// <summary>The stops that push the deadline out (those starting before the deadline as it then stands), and the
+    /// deadline they push it to.</summary>
+    private List<Stop> CountStops(bool business, Instant ruleDeadline, List<Stop> stops, out Instant deadline)
+    {
+        deadline = ruleDeadline;
+        var counted = new List<Stop>(stops.Count);
+        foreach (Stop stop in stops)
+        {
+            if (stop.Start >= deadline)
+            {
+                break;
+            }
+            deadline = Add(business, deadline, Measure(business, stop.Start, stop.End));
+            counted.Add(stop);
+        }
+        return counted;
     }
 
     /// <summary>The intervals in which this cycle's clock stood still, clipped to [Start, observedUntil], in order.</summary>

@@ -3,19 +3,20 @@
 using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Commitments;
+using ServicePolicy.Escalation;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
 /// Where an interaction stands at an instant under a policy: every commitment cycle, the owner and handoffs, the
-/// remedies due, and <see cref="NextChangeAt"/>, the next instant at which anything changes unless a fact is added.
+/// remedies and escalation actions due, and <see cref="NextChangeAt"/>, the next instant at which anything changes unless a fact is added.
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality. Produced by <see cref="Evaluator"/>.</remarks>
 public sealed class EvaluationResult
 {
     internal EvaluationResult(string interactionId, ServiceLevelPolicy policy, Instant now, Owner owner, int handoffs,
-        Instant? handoffLimitBreachedAt, IReadOnlyList<CommitmentStatus> commitments, IReadOnlyList<RemedyDue> remediesDue, Instant? nextChangeAt)
+        Instant? handoffLimitBreachedAt, IReadOnlyList<CommitmentStatus> commitments, IReadOnlyList<RemedyDue> remediesDue, IReadOnlyList<EscalationAction> escalationActions, Instant? nextChangeAt)
     {
         InteractionId = interactionId;
         Policy = policy;
@@ -25,6 +26,7 @@ public sealed class EvaluationResult
         HandoffLimitBreachedAt = handoffLimitBreachedAt;
         Commitments = commitments;
         RemediesDue = remediesDue;
+        EscalationActions = escalationActions;
         NextChangeAt = nextChangeAt;
     }
 
@@ -53,9 +55,15 @@ public sealed class EvaluationResult
     /// <summary>Gets the remedies due for breaches so far, each once, in the order of the breaches' cycles.</summary>
     public IReadOnlyList<RemedyDue> RemediesDue { get; }
 
+    /// <summary>Gets the escalation steps due at <see cref="Now"/>, each with a deterministic key; empty when evaluating
+    /// without an <see cref="EscalationContext"/> or when the policy names no chain. Ordered by commitment cycle, then
+    /// by the steps' moments; a breached handoff limit's step comes last.</summary>
+    public IReadOnlyList<EscalationAction> EscalationActions { get; }
+
     /// <summary>Gets the earliest instant after <see cref="Now"/> at which a state changes (a cycle becoming at risk
-    /// or breached) if no fact is added; null when nothing will change by the passage of time alone. Evaluating at
-    /// any instant strictly between <see cref="Now"/> and it gives the same states.</summary>
+    /// or breached) or, with escalation, an escalation step falls due, if no fact is added; null when nothing will
+    /// change by the passage of time alone. Evaluating at any instant strictly between <see cref="Now"/> and it gives
+    /// the same states and lists no new action key.</summary>
     public Instant? NextChangeAt { get; }
 
     /// <summary>Returns the latest cycle of a kind of commitment, or null when there is none.</summary>

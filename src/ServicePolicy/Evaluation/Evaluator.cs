@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Commitments;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
@@ -27,7 +28,8 @@ namespace ServicePolicy.Evaluation;
 /// their clocks, and their deadlines move out by the paused time on their clock (business time for calendar rules).
 /// Time spent resolved does not count against the resolution commitment, so reopening resumes it where it stopped.</para>
 /// <para>States change by time alone only when a running cycle reaches its at-risk instant or its deadline;
-/// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one.</para>
+/// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one, or, when evaluating
+/// with an <see cref="EscalationContext"/>, the next escalation step if that comes first.</para>
 /// </remarks>
 public static class Evaluator
 {
@@ -47,12 +49,84 @@ public static class Evaluator
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
+        CheckNow(timeline, now);
+        return new Replay(timeline, policy, null).Run(now);
+    }
+
+    /// <summary>Evaluates a timeline under a policy at an instant, with the escalation actions due at that instant
+    /// under the policy's escalation chain (<see cref="ServiceLevelPolicy.EscalationChainName"/>; none when it names no
+    /// chain), the next escalation step folded into <see cref="EvaluationResult.NextChangeAt"/>.</summary>
+    /// <remarks>
+    /// <para>Each commitment cycle that is running (not met, ended or paused) escalates with the chain version in force
+    /// when it started: its warnings before the deadline, then, once breached, its levels, repeats and restarts; a
+    /// breached handoff limit escalates to the first level with the authority to decide, while the interaction is
+    /// open. <see cref="EscalationAcknowledged"/> facts stop what they acknowledge. The steps listed are those whose
+    /// moment is at or before <paramref name="now"/>, under the chain's <see cref="EscalationCatchUp"/> rule, so an
+    /// action stays listed (with the same key) until a later step supersedes it, the commitment is met, or it is
+    /// acknowledged: the host de-duplicates by key.</para>
+    /// <para>Recipients are resolved through <see cref="EscalationContext.Directory"/>; the result is a pure function of
+    /// the arguments as long as the directory is.</para>
+    /// </remarks>
+    /// <param name="timeline">The interaction's facts; none may be after <paramref name="now"/>.</param>
+    /// <param name="policy">The policy.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="escalation">The chain versions and the directory.</param>
+    /// <returns>The status of every commitment cycle, the remedies and escalation actions due, and the next change.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="ArgumentException"><paramref name="escalation"/> has no chain of the policy's chain name, or
+    /// not its <see cref="EscalationContext.ReplayVersion"/>.</exception>
+    /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
+    /// <exception cref="InvalidOperationException">The directory returned a null contact, or an on-call rota has no hand-overs.</exception>
+    /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
+    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation)
+    {
+        Preconditions.CheckNotNull(timeline);
+        Preconditions.CheckNotNull(policy);
+        Preconditions.CheckNotNull(escalation);
+        CheckNow(timeline, now);
+        if (policy.EscalationChainName is { } chainName)
+        {
+            bool known = false, replayable = escalation.ReplayVersion is null;
+            foreach (EscalationChain chain in escalation.Chains)
+            {
+                bool named = string.Equals(chain.Name, chainName, StringComparison.Ordinal);
+                known |= named;
+                replayable |= named && chain.Version == escalation.ReplayVersion;
+            }
+            Preconditions.CheckArgument(known, nameof(escalation), $"Policy '{policy}' escalates with chain '{chainName}', which the escalation context does not have.");
+            Preconditions.CheckArgument(replayable, nameof(escalation),
+                $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
+        }
+        return new Replay(timeline, policy, escalation).Run(now);
+    }
+
+    /// <summary>Evaluates a timeline at an instant, with escalation, under the policy a policy set selects for it.</summary>
+    /// <param name="timeline">The interaction's facts; none may be after <paramref name="now"/>.</param>
+    /// <param name="policies">The policy set.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="escalation">The chain versions and the directory.</param>
+    /// <returns>The status of every commitment cycle, the remedies and escalation actions due, and the next change.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="ArgumentException"><paramref name="escalation"/> lacks the selected policy's chain.</exception>
+    /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
+    /// <exception cref="InvalidOperationException">The directory returned a null contact, or an on-call rota has no hand-overs.</exception>
+    /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
+    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now, EscalationContext escalation)
+    {
+        Preconditions.CheckNotNull(timeline);
+        Preconditions.CheckNotNull(policies);
+        return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now, escalation);
+    }
+
+    private static void CheckNow(Timeline timeline, Instant now)
+    {
         if (now < timeline.LastInstant)
         {
             Preconditions.ThrowArgumentOutOfRange(nameof(now), now,
                 $"Instant {now} is before fact {timeline.Count - 1} ({timeline[timeline.Count - 1]}); evaluate timeline.AsOf({now}) to look at the past.");
         }
-        return new Replay(timeline, policy).Run(now);
     }
 
     /// <summary>Evaluates a timeline at an instant under the policy a policy set selects for it
@@ -77,6 +151,7 @@ public static class Evaluator
     {
         private readonly Timeline timeline;
         private readonly ServiceLevelPolicy policy;
+        private readonly EscalationContext? escalation;
         private readonly List<CommitmentCycle> cycles = new();
         private readonly Dictionary<(CommitmentKind, string?), int> cycleCounts = new();
         private readonly List<(PauseReason Reason, Instant Start, Instant? End)> pauses = new();
@@ -84,12 +159,14 @@ public static class Evaluator
         private int handoffs;
         private Instant? handoffLimitBreachedAt;
         private bool resolved;
+        private bool cancelled;
         private bool anyPublicReply;
 
-        internal Replay(Timeline timeline, ServiceLevelPolicy policy)
+        internal Replay(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation)
         {
             this.timeline = timeline;
             this.policy = policy;
+            this.escalation = escalation;
             owner = timeline.Opened.Owner;
         }
 
@@ -102,10 +179,14 @@ public static class Evaluator
             var statuses = new List<CommitmentStatus>(cycles.Count);
             var remedies = new List<RemedyDue>();
             Instant? next = null;
+            EscalationPlanner? planner = escalation is not null && policy.EscalationChainName is { } chainName
+                ? new EscalationPlanner(timeline, policy, chainName, escalation, now, owner, pauses)
+                : null;
             foreach (CommitmentCycle cycle in cycles)
             {
                 CommitmentStatus status = cycle.ToStatus(now, policy, pauses);
                 statuses.Add(status);
+                planner?.PlanCycle(cycle, status);
                 Instant? change = status.State switch
                 {
                     CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline,
@@ -135,8 +216,21 @@ public static class Evaluator
                         string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/HandoffLimit/remedy/{r}")));
                 }
             }
+            IReadOnlyList<EscalationAction> actions = Array.Empty<EscalationAction>();
+            if (planner is not null)
+            {
+                if (handoffLimitBreachedAt is { } breach && !resolved && !cancelled)
+                {
+                    planner.PlanHandoffLimit(breach);
+                }
+                actions = planner.Actions;
+                if (planner.Next is { } step && (next is null || step < next))
+                {
+                    next = step;
+                }
+            }
             return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
-                statuses.AsReadOnly(), remedies.AsReadOnly(), next);
+                statuses.AsReadOnly(), remedies.AsReadOnly(), actions, next);
         }
 
         private void Apply(int position, TimelineFact fact)
@@ -226,6 +320,7 @@ public static class Evaluator
                     break;
                 case InteractionCancelled cancellation:
                     EndPause(cancellation.At);
+                    cancelled = true;
                     foreach (CommitmentCycle cycle in cycles)
                     {
                         if (cycle.IsOpen)

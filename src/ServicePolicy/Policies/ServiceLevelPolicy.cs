@@ -23,7 +23,7 @@ namespace ServicePolicy.Policies;
 public sealed class ServiceLevelPolicy
 {
     internal ServiceLevelPolicy(string name, int version, BusinessCalendar calendar, Applicability applicability,
-        IReadOnlyList<ServiceTarget> targets, IReadOnlyList<PauseRule> pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit)
+        IReadOnlyList<ServiceTarget> targets, IReadOnlyList<PauseRule> pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit, string? escalationChainName)
     {
         Name = name;
         Version = version;
@@ -33,6 +33,7 @@ public sealed class ServiceLevelPolicy
         PauseRules = pauseRules;
         AtRisk = atRisk;
         HandoffLimit = handoffLimit;
+        EscalationChainName = escalationChainName;
     }
 
     /// <summary>Gets the policy's name.</summary>
@@ -59,6 +60,10 @@ public sealed class ServiceLevelPolicy
 
     /// <summary>Gets the handoff limit; null when handoffs are not limited.</summary>
     public HandoffLimit? HandoffLimit { get; }
+
+    /// <summary>Gets the name of the escalation chain every commitment cycle (and a breached handoff limit) escalates
+    /// with; null for none. The chain's versions come from the <c>EscalationContext</c> given to the evaluator.</summary>
+    public string? EscalationChainName { get; }
 
     /// <summary>Starts building a policy.</summary>
     /// <param name="name">The policy's name.</param>

@@ -25,6 +25,7 @@ public sealed class ServiceLevelPolicyBuilder
     private Applicability applicability = Applicability.Any;
     private AtRiskThreshold atRisk = AtRiskThreshold.None;
     private HandoffLimit? handoffLimit;
+    private string? escalationChainName;
 
     internal ServiceLevelPolicyBuilder(string name, int version, BusinessCalendar calendar)
     {
@@ -108,6 +109,21 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
+    /// <summary>Names the escalation chain the policy's commitments escalate with (by default, none). Evaluation takes
+    /// the chain's versions from its <c>EscalationContext</c> and uses, for each cycle, the version in force when the
+    /// cycle started.</summary>
+    /// <param name="chainName">The chain's name.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="chainName"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="chainName"/> is empty or white space.</exception>
+    public ServiceLevelPolicyBuilder WithEscalationChain(string chainName)
+    {
+        Preconditions.CheckNotNull(chainName);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(chainName), nameof(chainName), "An escalation chain name must not be empty or white space.");
+        escalationChainName = chainName;
+        return this;
+    }
+
     /// <summary>Builds the policy, checking the rules that span several calls: at least one target; at most one target
     /// per kind (per name for custom targets); at most one pause rule per reason; no pause rule for appointments.</summary>
     /// <returns>The policy.</returns>
@@ -139,6 +155,6 @@ public sealed class ServiceLevelPolicyBuilder
             throw new InvalidOperationException($"Policy '{title}' is invalid: " + string.Join("; ", errors) + ".");
         }
         return new ServiceLevelPolicy(name, version, calendar, applicability, targets.ToArray(),
-            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit);
+            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName);
     }
 }

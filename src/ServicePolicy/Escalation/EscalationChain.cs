@@ -1,0 +1,94 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Escalation;
+
+/// <summary>
+/// One version of a named escalation chain: warnings before a breach, levels after it, a repeat rule, an
+/// acknowledgement timeout, the fallback contact for recipients that resolve to nobody, and the catch-up rule. A
+/// service-level policy names its chain (<see cref="Policies.ServiceLevelPolicyBuilder.WithEscalationChain"/>); build
+/// one with <see cref="CreateBuilder"/>.
+/// </summary>
+/// <remarks>
+/// <para>Versions and snapshots: a chain version is in force from <see cref="EffectiveFrom"/> until a later version
+/// takes effect. Every commitment cycle escalates with the version in force when it started, so editing a chain (adding
+/// a version) never reshuffles escalations already under way; see <see cref="EscalationContext"/> for replaying with
+/// an explicit newer version.</para>
+/// <para>Immutable and thread-safe. Equality is reference equality.</para>
+/// </remarks>
+public sealed class EscalationChain
+{
+    internal EscalationChain(string name, int version, Instant effectiveFrom, EscalationContact fallback, IReadOnlyList<EscalationWarning> warnings,
+        IReadOnlyList<EscalationLevel> levels, EscalationRepeat? repeat, EscalationDelay? acknowledgementTimeout, EscalationCatchUp catchUp)
+    {
+        Name = name;
+        Version = version;
+        EffectiveFrom = effectiveFrom;
+        Fallback = fallback;
+        Warnings = warnings;
+        Levels = levels;
+        Repeat = repeat;
+        AcknowledgementTimeout = acknowledgementTimeout;
+        CatchUp = catchUp;
+    }
+
+    /// <summary>Gets the chain's name, as policies name it.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the version, 1 or more; part of every action's key.</summary>
+    public int Version { get; }
+
+    /// <summary>Gets the instant from which this version is in force (inclusive).</summary>
+    public Instant EffectiveFrom { get; }
+
+    /// <summary>Gets the contact that hears when a recipient resolves to nobody.</summary>
+    public EscalationContact Fallback { get; }
+
+    /// <summary>Gets the warnings before a breach, in the order they were added.</summary>
+    public IReadOnlyList<EscalationWarning> Warnings { get; }
+
+    /// <summary>Gets the levels after a breach, in order.</summary>
+    public IReadOnlyList<EscalationLevel> Levels { get; }
+
+    /// <summary>Gets the repeat rule; null when the levels fire once.</summary>
+    public EscalationRepeat? Repeat { get; }
+
+    /// <summary>Gets how long an acknowledgement holds the levels that stop on it; when it runs out and the commitment
+    /// is still not met, the ladder restarts from the acknowledged level. Null when an acknowledgement holds them for
+    /// the rest of the cycle.</summary>
+    public EscalationDelay? AcknowledgementTimeout { get; }
+
+    /// <summary>Gets what evaluation lists when it runs late.</summary>
+    public EscalationCatchUp CatchUp { get; }
+
+    /// <summary>Starts building a chain version.</summary>
+    /// <param name="name">The chain's name.</param>
+    /// <param name="version">The version, 1 or more.</param>
+    /// <param name="effectiveFrom">The instant from which this version is in force.</param>
+    /// <param name="fallback">The contact that hears when a recipient resolves to nobody.</param>
+    /// <returns>A builder with no warnings, levels or repeat, no acknowledgement timeout, and
+    /// <see cref="EscalationCatchUp.LatestOnly"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public static EscalationChainBuilder CreateBuilder(string name, int version, Instant effectiveFrom, EscalationContact fallback)
+    {
+        Preconditions.CheckNotNull(name);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A chain name must not be empty or white space.");
+        Preconditions.CheckArgument(name.IndexOf('/') < 0, nameof(name), $"Chain name '{name}' must not contain '/', which separates the parts of action keys.");
+        Preconditions.CheckArgumentRange(version, 1, int.MaxValue);
+        Preconditions.CheckNotNull(fallback);
+        return new EscalationChainBuilder(name, version, effectiveFrom, fallback);
+    }
+
+    /// <summary>Returns the chain's name, version and start, such as <c>standard v2 (from 2025-03-01T00:00:00Z)</c>.</summary>
+    /// <returns>The chain for logs.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name} v{Version} (from {InstantPattern.ExtendedIso.Format(EffectiveFrom)})");
+}

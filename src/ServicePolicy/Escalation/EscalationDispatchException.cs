@@ -1,0 +1,25 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Globalization;
+using System.Linq;
+
+namespace ServicePolicy.Escalation;
+
+/// <summary>
+/// One or more escalation actions could not be delivered after every retry. The other actions of the same call were
+/// still dispatched; <see cref="Report"/> says what happened to each, and <see cref="Exception.InnerException"/> is an
+/// <see cref="AggregateException"/> with the failures of every attempt.
+/// </summary>
+public sealed class EscalationDispatchException : Exception
+{
+    internal EscalationDispatchException(DispatchReport report, AggregateException failures)
+        : base(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Failed.Count} escalation action(s) could not be delivered: {string.Join(", ", report.Failed.Select(a => a.Key))}."), failures)
+    {
+        Report = report;
+    }
+
+    /// <summary>Gets what the dispatch call did with each action.</summary>
+    public DispatchReport Report { get; }
+}
