@@ -67,6 +67,18 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
         return new BusinessDaysRule(days, at);
     }
 
+    /// <summary>Creates a rule: due at the end of the <paramref name="days"/>-th business date after the local date the
+    /// cycle starts on (the end of the business day, <see cref="BusinessCalendar.EndOfBusinessDay"/>, of that date's
+    /// first opening).</summary>
+    /// <param name="days">How many business dates later; at least 1.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1 or more than 3650.</exception>
+    public static BusinessDaysRule BusinessDays(int days)
+    {
+        Preconditions.CheckArgumentRange(days, 1, 3650);
+        return new BusinessDaysRule(days, null);
+    }
+
     /// <summary>Creates the rule of appointments: the cycle is met by arriving inside the booked window and is due at
     /// the window's end; a booked window may be at most <paramref name="maximumWidth"/> wide.</summary>
     /// <param name="maximumWidth">The widest window that may be booked; positive.</param>
@@ -79,6 +91,12 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
     /// <param name="culture">The culture of the text; null for the current UI culture.</param>
     /// <returns>The phrase.</returns>
     public abstract string Describe(CultureInfo? culture = null);
+
+    /// <summary>Writes the rule as a deadline expression, such as <c>4 business hours</c> or
+    /// <c>end of business day, cut-off 15:00</c>, that <see cref="DeadlineExpression.Parse"/> reads back to an equal
+    /// rule.</summary>
+    /// <returns>The expression.</returns>
+    public string ToExpression() => DeadlineExpression.Format(this);
 
     /// <summary>Computes the deadline of a cycle that starts at <paramref name="start"/>, before any pause.</summary>
     /// <param name="start">The instant the cycle starts.</param>

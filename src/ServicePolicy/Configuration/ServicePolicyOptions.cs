@@ -1,0 +1,56 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using ServicePolicy.Calendars;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Configuration;
+
+/// <summary>
+/// The <c>ServicePolicy</c> configuration section: calendars, policies and the policy set, bound from
+/// <c>IConfiguration</c> by <see cref="ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>
+/// or filled in code through <see cref="ServicePolicyBuilder"/>. See <c>docs/configuration.md</c> for a complete example.
+/// </summary>
+/// <remarks>
+/// <para>Names (the dictionary keys) are compared case-insensitively, as configuration keys are. The options are
+/// validated as a whole when they are built (and at start-up with <c>ValidateOnStart</c>): every error is reported at
+/// once, each prefixed with its configuration path such as <c>ServicePolicy:Policies:standard:Calendar</c>. Settings the
+/// options do not know are errors too.</para>
+/// <para>Mutable and not thread-safe, like every options class; the catalogue built from it is immutable. The default
+/// value has no calendars, no policies and no policy set, which is invalid.</para>
+/// </remarks>
+public sealed class ServicePolicyOptions
+{
+    /// <summary>Gets the business calendars by name.</summary>
+    /// <value>Calendars that policies and targets refer to by name. Default: empty.</value>
+    public Dictionary<string, CalendarOptions> Calendars { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the service-level policies by name.</summary>
+    /// <value>At least one policy is required (configured here or added in code). Default: empty.</value>
+    public Dictionary<string, PolicyOptions> Policies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the policy set that selects a policy for each interaction.</summary>
+    /// <value>Optional. When null and exactly one policy is defined, that policy is the fallback of an implicit set;
+    /// with several policies and no set, interactions must be evaluated under a named policy. Default: null.</value>
+    public PolicySetOptions? PolicySet { get; set; }
+
+    /// <summary>Gets the configuration path that prefixes error messages (the bound section's path).</summary>
+    internal string SectionPath { get; set; } = ServicePolicyConstants.DefaultSectionName;
+
+    /// <summary>Gets errors found while reading the configuration (unknown keys, unconvertible values, duplicates).</summary>
+    internal List<string> ConfigurationErrors { get; } = new();
+
+    /// <summary>Gets calendars added in code as built objects.</summary>
+    internal List<BusinessCalendar> BuiltCalendars { get; } = new();
+
+    /// <summary>Gets policies added in code as built objects.</summary>
+    internal List<ServiceLevelPolicy> BuiltPolicies { get; } = new();
+
+    /// <summary>Gets or sets the catalogue content built when the options were validated; null until then or when invalid.</summary>
+    internal CatalogContent? Content { get; set; }
+
+    /// <summary>Gets or sets the errors of a reload that failed validation after a good configuration had been
+    /// loaded; null when the options are valid.</summary>
+    internal IReadOnlyList<string>? ReloadErrors { get; set; }
+}

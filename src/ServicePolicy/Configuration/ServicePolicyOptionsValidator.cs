@@ -1,0 +1,67 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Configuration;
+
+/// <summary>
+/// Validates <see cref="ServicePolicyOptions"/> by building the catalogue from them: every error, each with its
+/// configuration path, in one <see cref="OptionsValidationException"/>.
+/// </summary>
+/// <remarks>
+/// <para>Until a configuration has been valid once, invalid options fail validation, so <c>ValidateOnStart</c> stops
+/// the application and the first resolution of the catalogue throws. After that, a reload that fails is not allowed to
+/// throw from inside <c>IOptionsMonitor</c>'s change notification (that would take the application down): the
+/// validator then records the errors on the options instance and lets it through, and the catalogue provider logs them
+/// and keeps the last good catalogue.</para>
+/// <para>Thread-safe.</para>
+/// </remarks>
+internal sealed class ServicePolicyOptionsValidator : IValidateOptions<ServicePolicyOptions>
+{
+    private readonly ServicePolicyConfigurationState state;
+
+    public ServicePolicyOptionsValidator(ServicePolicyConfigurationState state)
+    {
+        this.state = state;
+    }
+
+    public ValidateOptionsResult Validate(string? name, ServicePolicyOptions options)
+    {
+        if (name is not null && name != Options.DefaultName)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+        Preconditions.CheckNotNull(options);
+        (CatalogContent? content, IReadOnlyList<string> errors) = CatalogBuilder.Build(options);
+        if (content is not null)
+        {
+            options.Content = content;
+            options.ReloadErrors = null;
+            state.LastGood = content;
+            return ValidateOptionsResult.Success;
+        }
+        if (state.LastGood is not null)
+        {
+            options.Content = null;
+            options.ReloadErrors = errors;
+            return ValidateOptionsResult.Success;
+        }
+        return ValidateOptionsResult.Fail(errors);
+    }
+}
+
+/// <summary>Per-container state shared by the validator and the catalogue provider.</summary>
+internal sealed class ServicePolicyConfigurationState
+{
+    private volatile CatalogContent? lastGood;
+
+    /// <summary>Gets or sets the content of the last valid configuration; null until one has been valid (from then on,
+    /// failed reloads are logged, not thrown).</summary>
+    internal CatalogContent? LastGood
+    {
+        get => lastGood;
+        set => lastGood = value;
+    }
+}

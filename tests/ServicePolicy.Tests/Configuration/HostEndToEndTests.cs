@@ -1,0 +1,130 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using NodaTime.Text;
+using ServicePolicy.Commitments;
+using ServicePolicy.Configuration;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Policies;
+using Xunit;
+
+namespace ServicePolicy.Tests.Configuration;
+
+/// <summary>The sample configuration (the one in docs/configuration.md) bound through a real host.</summary>
+public class HostEndToEndTests
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    private static Instant Uk(string local) =>
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm").Parse(local).Value.InZoneStrictly(London).ToInstant();
+
+    private static HostApplicationBuilder CreateBuilder(string jsonFile, IClock clock)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, jsonFile), optional: false, reloadOnChange: false);
+        builder.Services.AddServicePolicy(builder.Configuration.GetSection("ServicePolicy"));
+        builder.Services.AddSingleton(clock);
+        return builder;
+    }
+
+    [Fact]
+    public async Task SampleSettings_BoundThroughHost_EvaluateInteractionWithBoundPolicy()
+    {
+        // Monday 2 March 2026, 08:30 in London. The .ics file closes the office 09:00-11:00 that morning.
+        var clock = new FakeClock(Uk("2026-03-02 08:30"));
+        using IHost host = CreateBuilder("Configuration/appsettings.sample.json", clock).Build();
+        await host.StartAsync();
+
+        IServicePolicyCatalog catalog = host.Services.GetRequiredService<IServicePolicyCatalogProvider>().Current;
+        Assert.Equal(1, catalog.Version);
+        Assert.Equal(new[] { "support-24x7", "uk-office" }, catalog.Calendars.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "internal", "standard", "urgent" }, catalog.Policies.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("standard", catalog.PolicySet!.Fallback.Name);
+        Assert.Equal(new[] { "urgent", "internal" }, catalog.PolicySet.Policies.Select(p => p.Name));
+
+        // Holidays from the JSON dates and from the .ics file (including a recurring event), and the special day.
+        var office = catalog.GetCalendar("UK-OFFICE");
+        Assert.False(office.IsBusinessDate(new LocalDate(2026, 5, 4)));
+        Assert.False(office.IsBusinessDate(new LocalDate(2026, 4, 3)));
+        Assert.False(office.IsBusinessDate(new LocalDate(2026, 12, 25)));
+        Assert.False(office.IsBusinessDate(new LocalDate(2026, 12, 28).PlusDays(-2))); // Boxing Day, a Saturday anyway
+        Assert.False(office.IsBusinessDate(new LocalDate(2030, 1, 1)));
+        Assert.Equal("09:00-13:00", Assert.Single(office.GetRanges(new LocalDate(2026, 12, 24))).ToString());
+
+        ServiceLevelPolicy standard = catalog.GetPolicy("standard");
+        Assert.Equal(DeadlineRule.BusinessDays(5), standard.FindTarget(CommitmentKind.Resolution)!.Rule);
+        Assert.Equal(AtRiskThreshold.AtPercentOrBeforeDeadline(75, Duration.FromMinutes(30)), standard.AtRisk);
+        Assert.True(standard.Pauses(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution));
+        Assert.Equal(DeadlineRule.BusinessDaysAt(2, LocalTime.Noon), standard.FindTarget(CommitmentKind.Custom, "send a quote")!.Rule);
+        ServiceLevelPolicy urgent = catalog.GetPolicy("urgent");
+        Assert.Equal(2, urgent.Version);
+        Assert.Equal(new[] { BreachRemedy.Apology(), BreachRemedy.Credit(50, "GBP") }, urgent.FindTarget(CommitmentKind.Resolution)!.Remedies);
+        Assert.Equal(2, urgent.HandoffLimit!.MaximumHandoffs);
+
+        // An interaction opened now: the policy set picks "standard"; 4 business hours from the 11:00 reopening is 15:00.
+        var timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(clock.GetCurrentInstant(), Owner.Team("support")) });
+        clock.AdvanceMinutes(60 * 3); // 11:30
+        EvaluationResult result = host.Services.GetRequiredService<IServicePolicyEvaluator>().Evaluate(timeline);
+        Assert.Equal("standard", result.Policy.Name);
+        Assert.Equal(Uk("2026-03-02 11:30"), result.Now);
+        CommitmentStatus firstResponse = result.FindLatest(CommitmentKind.FirstResponse)!;
+        Assert.Equal(Uk("2026-03-02 15:00"), firstResponse.Deadline);
+        Assert.Equal(CommitmentState.OnTrack, firstResponse.State);
+
+        // An urgent one gets the 24x7 policy.
+        var urgentTimeline = Timeline.Create("T-2", new TimelineFact[]
+        {
+            new InteractionOpened(clock.GetCurrentInstant(), Owner.Team("support"), new InteractionProfile(priority: "Urgent")),
+        });
+        EvaluationResult urgentResult = host.Services.GetRequiredService<IServicePolicyEvaluator>().Evaluate(urgentTimeline);
+        Assert.Equal("urgent", urgentResult.Policy.Name);
+        Assert.Equal(Uk("2026-03-02 12:00"), urgentResult.FindLatest(CommitmentKind.FirstResponse)!.Deadline);
+
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task InvalidSettings_StopTheHostAtStartWithEveryErrorAndItsPath()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sp-invalid-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              // Two typos and a bad expression.
+              "ServicePolicy": {
+                "Calendars": { "uk-office": { "TimeZone": "Europe/London", "Hours": "Mon-Fri 09:00-17:00" } },
+                "Policies": {
+                  "standard": {
+                    "Calendar": "uk-offce",
+                    "Targets": { "FirstResponse": { "Deadline": "4 business hours", "Calender": "uk-office" } },
+                    "CustomTargets": { "quote": { "Deadline": "2 business dys" } }
+                  }
+                }
+              }
+            }
+            """);
+        try
+        {
+            using IHost host = CreateBuilder(file, new FakeClock(Uk("2026-03-02 08:30"))).Build();
+            var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+            Assert.Equal(3, e.Failures.Count());
+            Assert.Contains("ServicePolicy:Policies:standard:Calendar: calendar 'uk-offce' is not defined (did you mean 'uk-office'?)", e.Failures);
+            Assert.Contains(e.Failures, f => f.StartsWith("ServicePolicy:Policies:standard:Targets:FirstResponse:Calender: unknown setting 'Calender' (did you mean 'Calendar'?)", StringComparison.Ordinal));
+            Assert.Contains(e.Failures, f => f.StartsWith("ServicePolicy:Policies:standard:CustomTargets:quote:Deadline: Invalid deadline expression '2 business dys'", StringComparison.Ordinal));
+            Assert.Contains("ServicePolicy:Policies:standard:Calendar", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
