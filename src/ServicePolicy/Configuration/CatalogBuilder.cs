@@ -17,7 +17,7 @@ namespace ServicePolicy.Configuration;
 /// Builds a <see cref="CatalogContent"/> from <see cref="ServicePolicyOptions"/>, collecting every error with its
 /// configuration path instead of stopping at the first.
 /// </summary>
-internal sealed class CatalogBuilder
+internal sealed partial class CatalogBuilder
 {
     private static readonly string[] TargetKinds = Enum.GetNames<CommitmentKind>().Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
     private static readonly string[] AllKinds = Enum.GetNames<CommitmentKind>();
@@ -30,17 +30,22 @@ internal sealed class CatalogBuilder
     private readonly Dictionary<string, BusinessCalendar> calendars = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> calendarNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ServiceLevelPolicy> policies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool hasEscalationDirectory;
 
-    private CatalogBuilder(ServicePolicyOptions options)
+    private CatalogBuilder(ServicePolicyOptions options, bool hasEscalationDirectory)
     {
         this.options = options;
+        this.hasEscalationDirectory = hasEscalationDirectory;
         root = options.SectionPath;
     }
 
     /// <summary>Builds the content, or returns the errors (each <c>path: message</c>).</summary>
-    internal static (CatalogContent? Content, IReadOnlyList<string> Errors) Build(ServicePolicyOptions options)
+    /// <param name="options">The options.</param>
+    /// <param name="hasEscalationDirectory">Whether the container has an <c>IEscalationDirectory</c>; policies that
+    /// name an escalation chain are errors without one.</param>
+    internal static (CatalogContent? Content, IReadOnlyList<string> Errors) Build(ServicePolicyOptions options, bool hasEscalationDirectory = true)
     {
-        var builder = new CatalogBuilder(options);
+        var builder = new CatalogBuilder(options, hasEscalationDirectory);
         CatalogContent? content = builder.Run();
         return (builder.errors.Count == 0 ? content : null, builder.errors);
     }
@@ -62,6 +67,8 @@ internal sealed class CatalogBuilder
         {
             BuildCalendar($"{root}:Calendars:{name}", name, calendar);
         }
+        BuildRotas();
+        BuildEscalationChains();
         var policyNames = new HashSet<string>(options.Policies.Keys, StringComparer.OrdinalIgnoreCase);
         foreach (ServiceLevelPolicy policy in options.BuiltPolicies)
         {
@@ -70,6 +77,7 @@ internal sealed class CatalogBuilder
                 errors.Add($"{root}:Policies:{policy.Name}: policy '{policy.Name}' is defined more than once");
                 continue;
             }
+            CheckBuiltPolicyChain(policy);
             policies[policy.Name] = policy;
         }
         foreach ((string name, PolicyOptions policy) in options.Policies)
@@ -81,7 +89,7 @@ internal sealed class CatalogBuilder
             errors.Add($"{root}:Policies: no policies are defined; add at least one under {root}:Policies");
         }
         ServiceLevelPolicySet? set = BuildPolicySet(policyNames);
-        return errors.Count == 0 ? new CatalogContent(calendars, policies, set) : null;
+        return errors.Count == 0 ? new CatalogContent(calendars, policies, set, chainVersions, rotas) : null;
     }
 
     private void BuildCalendar(string path, string name, CalendarOptions calendar)
@@ -293,6 +301,7 @@ internal sealed class CatalogBuilder
             pauses.Add((reason, kinds.ToArray()));
         }
         AtRiskThreshold? atRisk = policy.AtRisk is null ? null : BuildAtRisk(policy.AtRisk, $"{path}:AtRisk");
+        string? chainName = policy.EscalationChain is null ? null : FindEscalationChain(policy.EscalationChain, name, $"{path}:EscalationChain");
         BreachRemedy[]? handoffRemedies = null;
         if (policy.HandoffLimit is { } limit)
         {
@@ -328,6 +337,10 @@ internal sealed class CatalogBuilder
             if (policy.HandoffLimit?.Maximum is { } max)
             {
                 builder.WithHandoffLimit(max, handoffRemedies ?? Array.Empty<BreachRemedy>());
+            }
+            if (chainName is not null)
+            {
+                builder.WithEscalationChain(chainName);
             }
             policies[name] = builder.Build();
         }

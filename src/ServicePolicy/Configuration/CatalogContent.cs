@@ -3,20 +3,29 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Linq;
 using ServicePolicy.Calendars;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>The calendars, policies and policy set of a validated configuration, before it is given a version.</summary>
+/// <summary>The calendars, policies, policy set, escalation chains and rotas of a validated configuration, before it is
+/// given a version.</summary>
 internal sealed class CatalogContent
 {
-    internal CatalogContent(IDictionary<string, BusinessCalendar> calendars, IDictionary<string, ServiceLevelPolicy> policies, ServiceLevelPolicySet? policySet)
+    internal CatalogContent(IDictionary<string, BusinessCalendar> calendars, IDictionary<string, ServiceLevelPolicy> policies, ServiceLevelPolicySet? policySet,
+        IEnumerable<EscalationChain>? chainVersions = null, IDictionary<string, WeeklyRota>? rotas = null)
     {
         Calendars = new ReadOnlyDictionary<string, BusinessCalendar>(new Dictionary<string, BusinessCalendar>(calendars, StringComparer.OrdinalIgnoreCase));
         Policies = new ReadOnlyDictionary<string, ServiceLevelPolicy>(new Dictionary<string, ServiceLevelPolicy>(policies, StringComparer.OrdinalIgnoreCase));
         PolicySet = policySet;
+        EscalationChainVersions = Array.AsReadOnly((chainVersions ?? Array.Empty<EscalationChain>()).ToArray());
+        EscalationChains = new ReadOnlyDictionary<string, EscalationChain>(EscalationChainVersions
+            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveFrom).ThenBy(c => c.Version).Last(), StringComparer.OrdinalIgnoreCase));
+        Rotas = new ReadOnlyDictionary<string, WeeklyRota>(new Dictionary<string, WeeklyRota>(rotas ?? new Dictionary<string, WeeklyRota>(), StringComparer.OrdinalIgnoreCase));
     }
 
     internal IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; }
@@ -24,6 +33,12 @@ internal sealed class CatalogContent
     internal IReadOnlyDictionary<string, ServiceLevelPolicy> Policies { get; }
 
     internal ServiceLevelPolicySet? PolicySet { get; }
+
+    internal IReadOnlyList<EscalationChain> EscalationChainVersions { get; }
+
+    internal IReadOnlyDictionary<string, EscalationChain> EscalationChains { get; }
+
+    internal IReadOnlyDictionary<string, WeeklyRota> Rotas { get; }
 }
 
 /// <summary>The immutable catalogue: a <see cref="CatalogContent"/> with its version.</summary>
@@ -43,14 +58,28 @@ internal sealed class ServicePolicyCatalog : IServicePolicyCatalog
 
     public ServiceLevelPolicySet? PolicySet => Content.PolicySet;
 
+    public IReadOnlyDictionary<string, EscalationChain> EscalationChains => Content.EscalationChains;
+
+    public IReadOnlyList<EscalationChain> EscalationChainVersions => Content.EscalationChainVersions;
+
+    public IReadOnlyDictionary<string, WeeklyRota> Rotas => Content.Rotas;
+
     internal CatalogContent Content { get; }
 
     public BusinessCalendar GetCalendar(string name) => Find(Calendars, name, "calendar");
 
     public ServiceLevelPolicy GetPolicy(string name) => Find(Policies, name, "policy");
 
+    public EscalationChain GetEscalationChain(string name) => Find(EscalationChains, name, "escalation chain");
+
+    public EscalationContext CreateEscalationContext(IEscalationDirectory directory)
+    {
+        Preconditions.CheckNotNull(directory);
+        return EscalationContext.Create(directory, EscalationChainVersions.ToArray());
+    }
+
     public override string ToString() =>
-        $"ServicePolicy catalogue v{Version}: {Calendars.Count} calendars, {Policies.Count} policies";
+        $"ServicePolicy catalogue v{Version}: {Calendars.Count} calendars, {Policies.Count} policies, {EscalationChains.Count} escalation chains";
 
     private T Find<T>(IReadOnlyDictionary<string, T> items, string name, string what)
     {

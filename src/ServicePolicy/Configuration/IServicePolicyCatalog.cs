@@ -3,12 +3,13 @@
 using System;
 using System.Collections.Generic;
 using ServicePolicy.Calendars;
+using ServicePolicy.Escalation;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>
-/// One immutable version of the configured calendars and policies, resolvable by name. Get the current one from
+/// One immutable version of the configured calendars, policies, escalation chains and on-call rotas, resolvable by name. Get the current one from
 /// <see cref="IServicePolicyCatalogProvider.Current"/>; a reload publishes a new version and never changes this one.
 /// </summary>
 /// <remarks>Implementations are immutable and thread-safe. Names are compared case-insensitively.</remarks>
@@ -26,6 +27,16 @@ public interface IServicePolicyCatalog
     /// <summary>Gets the policy set; null when several policies are configured without one.</summary>
     ServiceLevelPolicySet? PolicySet { get; }
 
+    /// <summary>Gets the escalation chains by name: for each name, its latest version (the latest
+    /// <see cref="EscalationChain.EffectiveFrom"/>, then the highest <see cref="EscalationChain.Version"/>).</summary>
+    IReadOnlyDictionary<string, EscalationChain> EscalationChains { get; }
+
+    /// <summary>Gets every escalation chain version: one per configured chain, and every version added in code.</summary>
+    IReadOnlyList<EscalationChain> EscalationChainVersions { get; }
+
+    /// <summary>Gets the on-call rotas by name.</summary>
+    IReadOnlyDictionary<string, WeeklyRota> Rotas { get; }
+
     /// <summary>Returns a calendar by name.</summary>
     /// <param name="name">The calendar's name.</param>
     /// <returns>The calendar.</returns>
@@ -39,4 +50,19 @@ public interface IServicePolicyCatalog
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">No policy has that name; the message suggests the closest one.</exception>
     ServiceLevelPolicy GetPolicy(string name);
+
+    /// <summary>Returns the latest version of an escalation chain by name (see <see cref="EscalationChains"/>).</summary>
+    /// <param name="name">The chain's name.</param>
+    /// <returns>The chain version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No chain has that name; the message suggests the closest one.</exception>
+    EscalationChain GetEscalationChain(string name);
+
+    /// <summary>Returns the escalation context of this catalogue: every chain version, with the host's directory, for
+    /// <see cref="Evaluation.Evaluator.Evaluate(Evaluation.Timeline, ServiceLevelPolicy, NodaTime.Instant, EscalationContext)"/>.
+    /// <see cref="IServicePolicyEvaluator"/> does this with the directory registered in the container.</summary>
+    /// <param name="directory">The directory that resolves recipients.</param>
+    /// <returns>The context.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    EscalationContext CreateEscalationContext(IEscalationDirectory directory);
 }

@@ -9,7 +9,11 @@ namespace ServicePolicy.Configuration;
 internal static class NameSuggestions
 {
     /// <summary>Returns <c> (did you mean 'x'?)</c> for the closest candidate within a few edits, or an empty string.</summary>
-    internal static string DidYouMean(string value, IEnumerable<string> candidates)
+    internal static string DidYouMean(string value, IEnumerable<string> candidates) =>
+        Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
+
+    /// <summary>Returns the candidate closest to <paramref name="value"/> within a few edits (case-insensitive), or null.</summary>
+    internal static string? Closest(string value, IEnumerable<string> candidates)
     {
         string? best = null;
         int bestDistance = int.MaxValue;
@@ -23,7 +27,7 @@ internal static class NameSuggestions
             }
         }
         int allowed = Math.Max(2, value.Length / 3);
-        return best is not null && bestDistance <= allowed ? $" (did you mean '{best}'?)" : string.Empty;
+        return best is not null && bestDistance <= allowed ? best : null;
     }
 
     private static int Distance(string a, string b)

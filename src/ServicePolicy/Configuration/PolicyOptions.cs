@@ -40,6 +40,12 @@ public sealed class PolicyOptions
     /// <value>Null for none. Default: null.</value>
     public AtRiskOptions? AtRisk { get; set; }
 
+    /// <summary>Gets or sets the name of the escalation chain the policy's commitments escalate with.</summary>
+    /// <value>The name of a chain in <see cref="ServicePolicyOptions.EscalationChains"/> (or added in code), or null for
+    /// no escalation. A policy with a chain needs an <see cref="Escalation.IEscalationDirectory"/> registered in the
+    /// container. Default: null.</value>
+    public string? EscalationChain { get; set; }
+
     /// <summary>Gets or sets the handoff limit.</summary>
     /// <value>Null when handoffs are not limited. Default: null.</value>
     public HandoffLimitOptions? HandoffLimit { get; set; }

@@ -3,15 +3,17 @@
 using System;
 using System.Collections.Generic;
 using ServicePolicy.Calendars;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>
-/// Describes calendars and policies in code for
+/// Describes calendars, policies, escalation chains and on-call rotas in code for
 /// <see cref="ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{ServicePolicyBuilder})"/>:
-/// the same <see cref="ServicePolicyOptions"/> that configuration binds, plus calendars and policies built in code.
+/// the same <see cref="ServicePolicyOptions"/> that configuration binds, plus calendars, policies, chains and rotas built
+/// in code.
 /// The result is the same validated, immutable catalogue.
 /// </summary>
 /// <remarks>Mutable and not thread-safe; used once, while services are registered. Errors (unknown names, duplicate
@@ -75,6 +77,58 @@ public sealed class ServicePolicyBuilder
         return this;
     }
 
+    /// <summary>Adds an escalation chain version built in code; policies refer to it by <see cref="EscalationChain.Name"/>
+    /// (spelt exactly, for policies built in code). Several versions of one chain may be added; the catalogue keeps
+    /// them all for evaluation.</summary>
+    /// <param name="chain">The chain version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="chain"/> is null.</exception>
+    public ServicePolicyBuilder AddEscalationChain(EscalationChain chain)
+    {
+        Preconditions.CheckNotNull(chain);
+        steps.Add(o => o.BuiltEscalationChains.Add(chain));
+        return this;
+    }
+
+    /// <summary>Adds an escalation chain described by options, as under <c>ServicePolicy:EscalationChains:&lt;name&gt;</c>.</summary>
+    /// <param name="name">The chain's name.</param>
+    /// <param name="configure">Fills in the chain's options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public ServicePolicyBuilder AddEscalationChain(string name, Action<EscalationChainOptions> configure)
+    {
+        CheckName(name);
+        Preconditions.CheckNotNull(configure);
+        steps.Add(o => Add(o, o.EscalationChains, "EscalationChains", "escalation chain", name, configure));
+        return this;
+    }
+
+    /// <summary>Adds an on-call rota built in code; recipients refer to it as <c>on-call:&lt;name&gt;</c>.</summary>
+    /// <param name="rota">The rota.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rota"/> is null.</exception>
+    public ServicePolicyBuilder AddRota(WeeklyRota rota)
+    {
+        Preconditions.CheckNotNull(rota);
+        steps.Add(o => o.BuiltRotas.Add(rota));
+        return this;
+    }
+
+    /// <summary>Adds an on-call rota described by options, as under <c>ServicePolicy:Rotas:&lt;name&gt;</c>.</summary>
+    /// <param name="name">The rota's name.</param>
+    /// <param name="configure">Fills in the rota's options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public ServicePolicyBuilder AddRota(string name, Action<RotaOptions> configure)
+    {
+        CheckName(name);
+        Preconditions.CheckNotNull(configure);
+        steps.Add(o => Add(o, o.Rotas, "Rotas", "rota", name, configure));
+        return this;
+    }
+
     /// <summary>Sets the policy set: the first policy in <paramref name="order"/> that applies, otherwise <paramref name="fallback"/>.</summary>
     /// <param name="fallback">The name of the fallback policy.</param>
     /// <param name="order">The names of the policies to try, in order of precedence.</param>
@@ -94,7 +148,7 @@ public sealed class ServicePolicyBuilder
         return this;
     }
 
-    /// <summary>Applies the described calendars and policies to options being built.</summary>
+    /// <summary>Applies the described calendars, policies, chains and rotas to options being built.</summary>
     internal void ApplyTo(ServicePolicyOptions options)
     {
         foreach (Action<ServicePolicyOptions> step in steps)

@@ -3,12 +3,13 @@
 using System;
 using System.Collections.Generic;
 using ServicePolicy.Calendars;
+using ServicePolicy.Escalation;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>
-/// The <c>ServicePolicy</c> configuration section: calendars, policies and the policy set, bound from
+/// The <c>ServicePolicy</c> configuration section: calendars, policies, the policy set, escalation chains and on-call rotas, bound from
 /// <c>IConfiguration</c> by <see cref="ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>
 /// or filled in code through <see cref="ServicePolicyBuilder"/>. See <c>docs/configuration.md</c> for a complete example.
 /// </summary>
@@ -30,6 +31,14 @@ public sealed class ServicePolicyOptions
     /// <value>At least one policy is required (configured here or added in code). Default: empty.</value>
     public Dictionary<string, PolicyOptions> Policies { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Gets the escalation chains by name.</summary>
+    /// <value>Chains that policies name with <see cref="PolicyOptions.EscalationChain"/>. Default: empty.</value>
+    public Dictionary<string, EscalationChainOptions> EscalationChains { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the weekly on-call rotas by name.</summary>
+    /// <value>Rotas that escalation recipients name as <c>on-call:&lt;name&gt;</c>. Default: empty.</value>
+    public Dictionary<string, RotaOptions> Rotas { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Gets or sets the policy set that selects a policy for each interaction.</summary>
     /// <value>Optional. When null and exactly one policy is defined, that policy is the fallback of an implicit set;
     /// with several policies and no set, interactions must be evaluated under a named policy. Default: null.</value>
@@ -46,6 +55,12 @@ public sealed class ServicePolicyOptions
 
     /// <summary>Gets policies added in code as built objects.</summary>
     internal List<ServiceLevelPolicy> BuiltPolicies { get; } = new();
+
+    /// <summary>Gets escalation chain versions added in code as built objects.</summary>
+    internal List<EscalationChain> BuiltEscalationChains { get; } = new();
+
+    /// <summary>Gets on-call rotas added in code as built objects.</summary>
+    internal List<WeeklyRota> BuiltRotas { get; } = new();
 
     /// <summary>Gets or sets the catalogue content built when the options were validated; null until then or when invalid.</summary>
     internal CatalogContent? Content { get; set; }

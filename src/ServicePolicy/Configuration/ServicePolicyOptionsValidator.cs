@@ -1,7 +1,9 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
@@ -21,10 +23,16 @@ namespace ServicePolicy.Configuration;
 internal sealed class ServicePolicyOptionsValidator : IValidateOptions<ServicePolicyOptions>
 {
     private readonly ServicePolicyConfigurationState state;
+    private readonly bool hasEscalationDirectory;
 
-    public ServicePolicyOptionsValidator(ServicePolicyConfigurationState state)
+    /// <summary>Creates the validator.</summary>
+    /// <param name="state">The state shared with the catalogue provider.</param>
+    /// <param name="isService">Tells whether the container has an <see cref="IEscalationDirectory"/>, which policies
+    /// that name an escalation chain need; null (a container that cannot tell) assumes it has one.</param>
+    public ServicePolicyOptionsValidator(ServicePolicyConfigurationState state, IServiceProviderIsService? isService = null)
     {
         this.state = state;
+        hasEscalationDirectory = isService?.IsService(typeof(IEscalationDirectory)) ?? true;
     }
 
     public ValidateOptionsResult Validate(string? name, ServicePolicyOptions options)
@@ -34,7 +42,7 @@ internal sealed class ServicePolicyOptionsValidator : IValidateOptions<ServicePo
             return ValidateOptionsResult.Skip;
         }
         Preconditions.CheckNotNull(options);
-        (CatalogContent? content, IReadOnlyList<string> errors) = CatalogBuilder.Build(options);
+        (CatalogContent? content, IReadOnlyList<string> errors) = CatalogBuilder.Build(options, hasEscalationDirectory);
         if (content is not null)
         {
             options.Content = content;

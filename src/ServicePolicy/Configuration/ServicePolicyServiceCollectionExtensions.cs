@@ -13,12 +13,13 @@ using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>Registers ServicePolicy's configured calendars and policies in a service collection.</summary>
+/// <summary>Registers ServicePolicy's configured calendars, policies and escalation chains in a service collection.</summary>
 /// <remarks>
 /// <para>Both overloads register the same services, with <c>TryAdd</c> so that calling them more than once (or both)
 /// is safe: <see cref="IServicePolicyCatalogProvider"/> (singleton), <see cref="IServicePolicyCatalog"/> (transient: the
 /// current catalogue at resolution time; singletons should take the provider instead), <see cref="IServicePolicyEvaluator"/>
-/// (singleton), <see cref="ServicePolicyOptions"/> with its validator and <c>ValidateOnStart</c>, and a clock.</para>
+/// (singleton), <see cref="ServicePolicyOptions"/> with its validator and <c>ValidateOnStart</c>, and a clock. The
+/// host registers its <see cref="Escalation.IEscalationDirectory"/> itself, before or after these calls.</para>
 /// <para>The clock: the library never reads the wall clock itself. The evaluator uses the <see cref="IClock"/> registered
 /// in the container; when there is none, one adapted from the container's <see cref="TimeProvider"/>
 /// (<c>TimeProvider.ToClock()</c>), and when there is no <see cref="TimeProvider"/> either,
@@ -27,9 +28,11 @@ namespace ServicePolicy.Configuration;
 public static class ServicePolicyServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the calendars and policies of a configuration section, usually
+    /// Adds the calendars, policies, escalation chains and rotas of a configuration section, usually
     /// <c>configuration.GetSection("ServicePolicy")</c>; see <c>docs/configuration.md</c>. The section is validated at
-    /// start-up and reloaded when it changes.
+    /// start-up and reloaded when it changes. A policy that names an escalation chain needs an
+    /// <see cref="Escalation.IEscalationDirectory"/> registered in the container (validation fails without one); the
+    /// evaluator passes it, with the catalogue's chains, to every evaluation.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section to bind.</param>
@@ -53,7 +56,7 @@ public static class ServicePolicyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds calendars and policies described in code; see <see cref="ServicePolicyBuilder"/>.</summary>
+    /// <summary>Adds calendars, policies, escalation chains and rotas described in code; see <see cref="ServicePolicyBuilder"/>.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Describes the calendars and policies.</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -95,7 +98,11 @@ public static class ServicePolicyServiceCollectionExtensions
         options.SectionPath = path;
         var errors = new List<string>();
         var bound = new ServicePolicyOptions();
-        var properties = new[] { nameof(ServicePolicyOptions.Calendars), nameof(ServicePolicyOptions.Policies), nameof(ServicePolicyOptions.PolicySet) };
+        var properties = new[]
+        {
+            nameof(ServicePolicyOptions.Calendars), nameof(ServicePolicyOptions.Policies), nameof(ServicePolicyOptions.PolicySet),
+            nameof(ServicePolicyOptions.EscalationChains), nameof(ServicePolicyOptions.Rotas),
+        };
         foreach (IConfigurationSection child in configuration.GetChildren())
         {
             string? property = properties.FirstOrDefault(p => string.Equals(p, child.Key, StringComparison.OrdinalIgnoreCase));
@@ -110,6 +117,12 @@ public static class ServicePolicyServiceCollectionExtensions
                 case nameof(ServicePolicyOptions.PolicySet):
                     bound.PolicySet = (PolicySetOptions?)ConfigurationKeyWalker.Bind(child, typeof(PolicySetOptions), null, errors);
                     break;
+                case nameof(ServicePolicyOptions.EscalationChains):
+                    ConfigurationKeyWalker.Bind(child, bound.EscalationChains.GetType(), bound.EscalationChains, errors);
+                    break;
+                case nameof(ServicePolicyOptions.Rotas):
+                    ConfigurationKeyWalker.Bind(child, bound.Rotas.GetType(), bound.Rotas, errors);
+                    break;
                 default:
                     errors.Add($"{child.Path}: unknown setting '{child.Key}'{NameSuggestions.DidYouMean(child.Key, properties)}; expected one of {string.Join(", ", properties)}");
                     break;
@@ -118,6 +131,8 @@ public static class ServicePolicyServiceCollectionExtensions
         options.ConfigurationErrors.AddRange(errors);
         Merge(options, options.Calendars, bound.Calendars, path, "Calendars", "calendar");
         Merge(options, options.Policies, bound.Policies, path, "Policies", "policy");
+        Merge(options, options.EscalationChains, bound.EscalationChains, path, "EscalationChains", "escalation chain");
+        Merge(options, options.Rotas, bound.Rotas, path, "Rotas", "rota");
         if (bound.PolicySet is not null)
         {
             if (options.PolicySet is not null)

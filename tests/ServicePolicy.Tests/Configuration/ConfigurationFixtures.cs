@@ -5,7 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NodaTime;
+using ServicePolicy.Commitments;
 using ServicePolicy.Configuration;
+using ServicePolicy.Escalation;
 using Xunit;
 
 namespace ServicePolicy.Tests.Configuration;
@@ -23,9 +26,27 @@ internal static class ConfigurationFixtures
         ["ServicePolicy:Policies:standard:Targets:Resolution:Deadline"] = "3 business days at 17:00",
     };
 
-    public static Dictionary<string, string?> With(params (string Key, string? Value)[] changes)
+    /// <summary>The valid configuration plus an escalation chain, 'ladder', that the policy names.</summary>
+    public static Dictionary<string, string?> ValidWithChain()
     {
         Dictionary<string, string?> settings = Valid();
+        settings["ServicePolicy:Policies:standard:EscalationChain"] = "ladder";
+        settings["ServicePolicy:EscalationChains:ladder:Fallback"] = "support-leads";
+        settings["ServicePolicy:EscalationChains:ladder:Calendar"] = "uk-office";
+        settings["ServicePolicy:EscalationChains:ladder:Warnings:0:Percent"] = "75";
+        settings["ServicePolicy:EscalationChains:ladder:Warnings:0:Recipient"] = "owner";
+        settings["ServicePolicy:EscalationChains:ladder:Levels:0:Recipient"] = "owner-lead";
+        settings["ServicePolicy:EscalationChains:ladder:Levels:1:Recipient"] = "owner-manager";
+        settings["ServicePolicy:EscalationChains:ladder:Levels:1:Delay"] = "1 business hour";
+        return settings;
+    }
+
+    public static Dictionary<string, string?> With(params (string Key, string? Value)[] changes) => Apply(Valid(), changes);
+
+    public static Dictionary<string, string?> WithChain(params (string Key, string? Value)[] changes) => Apply(ValidWithChain(), changes);
+
+    private static Dictionary<string, string?> Apply(Dictionary<string, string?> settings, (string Key, string? Value)[] changes)
+    {
         foreach ((string key, string? value) in changes)
         {
             settings[key] = value;
@@ -42,10 +63,16 @@ internal static class ConfigurationFixtures
     }
 
     /// <summary>Binds and validates the settings, returning every validation failure (none when valid).</summary>
-    public static IReadOnlyList<string> Errors(Dictionary<string, string?> settings)
+    public static IReadOnlyList<string> Errors(Dictionary<string, string?> settings, bool withDirectory = true)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using ServiceProvider provider = Services(configuration);
+        using ServiceProvider provider = Services(configuration, s =>
+        {
+            if (withDirectory)
+            {
+                s.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());
+            }
+        });
         try
         {
             _ = provider.GetRequiredService<IOptionsMonitor<ServicePolicyOptions>>().CurrentValue;
@@ -58,7 +85,20 @@ internal static class ConfigurationFixtures
     }
 
     /// <summary>Asserts that the settings fail validation with exactly one error, and returns it.</summary>
-    public static string SingleError(Dictionary<string, string?> settings) => Assert.Single(Errors(settings));
+    public static string SingleError(Dictionary<string, string?> settings, bool withDirectory = true) => Assert.Single(Errors(settings, withDirectory));
+}
+
+/// <summary>An organisation chart in memory: the owner's lead is '{owner}-lead', the manager '{owner}-manager', and a
+/// role, person or person on call is the contact of the same name.</summary>
+internal sealed class TestEscalationDirectory : IEscalationDirectory
+{
+    public IReadOnlyList<EscalationContact> Resolve(EscalationRecipient recipient, Owner owner, Instant at) => recipient.Kind switch
+    {
+        EscalationRecipientKind.Owner => new[] { new EscalationContact(owner.Id) },
+        EscalationRecipientKind.OwnersLead => new[] { new EscalationContact(owner.Id + "-lead") },
+        EscalationRecipientKind.OwnersManager => new[] { new EscalationContact(owner.Id + "-manager") },
+        _ => new[] { new EscalationContact(recipient.Name!) },
+    };
 }
 
 /// <summary>Captures log entries for assertions.</summary>

@@ -9,6 +9,7 @@ using NodaTime.Testing;
 using NodaTime.Text;
 using ServicePolicy.Commitments;
 using ServicePolicy.Configuration;
+using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
 using ServicePolicy.Policies;
 using Xunit;
@@ -23,7 +24,7 @@ public class HostEndToEndTests
     private static Instant Uk(string local) =>
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm").Parse(local).Value.InZoneStrictly(London).ToInstant();
 
-    private static HostApplicationBuilder CreateBuilder(string jsonFile, IClock clock)
+    private static HostApplicationBuilder CreateBuilder(string jsonFile, IClock clock, bool withDirectory = true)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -34,6 +35,10 @@ public class HostEndToEndTests
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, jsonFile), optional: false, reloadOnChange: false);
         builder.Services.AddServicePolicy(builder.Configuration.GetSection("ServicePolicy"));
         builder.Services.AddSingleton(clock);
+        if (withDirectory)
+        {
+            builder.Services.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());
+        }
         return builder;
     }
 
@@ -71,6 +76,20 @@ public class HostEndToEndTests
         Assert.Equal(new[] { BreachRemedy.Apology(), BreachRemedy.Credit(50, "GBP") }, urgent.FindTarget(CommitmentKind.Resolution)!.Remedies);
         Assert.Equal(2, urgent.HandoffLimit!.MaximumHandoffs);
 
+        // The escalation chain the standard policy names, and the on-call rota its last level pages.
+        Assert.Equal("ladder", standard.EscalationChainName);
+        EscalationChain ladder = catalog.GetEscalationChain("ladder");
+        Assert.Equal(new EscalationContact("support-leads", office), ladder.Fallback);
+        Assert.Equal(
+            new[] { "Notify owner's lead after 0:00:00 elapsed", "Notify owner's manager after 1:00:00 business (uk-office)",
+                "RaisePriority role:duty-manager after 0:30:00 elapsed", "page-on-call on-call:support-on-call after 0:30:00 elapsed" },
+            ladder.Levels.Select(l => l.ToString()));
+        Assert.True(ladder.Levels[1].HasAuthorityToDecide);
+        Assert.False(ladder.Levels[3].StopsOnAcknowledgement);
+        Assert.Equal((2, (int?)3), (ladder.Repeat!.FromLevel, ladder.Repeat.MaxRepeats));
+        Assert.Equal(EscalationDelay.Elapsed(Duration.FromHours(2)), ladder.AcknowledgementTimeout);
+        Assert.Equal("alice", catalog.Rotas["support-on-call"].OnCallAt(Uk("2026-03-02 10:00")));
+
         // An interaction opened now: the policy set picks "standard"; 4 business hours from the 11:00 reopening is 15:00.
         var timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(clock.GetCurrentInstant(), Owner.Team("support")) });
         clock.AdvanceMinutes(60 * 3); // 11:30
@@ -89,8 +108,37 @@ public class HostEndToEndTests
         EvaluationResult urgentResult = host.Services.GetRequiredService<IServicePolicyEvaluator>().Evaluate(urgentTimeline);
         Assert.Equal("urgent", urgentResult.Policy.Name);
         Assert.Equal(Uk("2026-03-02 12:00"), urgentResult.FindLatest(CommitmentKind.FirstResponse)!.Deadline);
+        Assert.Empty(urgentResult.EscalationActions);
+
+        // 15:10: the first response was due at 15:00, so the ladder's level 0 (the owner's lead, at the breach) is due,
+        // resolved through the directory registered in the container; the 14:00 warning is superseded (LatestOnly).
+        clock.AdvanceMinutes((3 * 60) + 40);
+        EvaluationResult breached = host.Services.GetRequiredService<IServicePolicyEvaluator>().Evaluate(timeline);
+        Assert.Equal(CommitmentState.Breached, breached.FindLatest(CommitmentKind.FirstResponse)!.State);
+        EscalationAction action = Assert.Single(breached.EscalationActions);
+        Assert.Equal(CommitmentKind.FirstResponse, action.Commitment);
+        Assert.Equal(("ladder", 1), (action.ChainName, action.ChainVersion));
+        Assert.Equal((EscalationStep.Level, 0, 0), (action.Step, action.StepIndex, action.Repeat));
+        Assert.Equal(EscalationRecipient.OwnersLead, action.Recipient);
+        Assert.Equal(EscalationActionKind.Notify, action.Action);
+        Assert.Equal("support-lead", Assert.Single(action.Contacts).Id);
+        Assert.Equal(Uk("2026-03-02 15:00"), action.DueAt);
+        Assert.True(action.IsLate);
+        Assert.StartsWith("T-1/FirstResponse/", action.Key, StringComparison.Ordinal);
+        Assert.EndsWith("/ladder@v1/L0/R0", action.Key, StringComparison.Ordinal);
 
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task SampleSettings_WithoutEscalationDirectory_StopTheHostAtStart()
+    {
+        using IHost host = CreateBuilder("Configuration/appsettings.sample.json", new FakeClock(Uk("2026-03-02 08:30")), withDirectory: false).Build();
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Equal(
+            "ServicePolicy:Policies:standard:EscalationChain: policy 'standard' escalates with chain 'ladder', but no IEscalationDirectory is "
+            + "registered to resolve its recipients; register one, such as services.AddSingleton<IEscalationDirectory, MyDirectory>()",
+            Assert.Single(e.Failures));
     }
 
     [Fact]
