@@ -236,9 +236,10 @@ public sealed class BusinessCalendar
     /// <param name="days">How many business dates to move forward; at least 1.</param>
     /// <param name="at">The local time on the resulting date.</param>
     /// <returns>The resulting instant.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1, or an instant is outside
-    /// the supported range.</exception>
-    /// <exception cref="NoWorkingTimeException">There are not enough business dates after <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1, or an instant (including the
+    /// result, however many days it takes) is outside the supported range.</exception>
+    /// <exception cref="NoWorkingTimeException">The calendar has no weekly hours and not enough special days after
+    /// <paramref name="start"/>.</exception>
     public Instant AddBusinessDays(Instant start, int days, LocalTime at)
     {
         Preconditions.CheckArgumentRange(days, 1, int.MaxValue);
@@ -255,6 +256,12 @@ public sealed class BusinessCalendar
             date = date.PlusDays(1);
             if (date > lastPossible)
             {
+                if (!WeeklyHours.IsEmpty)
+                {
+                    // Weekly hours never run out: the count left the supported range, as in AddBusinessTime.
+                    Preconditions.ThrowArgumentOutOfRange(nameof(days), days,
+                        $"Adding {days} business days to {start} in calendar '{Name}' leaves the supported range ({MinSupportedInstant} to {MaxSupportedInstant}).");
+                }
                 throw new NoWorkingTimeException(
                     $"Calendar '{Name}' has fewer than {days} business dates after {start} (counting up to {LocalDatePattern.Iso.Format(lastPossible)}).");
             }

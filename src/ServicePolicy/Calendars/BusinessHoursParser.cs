@@ -15,7 +15,7 @@ namespace ServicePolicy.Calendars;
 /// days    := day ["-" day] ("," day ["-" day])*     (a day span may wrap: Fri-Mon)
 /// day     := Mon | Tue | Wed | Thu | Fri | Sat | Sun  (or the full English name)
 /// range   := time "-" time                          (closing not after opening: ends next day)
-/// time    := H[H]:mm[:ss]                            (24:00 allowed as a closing time)
+/// time    := H[H]:mm[:ss[.f{1,9}]]                  (24:00 allowed as a closing time)
 /// </code>
 /// </summary>
 internal ref struct BusinessHoursParser
@@ -213,16 +213,28 @@ internal ref struct BusinessHoursParser
         int minuteStart = position;
         int minute = ParseNumber(minDigits: 2, maxDigits: 2, "two digits of minutes (a time in the form HH:mm)");
         int second = 0;
+        int nanosecond = 0;
         int secondStart = position;
         if (position < text.Length && text[position] == ':')
         {
             position++;
             secondStart = position;
             second = ParseNumber(minDigits: 2, maxDigits: 2, "two digits of seconds");
+            if (position < text.Length && text[position] == '.')
+            {
+                // Fractions of a second, as TimeRange.ToString writes them.
+                position++;
+                int fractionStart = position;
+                nanosecond = ParseNumber(minDigits: 1, maxDigits: 9, "one to nine digits of a fraction of a second");
+                for (int digits = position - fractionStart; digits < 9; digits++)
+                {
+                    nanosecond *= 10;
+                }
+            }
         }
         if (hour == 24 && allowEndOfDay)
         {
-            if (minute != 0 || second != 0)
+            if (minute != 0 || second != 0 || nanosecond != 0)
             {
                 position = start;
                 throw Fail("24:00 exactly (the end of the day) or an hour from 00 to 23");
@@ -244,7 +256,7 @@ internal ref struct BusinessHoursParser
             position = secondStart;
             throw Fail("seconds from 00 to 59");
         }
-        return new LocalTime(hour, minute, second);
+        return LocalTime.FromHourMinuteSecondNanosecond(hour, minute, second, nanosecond);
     }
 
     private int ParseNumber(int minDigits, int maxDigits, string expectation)

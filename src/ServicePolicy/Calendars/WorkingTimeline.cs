@@ -174,7 +174,8 @@ internal sealed class WorkingTimeline
         {
             return start;
         }
-        long remaining = AmountNanos(amount, amountName);
+        // 128 bits: amounts up to the whole supported range (550 years) do not fit in 64 bits of nanoseconds.
+        Int128 remaining = AmountNanos(amount, amountName);
         int k = ChunkOf(t);
         WorkingChunk chunk = GetChunk(k);
         long cumulative = chunk.CumulativeAt(t);
@@ -185,7 +186,7 @@ internal sealed class WorkingTimeline
                 long available = chunk.Total - cumulative;
                 if (remaining <= available)
                 {
-                    long target = cumulative + remaining;
+                    long target = cumulative + (long)remaining;
                     int i = chunk.IndexReaching(target, strictlyGreater: false);
                     return FromNanos(chunk.Ends[i] - (chunk.CumulativeEnds[i] - target));
                 }
@@ -205,7 +206,7 @@ internal sealed class WorkingTimeline
         {
             if (remaining <= cumulative)
             {
-                long target = cumulative - remaining;
+                long target = cumulative - (long)remaining;
                 int i = chunk.IndexReaching(target, strictlyGreater: true);
                 long intervalStartCumulative = chunk.CumulativeEnds[i] - (chunk.Ends[i] - chunk.Starts[i]);
                 return FromNanos(chunk.Starts[i] + (target - intervalStartCumulative));
@@ -227,12 +228,13 @@ internal sealed class WorkingTimeline
         long b = CheckedNanos(to, toName);
         if (a > b)
         {
-            return Duration.FromNanoseconds(-Measure(b, a));
+            return -ToDuration(Measure(b, a));
         }
-        return Duration.FromNanoseconds(Measure(a, b));
+        return ToDuration(Measure(a, b));
     }
 
-    private long Measure(long a, long b)
+    // 128 bits: the working time of many slices can exceed 292 years of nanoseconds (a 24x7 calendar over the whole range).
+    private Int128 Measure(long a, long b)
     {
         int ka = ChunkOf(a);
         int kb = ChunkOf(b);
@@ -241,7 +243,7 @@ internal sealed class WorkingTimeline
         {
             return chunkA.CumulativeAt(b) - chunkA.CumulativeAt(a);
         }
-        long total = chunkA.Total - chunkA.CumulativeAt(a);
+        Int128 total = chunkA.Total - chunkA.CumulativeAt(a);
         int lastFull = Math.Min(kb - 1, lastWorkingChunk);
         for (int k = Math.Max(ka + 1, firstWorkingChunk); k <= lastFull; k++)
         {
@@ -436,7 +438,10 @@ internal sealed class WorkingTimeline
         return ToNanos(instant);
     }
 
-    private static long AmountNanos(Duration amount, string amountName)
+    private static Duration ToDuration(Int128 nanos) =>
+        Duration.FromDays((int)(nanos / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanos % NodaConstants.NanosecondsPerDay));
+
+    private static Int128 AmountNanos(Duration amount, string amountName)
     {
         // Nothing in the supported range is further apart than this, so a larger amount can never be satisfied.
         Duration limit = MaxSupported - MinSupported;
@@ -445,7 +450,7 @@ internal sealed class WorkingTimeline
             Preconditions.ThrowArgumentOutOfRange(amountName, amount,
                 $"Amount {amount} is larger than the whole supported range of business-time arithmetic ({MinSupported} to {MaxSupported}).");
         }
-        return amount.ToInt64Nanoseconds();
+        return (Int128)amount.Days * NodaConstants.NanosecondsPerDay + amount.NanosecondOfDay;
     }
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
