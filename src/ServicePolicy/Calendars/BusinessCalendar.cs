@@ -21,7 +21,9 @@ namespace ServicePolicy.Calendars;
 /// Closures then remove instants outright. So across a daylight-saving change people work the hours the wall clock
 /// shows: a 22:00-06:00 shift is 9 hours long on the night the clocks go back and 7 on the night they go forward.
 /// An opening inside a gap opens at the end of the gap; in an overlap an opening takes the earlier occurrence and a
-/// closing the later one, and any wall-clock time at or after the closing is not working.</para>
+/// closing the later one, and any wall-clock time at or after the closing is not working. A closing exactly at the
+/// start of an overlap (01:00 when clocks go back from 02:00 to 01:00) ends the range at its first occurrence, since
+/// the repeated hour never shows an earlier time.</para>
 /// <para>All results are exact to the nanosecond; nothing is rounded. Arithmetic is supported for instants from
 /// 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); outside it, methods throw
 /// <see cref="ArgumentOutOfRangeException"/>.</para>

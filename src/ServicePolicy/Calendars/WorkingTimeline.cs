@@ -32,7 +32,7 @@ internal sealed class WorkingTimeline
     private static readonly ZoneLocalMappingResolver OpeningResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
     private static readonly ZoneLocalMappingResolver ClosingResolver =
-        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+        Resolvers.CreateMappingResolver(ResolveAmbiguousClosing, Resolvers.ReturnStartOfIntervalAfter);
 
     private readonly BusinessCalendar calendar;
     private readonly WorkingChunk?[] chunks;
@@ -188,7 +188,13 @@ internal sealed class WorkingTimeline
                 {
                     long target = cumulative + (long)remaining;
                     int i = chunk.IndexReaching(target, strictlyGreater: false);
-                    return FromNanos(chunk.Ends[i] - (chunk.CumulativeEnds[i] - target));
+                    long result = chunk.Ends[i] - (chunk.CumulativeEnds[i] - target);
+                    if (result >= MaxNanos)
+                    {
+                        // Working time may run up to the end of the supported range, but results stay inside it.
+                        throw RanOut(start, amount, amountName, forward: true);
+                    }
+                    return FromNanos(result);
                 }
                 remaining -= available;
                 k = Math.Max(k + 1, firstWorkingChunk);
@@ -272,6 +278,12 @@ internal sealed class WorkingTimeline
 
     internal static Instant ResolveClosing(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, ClosingResolver).ToInstant();
 
+    /// <summary>A closing inside an overlap is where the wall clock last reaches it: the later occurrence, except at the
+    /// exact start of the overlap (01:00 when clocks go back from 02:00), where the repeated hour never shows an earlier
+    /// time, so the range ends at the first occurrence.</summary>
+    private static ZonedDateTime ResolveAmbiguousClosing(ZonedDateTime earlier, ZonedDateTime later) =>
+        later.ToInstant() == later.GetZoneInterval().Start ? earlier : later;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ChunkOf(long nanos) => (int)(nanos >> ChunkShift);
 
@@ -307,7 +319,9 @@ internal sealed class WorkingTimeline
         // 1. Local working ranges of every date that can reach into the slice, merged in local time.
         var local = new List<(long Start, long End)>();
         LocalDate lastDate = toInstant.InZone(zone).Date;
-        for (LocalDate date = fromInstant.InZone(zone).Date.PlusDays(-1); date <= lastDate; date = date.PlusDays(1))
+        // Two days back: a range opening the day before can end after midnight, and a clock change can move the slice's
+        // local start back across midnight too.
+        for (LocalDate date = fromInstant.InZone(zone).Date.PlusDays(-2); date <= lastDate; date = date.PlusDays(1))
         {
             long midnight = LocalNanos(date.AtMidnight());
             foreach (TimeRange range in calendar.RangesOf(date))
@@ -439,7 +453,9 @@ internal sealed class WorkingTimeline
     }
 
     private static Duration ToDuration(Int128 nanos) =>
-        Duration.FromDays((int)(nanos / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanos % NodaConstants.NanosecondsPerDay));
+        nanos >= long.MinValue && nanos <= long.MaxValue
+            ? Duration.FromNanoseconds((long)nanos) // every span shorter than 292 years: no 128-bit division
+            : Duration.FromDays((int)(nanos / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanos % NodaConstants.NanosecondsPerDay));
 
     private static Int128 AmountNanos(Duration amount, string amountName)
     {
@@ -450,7 +466,9 @@ internal sealed class WorkingTimeline
             Preconditions.ThrowArgumentOutOfRange(amountName, amount,
                 $"Amount {amount} is larger than the whole supported range of business-time arithmetic ({MinSupported} to {MaxSupported}).");
         }
-        return (Int128)amount.Days * NodaConstants.NanosecondsPerDay + amount.NanosecondOfDay;
+        return amount.Days is > -100_000 and < 100_000
+            ? amount.ToInt64Nanoseconds()
+            : (Int128)amount.Days * NodaConstants.NanosecondsPerDay + amount.NanosecondOfDay;
     }
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]

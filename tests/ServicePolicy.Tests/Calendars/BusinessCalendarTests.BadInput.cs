@@ -23,6 +23,17 @@ public partial class BusinessCalendarTests
     }
 
     [Fact]
+    public void AddBusinessTime_ResultAtEndOfSupportedRange_ThrowsArgumentOutOfRange()
+    {
+        // The supported range is half-open: a result equal to its end would be rejected as an input, so it is not returned.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            BusinessCalendar.AlwaysOpen.AddBusinessTime(MaxSupported - Duration.FromHours(1), Duration.FromHours(1)));
+        Assert.Equal("amount", e.ParamName);
+        Assert.Equal(MaxSupported - Duration.FromTicks(1),
+            BusinessCalendar.AlwaysOpen.AddBusinessTime(MaxSupported - Duration.FromHours(1), Duration.FromHours(1) - Duration.FromTicks(1)));
+    }
+
+    [Fact]
     public void Build_OnlyHolidays_ThrowsNamingCalendar()
     {
         var e = Assert.Throws<InvalidOperationException>(() =>

@@ -139,6 +139,19 @@ public partial class BusinessCalendarTests
     }
 
     [Fact]
+    public void EndOfBusinessDay_ClosingAtStartOfOverlap_EndsAtFirstOccurrence()
+    {
+        // 2026-10-25: London's clocks go from 02:00 BST back to 01:00 GMT. Saturday's 20:00-01:00 range stops at the
+        // first 01:00 (00:00Z): the repeated hour shows 01:00-02:00, never a time before the closing. Sunday's early
+        // range keeps that hour working, so the end of Saturday's business day must come from the definition, not
+        // from where working time happens to stop.
+        BusinessCalendar calendar = BusinessCalendar.Create("late-desk", "Europe/London", "Sat 20:00-01:00; Sun 00:30-12:00");
+
+        Assert.Equal(Instant.FromUtc(2026, 10, 25, 0, 0), calendar.EndOfBusinessDay(Instant.FromUtc(2026, 10, 24, 20, 0)));
+        Assert.True(calendar.IsOpen(Instant.FromUtc(2026, 10, 25, 0, 30)));
+    }
+
+    [Fact]
     public void EndOfBusinessDay_ClosureCoversEndOfDay_EndsWhereWorkingTimeEnds()
     {
         BusinessCalendar calendar = BusinessCalendar.CreateBuilder("uk-office", "Europe/London")

@@ -211,8 +211,8 @@ public sealed class ReferenceCalendar
 
     /// <summary>The end of the business day, step by step as documented on <see cref="BusinessCalendar.EndOfBusinessDay"/>:
     /// take the next opening; its business date is its local date if a range of that date covers it, otherwise the day
-    /// before (the tail of a night shift); take the latest closing of that date's ranges (a closing in an overlap at its
-    /// later occurrence, in a gap at the end of the gap); then, if working time ends earlier (closures), where it ends.
+    /// before (the tail of a night shift); take the latest closing of that date's ranges (where the wall clock last crosses
+    /// it: see <see cref="ClosingInstant"/>); then, if working time ends earlier (closures), where it ends.
     /// Null when there is no working time after <paramref name="t"/>.</summary>
     public Instant? EndOfBusinessDay(Instant t)
     {
@@ -269,32 +269,26 @@ public sealed class ReferenceCalendar
         return u;
     }
 
-    /// <summary>A closing wall-clock time as an instant, by the rule DESIGN.md states for closings: the later of two
-    /// occurrences in an overlap, the end of the gap when the clocks skip it. Found by looking at every minute within
-    /// 20 hours either side: the last minute that shows exactly <paramref name="closing"/>, or if none does, the first
-    /// that shows a later time.</summary>
-    /// <remarks>When the closing is exactly where an overlap starts (e.g. 01:00 on the night London's clocks go back),
-    /// this rule and the working-time definition differ: a range closing at 01:00 stops being working time at the first
-    /// 01:00, as the wall clock never shows an earlier time again. <see cref="IsWorking"/> follows the definition; only
-    /// <see cref="EndOfBusinessDay"/> resolves a closing to an instant, as the engine documents it.</remarks>
+    /// <summary>A closing wall-clock time as an instant, straight from the working-time definition: the last minute at
+    /// which the wall clock goes from before <paramref name="closing"/> to at or after it (after that, local times below
+    /// the closing never come back within the range). Found by looking at every minute within 20 hours either side. In an
+    /// overlap this is the later occurrence; at the exact start of an overlap (01:00 on the night London's clocks go back)
+    /// it is the earlier one, because the repeated hour never shows a time before 01:00; in a gap, the end of the gap.</summary>
     private Instant ClosingInstant(LocalDateTime closing)
     {
         Instant middle = closing.InUtc().ToInstant();
-        Instant? lastExact = null;
-        Instant? firstLater = null;
+        Instant? lastCrossing = null;
+        LocalDateTime previous = (middle - Duration.FromHours(20) - Minute).InZone(zone).LocalDateTime;
         for (Instant u = middle - Duration.FromHours(20); u <= middle + Duration.FromHours(20); u += Minute)
         {
             LocalDateTime local = u.InZone(zone).LocalDateTime;
-            if (local == closing)
+            if (previous < closing && local >= closing)
             {
-                lastExact = u;
+                lastCrossing = u;
             }
-            else if (local > closing && firstLater is null)
-            {
-                firstLater = u;
-            }
+            previous = local;
         }
-        return lastExact ?? firstLater!.Value;
+        return lastCrossing!.Value;
     }
 
     private bool Covers(LocalDate date, LocalDateTime local)
