@@ -1,57 +1,188 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System;
+// QuickStart: calendars, policies and escalation chains from appsettings.json, and a handful of interactions replayed
+// at fixed instants, so the output is the same on every run (samples/QuickStart/expected-output.txt; CI diffs them).
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
-using NodaTime.Text;
-using ServicePolicy.Calendars;
+using ServicePolicy.Commitments;
+using ServicePolicy.Configuration;
+using ServicePolicy.Escalation;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Policies;
+using ServicePolicy.QuickStart;
 
-// A UK support desk: Monday to Friday 09:00-17:00, closed on Christmas Day and Boxing Day,
-// short hours on Christmas Eve. Every instant below is fixed, so the output is the same on every run.
-BusinessCalendar uk = BusinessCalendar.CreateBuilder("uk-office", "Europe/London")
-    .WithWeeklyHours("Mon-Fri 09:00-17:00")
-    .AddHoliday(new LocalDate(2026, 12, 25))
-    .AddHoliday(new LocalDate(2026, 12, 28))
-    .AddSpecialDay(new LocalDate(2026, 12, 24), "09:00-13:00")
-    .Build();
-
-Console.WriteLine($"Calendar: {uk}");
-Console.WriteLine();
-
-var pattern = ZonedDateTimePattern.CreateWithInvariantCulture("ddd yyyy-MM-dd HH:mm", null);
-string Local(Instant instant) => pattern.Format(instant.InZone(uk.Zone));
-Instant At(int year, int month, int day, int hour, int minute) =>
-    new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(uk.Zone).ToInstant();
-
-(string What, Instant Received)[] messages =
+// 1. The usual host builder. appsettings.json is copied next to the program, so the sample runs from any directory.
+//    Calendars, policies and escalation chains come from it; the host adds the two things configuration cannot hold:
+//    its organisation chart (IEscalationDirectory) and, here, a clock the sample moves by hand (IClock; by default the
+//    library adapts the container's TimeProvider, so it never reads the wall clock itself).
+HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    ("Email on Friday afternoon", At(2026, 11, 20, 16, 40)),
-    ("Chat on Tuesday morning", At(2026, 11, 24, 10, 0)),
-    ("Form on Christmas Eve", At(2026, 12, 24, 11, 30)),
-    ("Call-back request on Saturday", At(2026, 11, 21, 9, 15)),
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var clock = new SampleClock();
+builder.Services.AddSingleton<IClock>(clock);
+builder.Services.AddSingleton<IEscalationDirectory, OrgChart>();
+builder.Services.AddServicePolicy(builder.Configuration.GetSection("ServicePolicy"));
+using IHost host = builder.Build();
+await host.StartAsync();   // validates every setting (ValidateOnStart): a typo stops here with a message naming its path
+
+IServicePolicyCatalog catalog = host.Services.GetRequiredService<IServicePolicyCatalogProvider>().Current;
+IServicePolicyEvaluator evaluator = host.Services.GetRequiredService<IServicePolicyEvaluator>();
+Console.WriteLine($"Catalogue version {catalog.Version}: calendars {List(catalog.Calendars.Keys)}; policies {List(catalog.Policies.Values)}; " +
+    $"escalation chains {List(catalog.EscalationChains.Keys)}");
+
+// 2. The dispatcher delivers each escalation action once per key (the in-memory log remembers what was sent) through
+//    a notifier: here the console, in production e-mail, chat or a pager.
+var notifier = new ConsoleNotifier();
+var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock, claimant: "quickstart");
+
+// 3. A handful of interactions. Times are local to the UK office (Europe/London; UTC in November and December).
+DateTimeZone london = catalog.GetCalendar("uk-office").Zone;
+Instant At(int month, int day, int hour, int minute) =>
+    new LocalDateTime(2026, month, day, hour, minute).InZoneStrictly(london).ToInstant();
+
+var support = Owner.Team("support");
+Scenario[] scenarios =
+{
+    new("T-1001", "Email on a Friday afternoon, answered on Monday",
+        new InteractionOpened(At(11, 20, 16, 40), support, new InteractionProfile(channel: "email", priority: "normal")),
+        new TimelineFact[]
+        {
+            new AgentReplied(At(11, 23, 12, 10)),
+            new CustomerReplied(At(11, 23, 15, 30)),
+            new AgentReplied(At(11, 24, 10, 0)),
+            new InteractionResolved(At(11, 25, 12, 0)),
+        },
+        new[] { At(11, 20, 17, 0), At(11, 23, 12, 0), At(11, 23, 16, 0), At(11, 25, 12, 0) }),
+    new("T-1002", "Urgent: checkout is down, at night",
+        new InteractionOpened(At(11, 24, 2, 10), Owner.Person("priya"), new InteractionProfile(channel: "phone", priority: "urgent")),
+        new TimelineFact[]
+        {
+            new AgentReplied(At(11, 24, 3, 5)),
+            new AgentReplied(At(11, 24, 4, 50)),
+            new InteractionResolved(At(11, 24, 10, 30)),
+        },
+        new[] { At(11, 24, 2, 20), At(11, 24, 2, 35), At(11, 24, 2, 45), At(11, 24, 3, 0), At(11, 24, 10, 20), At(11, 24, 11, 0) }),
+    new("T-1003", "Web form on Christmas Eve, waiting on the customer over the holidays",
+        new InteractionOpened(At(12, 24, 11, 30), support, new InteractionProfile(channel: "web")),
+        new TimelineFact[]
+        {
+            new AgentReplied(At(12, 24, 12, 15)),
+            new WaitingStarted(At(12, 24, 12, 15)),
+            new WaitingEnded(At(12, 29, 9, 30)),
+            new CustomerReplied(At(12, 29, 9, 30)),
+            new AgentReplied(At(12, 29, 14, 0)),
+        },
+        new[] { At(12, 24, 12, 0), At(12, 28, 12, 0), At(12, 29, 10, 0), At(12, 31, 12, 0) }),
+    new("T-1004", "Chat handed to billing, first reply late",
+        new InteractionOpened(At(11, 23, 9, 30), support, new InteractionProfile(channel: "chat", priority: "high")),
+        new TimelineFact[]
+        {
+            new OwnerAssigned(At(11, 23, 10, 0), Owner.Team("billing")),
+            new AgentReplied(At(11, 23, 15, 0)),
+        },
+        new[] { At(11, 23, 10, 0), At(11, 23, 13, 45), At(11, 23, 14, 45), At(11, 23, 15, 15) }),
 };
 
-Console.WriteLine("Reply within 4 business hours:");
-foreach ((string what, Instant received) in messages)
+CultureInfo english = CultureInfo.GetCultureInfo("en-GB");
+var described = new HashSet<ServiceLevelPolicy>();
+foreach (Scenario scenario in scenarios)
 {
-    Instant due = uk.AddBusinessTime(received, Duration.FromHours(4));
-    Console.WriteLine($"  {what,-32} received {Local(received)}  due {Local(due)}");
+    Timeline timeline = Timeline.Create(scenario.Id, scenario.Facts);
+    ServiceLevelPolicy policy = catalog.PolicySet!.Select(timeline.Opened.Profile);
+    DateTimeZone zone = policy.Calendar.Zone;
+
+    Console.WriteLine();
+    Console.WriteLine($"{scenario.Id}  {scenario.Title}");
+    Console.WriteLine($"  profile: {timeline.Opened.Profile}; owner {timeline.Opened.Owner}");
+    Console.WriteLine($"  policy:  {policy}, calendar {policy.Calendar.Name}, escalation chain {policy.EscalationChainName} (times below are {zone.Id} time)");
+    // What the customer is told (Describe renders it from resources: English built in, other languages as .resx files).
+    foreach (string line in described.Add(policy) ? Wrap(policy.Describe(english), 100) : ["(described above)"])
+    {
+        Console.WriteLine($"           {line}");
+    }
+    Console.WriteLine("  facts:");
+    foreach (TimelineFact fact in timeline)
+    {
+        Console.WriteLine($"    {Time.Format(fact.At, zone)}  {Describe(fact)}");
+    }
+
+    // The full timeline evaluated at the last instant: every commitment cycle and its deadline.
+    Instant last = scenario.LookAt[^1];
+    clock.Now = last;
+    EvaluationResult final = evaluator.Evaluate(timeline.AsOf(last));
+    Console.WriteLine("  commitments:");
+    foreach (CommitmentStatus status in final.Commitments)
+    {
+        string outcome = status switch
+        {
+            { MetAt: { } met } => $"{status.State} at {Time.Format(met, zone)}",
+            { BreachedAt: { } breached, EndedAt: { } ended } => $"Breached, then ended unmet at {Time.Format(ended, zone)}",
+            { EndedAt: { } ended } => $"{status.State} at {Time.Format(ended, zone)}",
+            _ => $"{status.State} at {Time.Format(last, zone)}",
+        };
+        Console.WriteLine($"    {Name(status),-18} started {Time.Format(status.StartedAt, zone)}  due {Time.Format(status.Deadline, zone)}  {outcome}");
+    }
+
+    // The same interaction as it stood at a few instants: what a dashboard would have shown, and what was escalated.
+    Console.WriteLine("  as it stood:");
+    Console.WriteLine($"    {"at",-20}  {string.Join("  ", final.Commitments.Select(c => $"{Name(c),-16}"))}".TrimEnd());
+    foreach (Instant now in scenario.LookAt)
+    {
+        clock.Now = now;
+        EvaluationResult result = evaluator.Evaluate(timeline.AsOf(now));   // the same as Evaluator.Evaluate(timeline, policySet, now, escalation)
+        string cells = string.Join("  ", final.Commitments.Select(c =>
+        {
+            CommitmentStatus? then = result.Commitments.FirstOrDefault(s => s.Kind == c.Kind && s.Name == c.Name && s.Cycle == c.Cycle);
+            return $"{then?.State.ToString() ?? "-",-16}";
+        }));
+        Console.WriteLine($"    {Time.Format(now, zone),-20}  {cells}".TrimEnd());
+        notifier.Zone = zone;
+        await dispatcher.DispatchAsync(result.EscalationActions);
+    }
+    foreach (RemedyDue remedy in final.RemediesDue)
+    {
+        Console.WriteLine($"  remedy due: {remedy.Remedy} ({remedy.Key})");
+    }
 }
 
-Console.WriteLine();
-Console.WriteLine("Reply by the end of the business day:");
-foreach ((string what, Instant received) in messages)
-{
-    Console.WriteLine($"  {what,-32} received {Local(received)}  due {Local(uk.EndOfBusinessDay(received))}");
-}
+await host.StopAsync();
 
-Console.WriteLine();
-Console.WriteLine("Call back 2 business days later at 12:00:");
-foreach ((string what, Instant received) in messages)
-{
-    Console.WriteLine($"  {what,-32} received {Local(received)}  due {Local(uk.AddBusinessDays(received, 2, new LocalTime(12, 0)))}");
-}
+static string List<T>(IEnumerable<T> items) => string.Join(", ", items.Select(i => i?.ToString()).Order(StringComparer.Ordinal));
 
-Console.WriteLine();
-Instant opened = At(2026, 11, 23, 9, 0);
-Instant now = At(2026, 11, 27, 12, 0);
-Console.WriteLine($"Business time from {Local(opened)} to {Local(now)}: {uk.BusinessTimeBetween(opened, now).TotalHours} hours");
+static string Name(CommitmentStatus status) =>
+    (status.Kind == CommitmentKind.Custom ? status.Name! : status.Kind.ToString()) + "#" + status.Cycle.ToString(CultureInfo.InvariantCulture);
+
+static string Describe(TimelineFact fact) => fact switch
+{
+    InteractionOpened opened => $"opened, owner {opened.Owner}",
+    AgentReplied { IsPublic: true } => "agent replied",
+    AgentReplied => "agent wrote an internal note",
+    CustomerReplied => "customer replied",
+    WaitingStarted waiting => $"waiting started ({waiting.Reason})",
+    WaitingEnded => "waiting ended",
+    OwnerAssigned assigned => $"handed to {assigned.Owner}",
+    InteractionResolved => "resolved",
+    _ => fact.GetType().Name,
+};
+
+static IEnumerable<string> Wrap(string text, int width)
+{
+    var line = new System.Text.StringBuilder();
+    foreach (string word in text.Split(' '))
+    {
+        if (line.Length > 0 && line.Length + 1 + word.Length > width)
+        {
+            yield return line.ToString();
+            line.Clear();
+        }
+        line.Append(line.Length > 0 ? " " : "").Append(word);
+    }
+    yield return line.ToString();
+}

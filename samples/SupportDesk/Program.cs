@@ -1,0 +1,219 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+// SupportDesk: a busy support queue over a simulated week, on a simulated clock. Every ticket is evaluated by
+// ServicePolicy whenever something happens to it and at the next instant its evaluation names; escalations go through
+// the library's EscalationDispatcher to a console notifier. Usage:
+//   dotnet run --project samples/SupportDesk -- [--interactions N] [--seed S] [--days D] [--plain] [--verbose]
+using System.Globalization;
+using NodaTime;
+using ServicePolicy.Escalation;
+using ServicePolicy.Samples.SupportDesk;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+SimulationOptions? options = ParseOptions(args);
+if (options is null)
+{
+    return 2;
+}
+bool plain = options.Plain || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive;
+
+var firstDay = new LocalDate(2026, 11, 16);   // a Monday
+var clock = new SimulationClock();
+var desk = new Desk(firstDay.PlusDays(-30).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
+DateTimeZone zone = desk.Office.Zone;
+var notifier = new ConsoleNotifier(zone, plain && options.Verbose ? line => Console.WriteLine("  escalation " + line) : null);
+var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock, claimant: "support-desk");
+var simulation = new Simulation(options, desk, dispatcher, clock, firstDay);
+
+string title = $"SupportDesk: {options.Interactions} interactions over {options.Days} days from {Report.Day(firstDay)} " +
+    $"(seed {options.Seed}, {zone.Id})";
+var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+if (plain)
+{
+    Console.WriteLine(title);
+    LocalDate reported = firstDay;
+    await simulation.RunAsync(s =>
+    {
+        LocalDate today = s.Now.InZone(zone).Date;
+        if (today > reported || s.Now == s.End)
+        {
+            Console.WriteLine($"  {Report.Day(reported)} done: {s.Tickets.Count} arrived so far, {s.QueueLength} in the queue, " +
+                $"{s.Waiting} waiting on customers, {s.Resolved} resolved, {notifier.Delivered.Count} escalations");
+            reported = today;
+        }
+        return Task.CompletedTask;
+    });
+}
+else
+{
+    AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+    await AnsiConsole.Live(Status(simulation, notifier)).StartAsync(async context =>
+    {
+        await simulation.RunAsync(s =>
+        {
+            context.UpdateTarget(Status(s, notifier));
+            context.Refresh();
+            return Task.CompletedTask;
+        });
+    });
+}
+
+var report = new Report(simulation, notifier, zone);
+if (plain)
+{
+    WritePlain(report, notifier);
+}
+else
+{
+    WriteRich(report, notifier);
+}
+Console.WriteLine($"Simulated in {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+return 0;
+
+static SimulationOptions? ParseOptions(string[] args)
+{
+    int interactions = 5000, seed = 42, days = 5;
+    bool plain = false, verbose = false;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string arg = args[i];
+        bool Number(out int value) => int.TryParse(i + 1 < args.Length ? args[++i] : null, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        bool ok = arg switch
+        {
+            "--interactions" or "-n" => Number(out interactions) && interactions is > 0 and <= 1_000_000,
+            "--seed" or "-s" => Number(out seed),
+            "--days" or "-d" => Number(out days) && days is > 0 and <= 60,
+            "--plain" => plain = true,
+            "--verbose" or "-v" => verbose = true,
+            _ => false,
+        };
+        if (!ok)
+        {
+            if (arg is not ("--help" or "-h"))
+            {
+                Console.Error.WriteLine($"Invalid option or value: {arg}");
+            }
+            Console.Error.WriteLine("""
+                Usage: SupportDesk [options]
+                  -n, --interactions N   interactions to simulate (default 5000)
+                  -s, --seed S           random seed; the same seed gives the same week (default 42)
+                  -d, --days D           calendar days from Monday 2026-11-16 (default 5, a working week)
+                      --plain            plain text, no live display (automatic when output is redirected)
+                  -v, --verbose          plain text: print every escalation as it is dispatched
+                """);
+            return null;
+        }
+    }
+    return new SimulationOptions(interactions, seed, days, plain, verbose);
+}
+
+static IRenderable Status(Simulation s, ConsoleNotifier notifier)
+{
+    double done = s.Now <= s.Start ? 0 : (s.Now - s.Start).TotalTicks / (s.End - s.Start).TotalTicks;
+    int width = 40, filled = (int)Math.Round(done * width);
+    var grid = new Grid().AddColumn().AddColumn();
+    grid.AddRow("[grey]simulated clock[/]", notifier.Format(s.Now));
+    grid.AddRow("[grey]week[/]", $"[green]{new string('█', filled)}[/][grey]{new string('░', width - filled)}[/] {done:P0}");
+    grid.AddRow("[grey]arrived[/]", s.Tickets.Count.ToString(CultureInfo.InvariantCulture));
+    grid.AddRow("[grey]in the queue[/]", s.QueueLength.ToString(CultureInfo.InvariantCulture));
+    grid.AddRow("[grey]waiting on customers[/]", s.Waiting.ToString(CultureInfo.InvariantCulture));
+    grid.AddRow("[grey]resolved[/]", s.Resolved.ToString(CultureInfo.InvariantCulture));
+    grid.AddRow("[grey]evaluations[/]", s.Evaluations.ToString(CultureInfo.InvariantCulture));
+    grid.AddRow("[grey]escalations[/]", notifier.Delivered.Count.ToString(CultureInfo.InvariantCulture));
+    IRenderable recent = new Rows(notifier.Recent.Select(line => new Markup($"[yellow]{Markup.Escape(line)}[/]")).DefaultIfEmpty(new Markup("[grey]none yet[/]")));
+    return new Rows(new Panel(grid).Header("desk").Expand(), new Panel(recent).Header("latest escalations (console notifier)").Expand());
+}
+
+static void WriteRich(Report report, ConsoleNotifier notifier)
+{
+    AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Summary)}[/]");
+    AnsiConsole.Write(TallyTable("Commitments by policy", "policy", report.ByPolicy.Select(p => (p.Key, p.Value)), report.Total));
+    AnsiConsole.Write(TallyTable("Commitments by kind", "kind", report.ByKind.Select(p => (p.Key, p.Value)), report.Total));
+    AnsiConsole.Write(TallyTable("Commitments by the day they started", "day", report.ByDay.Select(p => (Report.Day(p.Key), p.Value)), report.Total));
+
+    var chart = new BarChart().Width(80).Label("[bold]Breaches by hour of the day (Europe/London)[/]").LeftAlignLabel();
+    for (int hour = 0; hour < 24; hour++)
+    {
+        chart.AddItem($"{hour:00}:00", report.BreachesByHour[hour], report.BreachesByHour[hour] > 0 ? Color.Red : Color.Grey);
+    }
+    AnsiConsole.Write(chart);
+
+    var ladders = new Table().Title("[bold]Worst escalation ladders[/]").AddColumn("interaction").AddColumn("commitment").AddColumn("steps");
+    foreach (Ladder ladder in report.Worst)
+    {
+        ladders.AddRow(new Markup(Markup.Escape($"{ladder.Interaction} ({ladder.Policy})")), new Markup(Markup.Escape(ladder.Commitment)),
+            new Rows(ladder.Steps.Select(a => new Markup(Markup.Escape(Step(a, notifier))))));
+    }
+    AnsiConsole.Write(ladders);
+}
+
+static Table TallyTable(string title, string first, IEnumerable<(string Name, Tally Tally)> rows, Tally total)
+{
+    var table = new Table().Title($"[bold]{title}[/]").AddColumn(first);
+    foreach (string column in Report.TallyColumns)
+    {
+        table.AddColumn(new TableColumn(column).RightAligned());
+    }
+    foreach ((string name, Tally tally) in rows)
+    {
+        table.AddRow([Markup.Escape(name), .. tally.Cells()]);
+    }
+    table.AddRow(["[bold]total[/]", .. total.Cells().Select(c => $"[bold]{c}[/]")]);
+    return table;
+}
+
+static void WritePlain(Report report, ConsoleNotifier notifier)
+{
+    Console.WriteLine();
+    Console.WriteLine("REPORT");
+    Console.WriteLine(report.Summary);
+    PlainTally("Commitments by policy", "policy", report.ByPolicy.Select(p => (p.Key, p.Value)), report.Total);
+    PlainTally("Commitments by kind", "kind", report.ByKind.Select(p => (p.Key, p.Value)), report.Total);
+    PlainTally("Commitments by the day they started", "day", report.ByDay.Select(p => (Report.Day(p.Key), p.Value)), report.Total);
+
+    Console.WriteLine();
+    Console.WriteLine("Breaches by hour of the day (Europe/London)");
+    int max = Math.Max(1, report.BreachesByHour.Max());
+    for (int hour = 0; hour < 24; hour++)
+    {
+        int count = report.BreachesByHour[hour];
+        Console.WriteLine($"  {hour:00}:00 {new string('#', (int)Math.Ceiling(50.0 * count / max)),-50} {count}");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Worst escalation ladders");
+    foreach (Ladder ladder in report.Worst)
+    {
+        Console.WriteLine($"  {ladder.Interaction} ({ladder.Policy}) {ladder.Commitment}");
+        foreach (EscalationAction action in ladder.Steps)
+        {
+            Console.WriteLine($"    {Step(action, notifier)}");
+        }
+    }
+}
+
+static void PlainTally(string title, string first, IEnumerable<(string Name, Tally Tally)> rows, Tally total)
+{
+    Console.WriteLine();
+    Console.WriteLine(title);
+    string Row(string name, string[] cells) => $"  {name,-16}" + string.Concat(cells.Select(c => $"{c,10}"));
+    Console.WriteLine(Row(first, Report.TallyColumns));
+    foreach ((string name, Tally tally) in rows)
+    {
+        Console.WriteLine(Row(name, tally.Cells()));
+    }
+    Console.WriteLine(Row("total", total.Cells()));
+}
+
+static string Step(EscalationAction action, ConsoleNotifier notifier)
+{
+    string step = action.Step switch
+    {
+        EscalationStep.Warning => $"W{action.StepIndex}",
+        EscalationStep.HandoffLimit => "handoff",
+        _ => $"L{action.StepIndex}" + (action.Repeat > 0 ? $" repeat {action.Repeat}" : ""),
+    };
+    string what = action.Step == EscalationStep.Warning ? "warn" : action.Action.ToString();
+    return $"{notifier.Format(action.DueAt)}  {step,-10} {what} {string.Join(", ", action.Contacts)}";
+}
