@@ -84,8 +84,11 @@ public sealed class EscalationContext
     {
         Preconditions.CheckNotNull(name);
         EscalationChain? inForce = null, earliest = null;
-        foreach (EscalationChain chain in Chains)
+        // Over the array itself: a foreach over the IReadOnlyList would allocate an enumerator on every evaluation.
+        ImmutableArray<EscalationChain> chains = (ImmutableArray<EscalationChain>)Chains;
+        for (int i = 0; i < chains.Length; i++)
         {
+            EscalationChain chain = chains[i];
             if (!string.Equals(chain.Name, name, StringComparison.Ordinal))
             {
                 continue;

@@ -23,7 +23,18 @@ namespace ServicePolicy.Evaluation;
 /// </remarks>
 internal sealed class CommitmentCycle
 {
-    private readonly List<(Instant Start, Instant? End)> resolvedGaps = new();
+    private static readonly IComparer<Stop> ByStart = Comparer<Stop>.Create((a, b) => a.Start.CompareTo(b.Start));
+
+    /// <summary>Created at the first resolution: most cycles never have one.</summary>
+    private List<(Instant Start, Instant? End)>? resolvedGaps;
+
+    /// <summary>What <see cref="ToStatus"/> computed last, for <see cref="WhenUsed"/> with the same arguments (the
+    /// planner asks once per warning right after): the rule's deadline, the stops and how many of them count.</summary>
+    private Instant cachedRuleDeadline;
+    private List<Stop>? cachedStops;
+    private int cachedCounted;
+    private Instant cachedNow;
+    private object? cachedFor;
 
     internal CommitmentCycle(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
         BusinessCalendar calendar, Interval? window, Instant? promisedBy)
@@ -72,13 +83,14 @@ internal sealed class CommitmentCycle
     internal void Resolve(Instant at)
     {
         MetAt = at;
-        resolvedGaps.Add((at, null));
+        (resolvedGaps ??= new List<(Instant Start, Instant? End)>(1)).Add((at, null));
     }
 
     /// <summary>Records a reopening (resolution cycles only): running again from where it stopped.</summary>
     internal void Reopen(Instant at)
     {
         MetAt = null;
+        List<(Instant Start, Instant? End)> resolvedGaps = this.resolvedGaps!;
         resolvedGaps[resolvedGaps.Count - 1] = (resolvedGaps[resolvedGaps.Count - 1].Start, at);
     }
 
@@ -90,18 +102,26 @@ internal sealed class CommitmentCycle
         Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
         Duration target = ruleDeadline > clockStart ? Measure(business, clockStart, ruleDeadline) : Duration.Zero;
 
-        List<Stop> stops = CollectStops(observedUntil, policy, pauses);
-        List<Stop> counted = CountStops(business, ruleDeadline, stops, out Instant deadline);
-        bool paused = counted.Count > 0 && counted[counted.Count - 1].Ongoing;
+        List<Stop>? stops = CollectStops(observedUntil, policy, pauses);
+        int counted = CountStops(business, ruleDeadline, stops, out Instant deadline);
+        bool paused = counted > 0 && stops![counted - 1].Ongoing;
+        cachedRuleDeadline = ruleDeadline;
+        cachedStops = stops;
+        cachedCounted = counted;
+        cachedNow = now;
+        cachedFor = pauses;
 
         Duration elapsed = observedUntil > clockStart ? Measure(business, clockStart, observedUntil) : Duration.Zero;
-        foreach (Stop stop in stops)
+        if (stops is not null)
         {
-            elapsed -= Measure(business, stop.Start, stop.End);
+            foreach (Stop stop in stops)
+            {
+                elapsed -= Measure(business, stop.Start, stop.End);
+            }
         }
 
         Duration? usable = (Target?.AtRisk ?? policy.AtRisk).UsableBeforeRisk(target);
-        Instant? atRiskAt = usable is { } u ? Walk(business, clockStart, u, counted) : null;
+        Instant? atRiskAt = usable is { } u ? Walk(business, clockStart, u, stops, counted) : null;
 
         CommitmentState state;
         Instant? breachedAt = null;
@@ -139,18 +159,28 @@ internal sealed class CommitmentCycle
     internal Instant? WhenUsed(Duration amount, Instant now, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
     {
         bool business = Rule?.UsesBusinessTime ?? false;
-        Instant observedUntil = MetAt ?? EndedAt ?? now;
-        Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
-        List<Stop> counted = CountStops(business, ruleDeadline, CollectStops(observedUntil, policy, pauses), out _);
-        return Walk(business, Window?.Start ?? Start, amount, counted);
+        if (!ReferenceEquals(cachedFor, pauses) || cachedNow != now)
+        {
+            Instant observedUntil = MetAt ?? EndedAt ?? now;
+            cachedRuleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
+            cachedStops = CollectStops(observedUntil, policy, pauses);
+            cachedCounted = CountStops(business, cachedRuleDeadline, cachedStops, out _);
+            cachedNow = now;
+            cachedFor = pauses;
+        }
+        return Walk(business, Window?.Start ?? Start, amount, cachedStops, cachedCounted);
     }
 
     /// <summary>The stops that push the deadline out (those starting before the deadline as it then stands), and the
-    /// deadline they push it to.</summary>
-    private List<Stop> CountStops(bool business, Instant ruleDeadline, List<Stop> stops, out Instant deadline)
+    /// deadline they push it to. They are always the first stops, so this returns how many.</summary>
+    private int CountStops(bool business, Instant ruleDeadline, List<Stop>? stops, out Instant deadline)
     {
         deadline = ruleDeadline;
-        var counted = new List<Stop>(stops.Count);
+        int counted = 0;
+        if (stops is null)
+        {
+            return 0;
+        }
         foreach (Stop stop in stops)
         {
             if (stop.Start >= deadline)
@@ -158,34 +188,56 @@ internal sealed class CommitmentCycle
                 break;
             }
             deadline = Add(business, deadline, Measure(business, stop.Start, stop.End));
-            counted.Add(stop);
+            counted++;
         }
         return counted;
     }
 
-    /// <summary>The intervals in which this cycle's clock stood still, clipped to [Start, observedUntil], in order.</summary>
-    private List<Stop> CollectStops(Instant observedUntil, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
+    /// <summary>The intervals in which this cycle's clock stood still, clipped to [Start, observedUntil], in order;
+    /// null for none.</summary>
+    private List<Stop>? CollectStops(Instant observedUntil, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
     {
-        var stops = new List<Stop>();
+        List<Stop>? stops = null;
         if (Kind != CommitmentKind.Appointment)
         {
-            foreach ((PauseReason reason, Instant start, Instant? end) in pauses)
+            for (int i = 0; i < pauses.Count; i++)
             {
-                if (policy.Pauses(reason, Kind))
+                (PauseReason reason, Instant start, Instant? end) = pauses[i];
+                if (Pauses(policy, reason, Kind))
                 {
-                    AddStop(stops, start, end, observedUntil);
+                    AddStop(ref stops, start, end, observedUntil);
                 }
             }
         }
-        foreach ((Instant start, Instant? end) in resolvedGaps)
+        if (resolvedGaps is not null)
         {
-            AddStop(stops, start, end, observedUntil);
+            foreach ((Instant start, Instant? end) in resolvedGaps)
+            {
+                AddStop(ref stops, start, end, observedUntil);
+            }
         }
-        stops.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (stops is { Count: > 1 })
+        {
+            stops.Sort(ByStart);
+        }
         return stops;
     }
 
-    private void AddStop(List<Stop> stops, Instant start, Instant? end, Instant observedUntil)
+    /// <summary><see cref="ServiceLevelPolicy.Pauses"/> without enumerator allocations.</summary>
+    private static bool Pauses(ServiceLevelPolicy policy, PauseReason reason, CommitmentKind kind)
+    {
+        IReadOnlyList<PauseRule> rules = policy.PauseRules;
+        for (int i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Reason == reason && rules[i].PausedKinds.Contains(kind))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void AddStop(ref List<Stop>? stops, Instant start, Instant? end, Instant observedUntil)
     {
         Instant from = start > Start ? start : Start;
         bool ongoing = end is null || end > observedUntil;
@@ -194,17 +246,19 @@ internal sealed class CommitmentCycle
         {
             return;
         }
-        stops.Add(new Stop(from, to, ongoing));
+        (stops ??= new List<Stop>(4)).Add(new Stop(from, to, ongoing));
     }
 
     /// <summary>The earliest instant by which the clock, started at <paramref name="from"/> and stopped during
-    /// <paramref name="stops"/>, has run for <paramref name="amount"/>; null when an ongoing stop comes first.</summary>
-    private Instant? Walk(bool business, Instant from, Duration amount, List<Stop> stops)
+    /// the first <paramref name="count"/> of <paramref name="stops"/>, has run for <paramref name="amount"/>; null when
+    /// an ongoing stop comes first.</summary>
+    private Instant? Walk(bool business, Instant from, Duration amount, List<Stop>? stops, int count)
     {
         Instant cursor = from;
         Duration left = amount;
-        foreach (Stop stop in stops)
+        for (int i = 0; i < count; i++)
         {
+            Stop stop = stops![i];
             Instant candidate = Add(business, cursor, left);
             if (candidate <= stop.Start)
             {

@@ -35,8 +35,14 @@ internal sealed class EscalationPlanner
     private readonly Instant now;
     private readonly Owner owner;
     private readonly IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses;
-    private readonly Dictionary<string, Instant> acknowledged = new(StringComparer.Ordinal);
     private readonly List<EscalationAction> actions = new();
+    private readonly Track track = new();
+
+    /// <summary>The acknowledged keys and when; null when the timeline acknowledges nothing (the usual case).</summary>
+    private Dictionary<string, Instant>? acknowledged;
+
+    /// <summary>Per level, how many times it fired in the ladder being run; reused across cycles.</summary>
+    private int[] firingsBuffer = Array.Empty<int>();
 
     internal EscalationPlanner(Timeline timeline, ServiceLevelPolicy policy, string chainName, EscalationContext context, Instant now, Owner owner,
         IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
@@ -48,11 +54,11 @@ internal sealed class EscalationPlanner
         this.now = now;
         this.owner = owner;
         this.pauses = pauses;
-        foreach (TimelineFact fact in timeline)
+        for (int i = 0; i < timeline.Count; i++)
         {
-            if (fact is EscalationAcknowledged ack)
+            if (timeline[i] is EscalationAcknowledged ack)
             {
-                acknowledged.TryAdd(ack.Key, ack.At);
+                (acknowledged ??= new Dictionary<string, Instant>(StringComparer.Ordinal)).TryAdd(ack.Key, ack.At);
             }
         }
     }
@@ -69,21 +75,18 @@ internal sealed class EscalationPlanner
             return;
         }
         EscalationChain chain = context.InForce(chainName, status.StartedAt);
-        string kind = cycle.Name is null ? cycle.Kind.ToString() : "Custom:" + cycle.Name;
-        string prefix = string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{kind}/{cycle.Index}/{chain.Name}@v{chain.Version}");
-        var track = new Track(chain, status);
+        Track track = this.track.Reset(chain, status, cycle);
         for (int i = 0; i < chain.Warnings.Count; i++)
         {
             EscalationWarning warning = chain.Warnings[i];
             if (cycle.WhenUsed(warning.UsedWhenDue(status.Target), now, policy, pauses) is { } at && at < status.Deadline)
             {
-                Place(track, at, prefix + "/W" + i.ToString(CultureInfo.InvariantCulture), EscalationStep.Warning, i, 0,
-                    warning.Recipient, EscalationActionKind.Notify, null, at);
+                Place(track, at, null, EscalationStep.Warning, i, 0, warning.Recipient, EscalationActionKind.Notify, null, at);
             }
         }
         if (status.BreachedAt is { } breach && chain.Levels.Count > 0)
         {
-            RunLadder(track, prefix, breach);
+            RunLadder(track, breach);
         }
         Flush(track);
     }
@@ -101,31 +104,39 @@ internal sealed class EscalationPlanner
             return;
         }
         EscalationLevel level = chain.Levels[index];
-        var track = new Track(chain, null);
+        Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
         string key = string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
         Place(track, at, key, EscalationStep.HandoffLimit, index, 0, level.Recipient, level.Action, level.CustomAction, breachedAt);
         Flush(track);
     }
 
-    private void RunLadder(Track track, string prefix, Instant breach)
+    private void RunLadder(Track track, Instant breach)
     {
         EscalationChain chain = track.Chain;
-        int[] firings = new int[chain.Levels.Count];
-        var pendingAcks = new List<(Instant At, int Level)>();
+        if (firingsBuffer.Length < chain.Levels.Count)
+        {
+            firingsBuffer = new int[chain.Levels.Count];
+        }
+        else
+        {
+            Array.Clear(firingsBuffer);
+        }
+        int[] firings = firingsBuffer;
+        List<(Instant At, int Level)>? pendingAcks = null;
         Instant? holdEnd = null;
         bool heldForGood = false;
         int restartLevel = 0;
         int suppressedAfterNow = 0;
-        IEnumerator<(int Level, Instant Nominal, Instant At)> ladder = Ladder(chain, 0, chain.Levels[0].Delay.After(breach)).GetEnumerator();
-        bool hasStep = ladder.MoveNext();
+        var ladder = new Ladder(0, chain.Levels[0].Delay.After(breach));
+        bool hasStep = ladder.MoveNext(this, chain);
         while (true)
         {
-            Instant? stepAt = hasStep ? ladder.Current.At : null;
-            int ackIndex = EarliestAck(pendingAcks);
-            if (ackIndex >= 0 && (stepAt is null || pendingAcks[ackIndex].At <= stepAt) && (holdEnd is null || pendingAcks[ackIndex].At <= holdEnd))
+            Instant? stepAt = hasStep ? ladder.At : null;
+            int ackIndex = pendingAcks is null ? -1 : EarliestAck(pendingAcks);
+            if (ackIndex >= 0 && (stepAt is null || pendingAcks![ackIndex].At <= stepAt) && (holdEnd is null || pendingAcks![ackIndex].At <= holdEnd))
             {
-                (Instant ackAt, int ackLevel) = pendingAcks[ackIndex];
+                (Instant ackAt, int ackLevel) = pendingAcks![ackIndex];
                 pendingAcks.RemoveAt(ackIndex);
                 holdEnd = chain.AcknowledgementTimeout?.After(ackAt);
                 heldForGood = holdEnd is null;
@@ -135,16 +146,16 @@ internal sealed class EscalationPlanner
             if (holdEnd is { } end && (stepAt is null || end <= stepAt))
             {
                 holdEnd = null;
-                ladder.Dispose();
-                ladder = Ladder(chain, restartLevel, end).GetEnumerator();
-                hasStep = ladder.MoveNext();
+                ladder = new Ladder(restartLevel, end);
+                hasStep = ladder.MoveNext(this, chain);
                 continue;
             }
             if (!hasStep)
             {
                 break;
             }
-            (int index, Instant nominal, Instant at) = ladder.Current;
+            int index = ladder.Level;
+            Instant nominal = ladder.Nominal, at = ladder.At;
             EscalationLevel level = chain.Levels[index];
             bool suppressed = level.StopsOnAcknowledgement && (heldForGood || holdEnd is not null);
             if (at > now && (!suppressed || ++suppressedAfterNow > 2 * (chain.Levels.Count + 1)))
@@ -154,46 +165,16 @@ internal sealed class EscalationPlanner
             }
             if (!suppressed)
             {
-                string key = prefix + string.Create(CultureInfo.InvariantCulture, $"/L{index}/R{firings[index]++}");
-                Place(track, at, key, EscalationStep.Level, index, firings[index] - 1, level.Recipient, level.Action, level.CustomAction, nominal);
-                if (acknowledged.TryGetValue(key, out Instant ackAt) && ackAt >= at)
+                int repeat = firings[index]++;
+                // The key is needed now only to look up an acknowledgement; otherwise Flush builds it for the steps it lists.
+                string? key = acknowledged is null ? null : LevelKey(track, index, repeat);
+                Place(track, at, key, EscalationStep.Level, index, repeat, level.Recipient, level.Action, level.CustomAction, nominal);
+                if (key is not null && acknowledged!.TryGetValue(key, out Instant ackAt) && ackAt >= at)
                 {
-                    pendingAcks.Add((ackAt, index));
+                    (pendingAcks ??= new List<(Instant At, int Level)>()).Add((ackAt, index));
                 }
             }
-            hasStep = ladder.MoveNext();
-        }
-        ladder.Dispose();
-    }
-
-    /// <summary>The ladder from <paramref name="start"/>, its first step due at <paramref name="firstNominal"/>, then
-    /// each level its delay after the previous step, then the repeats; endless when the chain repeats until met.</summary>
-    private IEnumerable<(int Level, Instant Nominal, Instant At)> Ladder(EscalationChain chain, int start, Instant firstNominal)
-    {
-        int index = start;
-        int round = 0;
-        Instant nominal = firstNominal;
-        while (true)
-        {
-            Instant at = WaitFor(chain, chain.Levels[index], nominal);
-            yield return (index, nominal, at);
-            index++;
-            EscalationDelay delay;
-            if (index < chain.Levels.Count)
-            {
-                delay = chain.Levels[index].Delay;
-            }
-            else if (chain.Repeat is { } repeat && (repeat.MaxRepeats is null || round < repeat.MaxRepeats))
-            {
-                round++;
-                index = repeat.FromLevel;
-                delay = repeat.Every;
-            }
-            else
-            {
-                yield break;
-            }
-            nominal = delay.After(at);
+            hasStep = ladder.MoveNext(this, chain);
         }
     }
 
@@ -216,18 +197,40 @@ internal sealed class EscalationPlanner
         {
             return nominal;
         }
-        Instant? earliest = null;
-        foreach (EscalationContact contact in Resolve(chain, level.Recipient, nominal).Contacts)
+        // As Resolve, without copying the contacts.
+        EscalationRecipient asked = Ask(level.Recipient, nominal);
+        IReadOnlyList<EscalationContact>? found = context.Directory.Resolve(asked, owner, nominal);
+        if (found is null || found.Count == 0)
         {
+            return chain.Fallback.WorkingHours is { } fallbackHours ? fallbackHours.NextOpen(nominal) : nominal;
+        }
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (found[i] is null)
+            {
+                throw NullContact(asked, nominal, i);
+            }
+        }
+        Instant? earliest = null;
+        for (int i = 0; i < found.Count; i++)
+        {
+            EscalationContact contact = found[i];
             Instant open = contact.WorkingHours is { } hours ? hours.NextOpen(nominal) : nominal;
             earliest = earliest is null || open < earliest ? open : earliest;
         }
         return earliest ?? nominal;
     }
 
+    private static EscalationRecipient Ask(EscalationRecipient recipient, Instant at) =>
+        recipient.Rota is { } rota ? EscalationRecipient.Person(rota.OnCallAt(at)) : recipient;
+
+    private static InvalidOperationException NullContact(EscalationRecipient asked, Instant at, int position) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"The escalation directory returned a null contact (at position {position}) for recipient '{asked}' at {at}."));
+
     private (IReadOnlyList<EscalationContact> Contacts, bool UsedFallback) Resolve(EscalationChain chain, EscalationRecipient recipient, Instant at)
     {
-        EscalationRecipient asked = recipient.Rota is { } rota ? EscalationRecipient.Person(rota.OnCallAt(at)) : recipient;
+        EscalationRecipient asked = Ask(recipient, at);
         IReadOnlyList<EscalationContact>? found = context.Directory.Resolve(asked, owner, at);
         if (found is null || found.Count == 0)
         {
@@ -236,13 +239,15 @@ internal sealed class EscalationPlanner
         var contacts = new EscalationContact[found.Count];
         for (int i = 0; i < contacts.Length; i++)
         {
-            contacts[i] = found[i] ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"The escalation directory returned a null contact (at position {i}) for recipient '{asked}' at {at}."));
+            contacts[i] = found[i] ?? throw NullContact(asked, at, i);
         }
         return (Array.AsReadOnly(contacts), false);
     }
 
-    private void Place(Track track, Instant at, string key, EscalationStep step, int index, int repeat, EscalationRecipient recipient,
+    /// <summary>Records a step: one at or before the evaluated instant is kept for <see cref="Flush"/> (under
+    /// <see cref="EscalationCatchUp.LatestOnly"/>, only while no later passed step supersedes it; all of them share one
+    /// moment), a later one only as the track's next moment. <paramref name="key"/> may be null: Flush builds the warning's or level's key.</summary>
+    private void Place(Track track, Instant at, string? key, EscalationStep step, int index, int repeat, EscalationRecipient recipient,
         EscalationActionKind action, string? customAction, Instant resolveAt)
     {
         if (at > now)
@@ -250,13 +255,21 @@ internal sealed class EscalationPlanner
             track.NoteFuture(at);
             return;
         }
-        track.Passed.Add((at, key, () =>
+        List<PassedStep> passed = track.Passed;
+        if (track.Chain.CatchUp != EscalationCatchUp.FireAllMissed && passed.Count > 0)
         {
-            (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(track.Chain, recipient, resolveAt);
-            CommitmentStatus? status = track.Status;
-            return new EscalationAction(key, timeline.InteractionId, status?.Kind, status?.Name, status?.Cycle, track.Chain, step, index, repeat,
-                at, at < now, recipient, action, customAction, contacts, fallback);
-        }));
+            // Only the steps at the latest passed moment are listed: drop the earlier ones as soon as they are superseded.
+            Instant latest = passed[0].At;
+            if (at < latest)
+            {
+                return;
+            }
+            if (at > latest)
+            {
+                passed.Clear();
+            }
+        }
+        passed.Add(new PassedStep(at, key, step, index, repeat, recipient, action, customAction, resolveAt));
     }
 
     private void Flush(Track track)
@@ -270,36 +283,148 @@ internal sealed class EscalationPlanner
             return;
         }
         Instant latest = track.Passed[0].At;
-        foreach ((Instant at, _, _) in track.Passed)
+        foreach (PassedStep passed in track.Passed)
         {
-            latest = at > latest ? at : latest;
+            latest = passed.At > latest ? passed.At : latest;
         }
-        foreach ((Instant at, string key, Func<EscalationAction> create) in track.Passed)
+        foreach (PassedStep passed in track.Passed)
         {
-            if ((track.Chain.CatchUp == EscalationCatchUp.FireAllMissed || at == latest) && !acknowledged.ContainsKey(key))
+            if (track.Chain.CatchUp != EscalationCatchUp.FireAllMissed && passed.At != latest)
             {
-                actions.Add(create());
+                continue;
+            }
+            string key = passed.Key ?? (passed.Step == EscalationStep.Warning
+                ? WarningKey(track, passed.Index)
+                : LevelKey(track, passed.Index, passed.Repeat));
+            if (acknowledged is null || !acknowledged.ContainsKey(key))
+            {
+                actions.Add(Create(track, passed, key));
             }
         }
     }
 
+    private EscalationAction Create(Track track, PassedStep passed, string key)
+    {
+        (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(track.Chain, passed.Recipient, passed.ResolveAt);
+        CommitmentStatus? status = track.Status;
+        return new EscalationAction(key, timeline.InteractionId, status?.Kind, status?.Name, status?.Cycle, track.Chain, passed.Step, passed.Index,
+            passed.Repeat, passed.At, passed.At < now, passed.Recipient, passed.Action, passed.CustomAction, contacts, fallback);
+    }
+
+    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one go.</summary>
+    private string WarningKey(Track track, int index)
+    {
+        CommitmentCycle cycle = track.Cycle!;
+        return cycle.Name is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
+            : string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}");
+    }
+
+    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
+    private string LevelKey(Track track, int index, int repeat)
+    {
+        CommitmentCycle cycle = track.Cycle!;
+        return cycle.Name is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
+            : string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
+    }
+
+    /// <summary>The kind's name as in keys (<see cref="Enum.ToString()"/>), without formatting the enum each time.</summary>
+    private static string KindName(CommitmentKind kind) => kind switch
+    {
+        CommitmentKind.FirstResponse => nameof(CommitmentKind.FirstResponse),
+        CommitmentKind.NextResponse => nameof(CommitmentKind.NextResponse),
+        CommitmentKind.Resolution => nameof(CommitmentKind.Resolution),
+        CommitmentKind.PeriodicUpdate => nameof(CommitmentKind.PeriodicUpdate),
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The ladder from a level, its first step due at a nominal instant, then each level its delay after the
+    /// previous step, then the repeats; endless when the chain repeats until met. A cursor: each
+    /// <see cref="MoveNext"/> computes the next step (its delay and, for levels that wait, the working hours).</summary>
+    private struct Ladder
+    {
+        private int round;
+        private bool started;
+        private bool done;
+
+        internal Ladder(int start, Instant firstNominal)
+        {
+            Level = start;
+            Nominal = firstNominal;
+            At = default;
+            round = 0;
+            started = false;
+            done = false;
+        }
+
+        internal int Level { get; private set; }
+
+        internal Instant Nominal { get; private set; }
+
+        internal Instant At { get; private set; }
+
+        internal bool MoveNext(EscalationPlanner planner, EscalationChain chain)
+        {
+            if (done)
+            {
+                return false;
+            }
+            if (started)
+            {
+                int index = Level + 1;
+                EscalationDelay delay;
+                if (index < chain.Levels.Count)
+                {
+                    delay = chain.Levels[index].Delay;
+                }
+                else if (chain.Repeat is { } repeat && (repeat.MaxRepeats is null || round < repeat.MaxRepeats))
+                {
+                    round++;
+                    index = repeat.FromLevel;
+                    delay = repeat.Every;
+                }
+                else
+                {
+                    done = true;
+                    return false;
+                }
+                Level = index;
+                Nominal = delay.After(At);
+            }
+            started = true;
+            At = planner.WaitFor(chain, chain.Levels[Level], Nominal);
+            return true;
+        }
+    }
+
+    /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it.</summary>
+    private readonly record struct PassedStep(Instant At, string? Key, EscalationStep Step, int Index, int Repeat, EscalationRecipient Recipient,
+        EscalationActionKind Action, string? CustomAction, Instant ResolveAt);
+
     /// <summary>The steps of one cycle (or of the handoff limit): those at or before the evaluated instant, and the
-    /// earliest after it.</summary>
+    /// earliest after it. One instance per planner, reset for each cycle.</summary>
     private sealed class Track
     {
-        internal Track(EscalationChain chain, CommitmentStatus? status)
+        internal EscalationChain Chain { get; private set; } = null!;
+
+        internal CommitmentStatus? Status { get; private set; }
+
+        internal CommitmentCycle? Cycle { get; private set; }
+
+        internal List<PassedStep> Passed { get; } = new();
+
+        internal Instant? Future { get; private set; }
+
+        internal Track Reset(EscalationChain chain, CommitmentStatus? status, CommitmentCycle? cycle)
         {
             Chain = chain;
             Status = status;
+            Cycle = cycle;
+            Passed.Clear();
+            Future = null;
+            return this;
         }
-
-        internal EscalationChain Chain { get; }
-
-        internal CommitmentStatus? Status { get; }
-
-        internal List<(Instant At, string Key, Func<EscalationAction> Create)> Passed { get; } = new();
-
-        internal Instant? Future { get; private set; }
 
         internal void NoteFuture(Instant? at)
         {

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Commitments;
@@ -88,8 +89,10 @@ public static class Evaluator
         if (policy.EscalationChainName is { } chainName)
         {
             bool known = false, replayable = escalation.ReplayVersion is null;
-            foreach (EscalationChain chain in escalation.Chains)
+            IReadOnlyList<EscalationChain> chains = escalation.Chains;
+            for (int i = 0; i < chains.Count; i++)
             {
+                EscalationChain chain = chains[i];
                 bool named = string.Equals(chain.Name, chainName, StringComparison.Ordinal);
                 known |= named;
                 replayable |= named && chain.Version == escalation.ReplayVersion;
@@ -152,9 +155,10 @@ public static class Evaluator
         private readonly Timeline timeline;
         private readonly ServiceLevelPolicy policy;
         private readonly EscalationContext? escalation;
-        private readonly List<CommitmentCycle> cycles = new();
-        private readonly Dictionary<(CommitmentKind, string?), int> cycleCounts = new();
-        private readonly List<(PauseReason Reason, Instant Start, Instant? End)> pauses = new();
+        private static readonly (PauseReason Reason, Instant Start, Instant? End)[] NoPauses = Array.Empty<(PauseReason, Instant, Instant?)>();
+
+        private readonly List<CommitmentCycle> cycles = new(4);
+        private List<(PauseReason Reason, Instant Start, Instant? End)>? pauses;
         private Owner owner;
         private int handoffs;
         private Instant? handoffLimitBreachedAt;
@@ -176,16 +180,18 @@ public static class Evaluator
             {
                 Apply(i, timeline[i]);
             }
-            var statuses = new List<CommitmentStatus>(cycles.Count);
-            var remedies = new List<RemedyDue>();
+            IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses = (IReadOnlyList<(PauseReason, Instant, Instant?)>?)this.pauses ?? NoPauses;
+            var statuses = new CommitmentStatus[cycles.Count];
+            List<RemedyDue>? remedies = null;
             Instant? next = null;
             EscalationPlanner? planner = escalation is not null && policy.EscalationChainName is { } chainName
                 ? new EscalationPlanner(timeline, policy, chainName, escalation, now, owner, pauses)
                 : null;
-            foreach (CommitmentCycle cycle in cycles)
+            for (int i = 0; i < statuses.Length; i++)
             {
+                CommitmentCycle cycle = cycles[i];
                 CommitmentStatus status = cycle.ToStatus(now, policy, pauses);
-                statuses.Add(status);
+                statuses[i] = status;
                 planner?.PlanCycle(cycle, status);
                 Instant? change = status.State switch
                 {
@@ -202,7 +208,7 @@ public static class Evaluator
                     string kind = cycle.Name is null ? cycle.Kind.ToString() : "Custom:" + cycle.Name;
                     for (int r = 0; r < target.Remedies.Count; r++)
                     {
-                        remedies.Add(new RemedyDue(target.Remedies[r], breachedAt, status,
+                        (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(target.Remedies[r], breachedAt, status,
                             string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{kind}/{cycle.Index}/remedy/{r}")));
                     }
                 }
@@ -212,7 +218,7 @@ public static class Evaluator
                 IReadOnlyList<BreachRemedy> handoffRemedies = policy.HandoffLimit!.Remedies;
                 for (int r = 0; r < handoffRemedies.Count; r++)
                 {
-                    remedies.Add(new RemedyDue(handoffRemedies[r], handoffBreach, null,
+                    (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(handoffRemedies[r], handoffBreach, null,
                         string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/HandoffLimit/remedy/{r}")));
                 }
             }
@@ -230,7 +236,7 @@ public static class Evaluator
                 }
             }
             return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
-                statuses.AsReadOnly(), remedies.AsReadOnly(), actions, next);
+                Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next);
         }
 
         private void Apply(int position, TimelineFact fact)
@@ -241,8 +247,10 @@ public static class Evaluator
                     StartIfTargeted(CommitmentKind.FirstResponse, opened.At);
                     StartIfTargeted(CommitmentKind.Resolution, opened.At);
                     StartIfTargeted(CommitmentKind.PeriodicUpdate, opened.At);
-                    foreach (ServiceTarget target in policy.Targets)
+                    IReadOnlyList<ServiceTarget> targets = policy.Targets;
+                    for (int t = 0; t < targets.Count; t++)
                     {
+                        ServiceTarget target = targets[t];
                         if (target.Kind == CommitmentKind.Custom)
                         {
                             Start(CommitmentKind.Custom, target.Name, opened.At, target, target.Rule, null, null);
@@ -270,7 +278,7 @@ public static class Evaluator
                     StartFollowUp(position, promise);
                     break;
                 case WaitingStarted pause:
-                    pauses.Add((pause.Reason, pause.At, null));
+                    (pauses ??= new List<(PauseReason Reason, Instant Start, Instant? End)>(2)).Add((pause.Reason, pause.At, null));
                     break;
                 case WaitingEnded resume:
                     EndPause(resume.At);
@@ -334,7 +342,7 @@ public static class Evaluator
 
         private void StartFollowUp(int position, FollowUpPromised promise)
         {
-            ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
+            ServiceTarget? target = FindTarget(CommitmentKind.FollowUp);
             if (promise.By is { } by)
             {
                 Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
@@ -351,7 +359,7 @@ public static class Evaluator
 
         private void StartAppointment(int position, AppointmentBooked booking)
         {
-            ServiceTarget? target = policy.FindTarget(CommitmentKind.Appointment);
+            ServiceTarget? target = FindTarget(CommitmentKind.Appointment);
             Duration width = booking.Window.Duration;
             if (target?.Rule is AppointmentWindowRule rule && width > rule.MaximumWidth)
             {
@@ -364,16 +372,36 @@ public static class Evaluator
 
         private void StartIfTargeted(CommitmentKind kind, Instant at)
         {
-            if (policy.FindTarget(kind) is { } target)
+            if (FindTarget(kind) is { } target)
             {
                 Start(kind, null, at, target, target.Rule, null, null);
             }
         }
 
+        /// <summary><see cref="ServiceLevelPolicy.FindTarget"/> for the kinds other than custom, without an enumerator.</summary>
+        private ServiceTarget? FindTarget(CommitmentKind kind)
+        {
+            IReadOnlyList<ServiceTarget> targets = policy.Targets;
+            for (int i = 0; i < targets.Count; i++)
+            {
+                if (targets[i].Kind == kind)
+                {
+                    return targets[i];
+                }
+            }
+            return null;
+        }
+
         private void Start(CommitmentKind kind, string? name, Instant at, ServiceTarget? target, DeadlineRule? rule, Interval? window, Instant? promisedBy)
         {
-            cycleCounts.TryGetValue((kind, name), out int index);
-            cycleCounts[(kind, name)] = index + 1;
+            int index = 0;
+            foreach (CommitmentCycle cycle in cycles)
+            {
+                if (cycle.Kind == kind && string.Equals(cycle.Name, name, StringComparison.Ordinal))
+                {
+                    index++;
+                }
+            }
             cycles.Add(new CommitmentCycle(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy));
         }
 
@@ -404,6 +432,10 @@ public static class Evaluator
 
         private void EndPause(Instant at)
         {
+            if (pauses is null)
+            {
+                return;
+            }
             int last = pauses.Count - 1;
             if (last >= 0 && pauses[last].End is null)
             {
