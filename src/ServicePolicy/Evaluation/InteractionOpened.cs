@@ -11,7 +11,9 @@ namespace ServicePolicy.Evaluation;
 /// <summary>The interaction was opened, with its first owner and the profile that selects its policy. Always the first
 /// fact of a timeline, and only there. Starts the first-response, resolution, periodic-update and custom commitments
 /// the policy has targets for.</summary>
-/// <remarks>Immutable. Equality is reference equality.</remarks>
+/// <remarks>Immutable. Equality is reference equality. Marked as a customer interaction, so the package's analyzers
+/// report creating it with a null or default owner (SP1003).</remarks>
+[CustomerInteraction]
 public sealed class InteractionOpened : TimelineFact
 {
     /// <summary>Creates the fact.</summary>
@@ -20,7 +22,7 @@ public sealed class InteractionOpened : TimelineFact
     /// <param name="profile">The channel, priority, tier, internal or external customer, and attributes; null for
     /// <see cref="InteractionProfile.Unspecified"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
-    public InteractionOpened(Instant at, Owner owner, InteractionProfile? profile = null)
+    public InteractionOpened(Instant at, [InteractionOwner] Owner owner, InteractionProfile? profile = null)
         : base(at)
     {
         Owner = Preconditions.CheckNotNull(owner);
@@ -28,6 +30,7 @@ public sealed class InteractionOpened : TimelineFact
     }
 
     /// <summary>Gets the first owner.</summary>
+    [InteractionOwner]
     public Owner Owner { get; }
 
     /// <summary>Gets the profile that selects the interaction's policy.</summary>

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Proves that the packed ServicePolicy package carries working analyzers (issue 5). Run from the
+# project root: bash .ci/check-analyzer-package.sh
+#
+# 1. `dotnet pack src/ServicePolicy` with a unique version into artifacts/package-consumer/feed
+#    (a fresh version, so a stale package in the NuGet cache can never be used);
+# 2. checks the nupkg holds lib/net8.0, lib/net10.0 and both analyzer assemblies under
+#    analyzers/dotnet/cs/;
+# 3. builds tests/ServicePolicy.PackageConsumer from that folder (a PackageReference, not a project
+#    reference) and checks that the SP1001/SP1002/SP1003 warnings are exactly the ones its
+#    "// expect: SPxxxx" comments name, at those lines, and that nothing else is reported.
+# Exits non-zero, saying what differs, on any mismatch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+root="$(pwd)"
+work="$root/artifacts/package-consumer"
+feed="$work/feed"
+consumer="$root/tests/ServicePolicy.PackageConsumer"
+version="0.0.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+
+fail() { echo "check-analyzer-package: FAIL: $*" >&2; exit 1; }
+
+global_packages="$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: //')"
+cleanup() { rm -rf "${global_packages:?}/servicepolicy/$version"; }
+trap cleanup EXIT
+
+rm -rf "$work"
+mkdir -p "$feed"
+
+echo "check-analyzer-package: packing ServicePolicy $version"
+dotnet pack src/ServicePolicy -c Release -o "$feed" -p:Version="$version" \
+    --artifacts-path "$work/build" -nologo -v:q > "$work/pack.log" 2>&1 \
+    || { cat "$work/pack.log" >&2; fail "dotnet pack src/ServicePolicy failed"; }
+
+nupkg="$feed/ServicePolicy.$version.nupkg"
+[ -f "$nupkg" ] || fail "expected $nupkg after packing"
+
+python3 - "$nupkg" <<'PY' || fail "the package does not have the expected layout"
+import sys, zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+required = [
+    "lib/net8.0/ServicePolicy.dll",
+    "lib/net10.0/ServicePolicy.dll",
+    "analyzers/dotnet/cs/ServicePolicy.Analyzers.dll",
+    "analyzers/dotnet/cs/ServicePolicy.Analyzers.CodeFixes.dll",
+]
+missing = [n for n in required if n not in names]
+for n in missing:
+    print(f"  missing from the package: {n}", file=sys.stderr)
+leaked = [n for n in names if n.startswith("lib/") and "CodeAnalysis" in n]
+for n in leaked:
+    print(f"  Roslyn assembly leaked into lib/: {n}", file=sys.stderr)
+sys.exit(1 if missing or leaked else 0)
+PY
+echo "check-analyzer-package: package layout OK"
+
+echo "check-analyzer-package: building the consumer against the package"
+status=0
+# Real paths in the warnings (no /_/ path map), whatever CI sets.
+dotnet build "$consumer" -c Release -p:ServicePolicyPackageVersion="$version" \
+    -p:ContinuousIntegrationBuild=false -p:DeterministicSourcePaths=false \
+    --artifacts-path "$work/consumer" --no-incremental -nologo -clp:NoSummary \
+    > "$work/consumer-build.log" 2>&1 || status=$?
+if [ "$status" -ne 0 ]; then
+    cat "$work/consumer-build.log" >&2
+    fail "the consumer did not build"
+fi
+
+python3 - "$consumer" "$work/consumer-build.log" <<'PY'
+import os, re, sys
+consumer, log = sys.argv[1], sys.argv[2]
+
+expected = set()
+for dirpath, dirnames, filenames in os.walk(consumer):
+    dirnames[:] = [d for d in dirnames if d not in ("bin", "obj")]
+    for name in filenames:
+        if not name.endswith(".cs"):
+            continue
+        path = os.path.join(dirpath, name)
+        rel = os.path.relpath(path, consumer)
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                m = re.search(r"//\s*expect:\s*(.+)$", line)
+                if m:
+                    for rule in re.findall(r"SP\d{4}", m.group(1)):
+                        expected.add((rel, number, rule, m.group(1).count(rule)))
+
+# (file, line, rule) -> count, expected and actual
+def tally(entries):
+    counts = {}
+    for rel, number, rule, count in entries:
+        counts[(rel, number, rule)] = count
+    return counts
+
+want = tally(expected)
+got = {}
+seen = set()
+pattern = re.compile(r"^\s*(?P<path>/[^(]+)\((?P<line>\d+),(?P<col>\d+)\): (?P<sev>warning|error) (?P<id>SP\d{4}):")
+with open(log, encoding="utf-8", errors="replace") as f:
+    for text in f:
+        m = pattern.match(text)
+        if not m:
+            continue
+        key = (m.group("path"), m.group("line"), m.group("col"), m.group("id"))
+        if key in seen:  # MSBuild may print a warning more than once
+            continue
+        seen.add(key)
+        rel = os.path.relpath(m.group("path"), consumer)
+        k = (rel, int(m.group("line")), m.group("id"))
+        got[k] = got.get(k, 0) + 1
+
+problems = []
+for rule in ("SP1001", "SP1002", "SP1003"):
+    if not any(k[2] == rule for k in want):
+        problems.append(f"no line of the consumer expects {rule}: the check would prove nothing about it")
+for k in sorted(set(want) | set(got)):
+    if want.get(k, 0) != got.get(k, 0):
+        problems.append(f"{k[0]}:{k[1]}: expected {want.get(k, 0)} x {k[2]}, got {got.get(k, 0)}")
+
+if problems:
+    print("check-analyzer-package: FAIL: the consumer's warnings differ from its // expect: comments:", file=sys.stderr)
+    for p in problems:
+        print("  " + p, file=sys.stderr)
+    sys.exit(1)
+lines = len({(k[0], k[1]) for k in got})
+print(f"check-analyzer-package: OK: {sum(got.values())} SP warnings on {lines} lines, exactly as expected; none elsewhere")
+PY

@@ -1,0 +1,16 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+namespace ServicePolicy.Analyzers;
+
+/// <summary>The ids of every ServicePolicy diagnostic, in one place.</summary>
+public static class DiagnosticIds
+{
+    /// <summary>A customer interaction is created without an owner.</summary>
+    public const string InteractionWithoutOwner = "SP1001";
+
+    /// <summary>A customer interaction is created without a follow-up deadline.</summary>
+    public const string InteractionWithoutFollowUpDeadline = "SP1002";
+
+    /// <summary>The owner or follow-up deadline of a customer interaction is set to null or default.</summary>
+    public const string InteractionMemberSetToNullOrDefault = "SP1003";
+}

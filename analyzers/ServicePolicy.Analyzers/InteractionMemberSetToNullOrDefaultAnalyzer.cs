@@ -1,0 +1,147 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ServicePolicy.Analyzers.Internal;
+
+namespace ServicePolicy.Analyzers;
+
+/// <summary>
+/// SP1003: the owner or follow-up deadline of a customer interaction is explicitly set to
+/// <c>null</c> or <c>default</c> (assignment, initializer, <c>with</c>, or an argument bound to it).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly InteractionMember[] Kinds = { InteractionMember.Owner, InteractionMember.FollowUpDeadline };
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.InteractionMemberSetToNullOrDefault);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (InteractionContext.TryCreate(start.Compilation, start.Options) is not { } interactions)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, interactions), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    AnalyzeArguments(c, interactions, creation.Arguments, creation.Constructor, creation.Type);
+                },
+                OperationKind.ObjectCreation);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    AnalyzeArguments(c, interactions, invocation.Arguments, invocation.TargetMethod, OperationHelpers.GetReceiver(invocation)?.Type);
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, InteractionContext interactions)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IMemberReferenceOperation member || !OperationHelpers.IsNullOrDefault(assignment.Value))
+        {
+            return;
+        }
+
+        var scope = interactions.GetScope(assignment.Syntax.SyntaxTree);
+        var receiverType = member.Instance?.Type ?? member.Member.ContainingType;
+        foreach (var kind in Kinds)
+        {
+            if (scope.IsMember(member.Member, receiverType, kind))
+            {
+                var valueSyntax = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
+                Report(context, WithSuppression(valueSyntax), kind, receiverType);
+                return;
+            }
+        }
+    }
+
+    private static void AnalyzeArguments(
+        OperationAnalysisContext context,
+        InteractionContext interactions,
+        ImmutableArray<IArgumentOperation> arguments,
+        IMethodSymbol? method,
+        ITypeSymbol? receiverType)
+    {
+        if (method is null)
+        {
+            return;
+        }
+
+        InteractionScope? scope = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue
+                || argument.Parameter is not { } parameter
+                || !OperationHelpers.IsNullOrDefault(argument.Value))
+            {
+                continue;
+            }
+
+            scope ??= interactions.GetScope(argument.Syntax.SyntaxTree);
+            foreach (var kind in Kinds)
+            {
+                if (scope.IsBoundParameter(parameter, kind)
+                    || (scope.IsSetter(method, kind) && SymbolEqualityComparer.Default.Equals(scope.GetSetterValueParameter(method, kind), parameter)))
+                {
+                    var valueSyntax = argument.Syntax is ArgumentSyntax syntax ? syntax.Expression : argument.Value.Syntax;
+                    Report(context, WithSuppression(valueSyntax), kind, InteractionTypeOf(scope, method, receiverType));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static ITypeSymbol? InteractionTypeOf(InteractionScope scope, IMethodSymbol method, ITypeSymbol? receiverType)
+    {
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            return method.ContainingType;
+        }
+
+        var created = scope.Symbols.GetCreatedType(method, out _);
+        if (scope.GetInteractionType(created) is not null)
+        {
+            return created;
+        }
+
+        return scope.GetInteractionType(receiverType) is not null ? receiverType : method.ContainingType;
+    }
+
+    /// <summary>Widens <c>null</c> to <c>null!</c> (and parentheses around it), so the whole value is reported.</summary>
+    private static SyntaxNode WithSuppression(SyntaxNode value)
+    {
+        while (value.Parent is { } parent
+               && (parent.IsKind(SyntaxKind.SuppressNullableWarningExpression) || parent.IsKind(SyntaxKind.ParenthesizedExpression)))
+        {
+            value = parent;
+        }
+
+        return value;
+    }
+
+    private static void Report(OperationAnalysisContext context, SyntaxNode value, InteractionMember kind, ITypeSymbol? type)
+        => context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.InteractionMemberSetToNullOrDefault,
+            value.GetLocation(),
+            kind == InteractionMember.Owner ? "owner" : "follow-up deadline",
+            type?.Name ?? "?"));
+}

@@ -1,0 +1,61 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ServicePolicy.Analyzers.Internal;
+
+/// <summary>
+/// One analyzer's view of one compilation: the shared <see cref="InteractionSymbols"/> and the
+/// scope of each file, read from its <c>.editorconfig</c> options once.
+/// </summary>
+internal sealed class InteractionContext
+{
+    private readonly AnalyzerOptions _options;
+    private readonly bool _anyConfigured;
+    private readonly ConcurrentDictionary<SyntaxTree, InteractionScope> _trees = new();
+
+    private InteractionContext(InteractionSymbols symbols, AnalyzerOptions options, bool anyConfigured)
+    {
+        Symbols = symbols;
+        _options = options;
+        _anyConfigured = anyConfigured;
+    }
+
+    public InteractionSymbols Symbols { get; }
+
+    /// <summary>
+    /// The context for <paramref name="compilation"/>, or <see langword="null"/> when nothing in it
+    /// can be a customer interaction (ServicePolicy not referenced and no types configured), so the
+    /// analyzers register nothing.
+    /// </summary>
+    public static InteractionContext? TryCreate(Compilation compilation, AnalyzerOptions options)
+    {
+        var symbols = InteractionSymbols.For(compilation);
+        var anyConfigured = InteractionSymbols.AnyConfiguredTypes(compilation, options);
+        if (!symbols.HasAttributes && !anyConfigured)
+        {
+            return null;
+        }
+
+        return new InteractionContext(symbols, options, anyConfigured);
+    }
+
+    /// <summary>The scope that applies to code in <paramref name="tree"/>.</summary>
+    public InteractionScope GetScope(SyntaxTree tree)
+    {
+        if (!_anyConfigured)
+        {
+            return Symbols.DefaultScope;
+        }
+
+        if (_trees.TryGetValue(tree, out var scope))
+        {
+            return scope;
+        }
+
+        var options = InteractionOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        return _trees.GetOrAdd(tree, Symbols.GetScope(options));
+    }
+}

@@ -1,0 +1,136 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace ServicePolicy.Analyzers.Internal;
+
+/// <summary>
+/// The ServicePolicy symbols of one compilation, resolved once and shared by all the analyzers
+/// (through a weak table keyed by the compilation), plus the per-configuration caches of what each
+/// type is.
+/// </summary>
+internal sealed class InteractionSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, InteractionSymbols> Cache = new();
+
+    private readonly ConcurrentDictionary<InteractionOptions, InteractionScope> _scopes = new();
+
+    private InteractionSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+        CustomerInteractionAttribute = compilation.GetTypeByMetadataName("ServicePolicy.CustomerInteractionAttribute");
+        InteractionOwnerAttribute = compilation.GetTypeByMetadataName("ServicePolicy.InteractionOwnerAttribute");
+        FollowUpDeadlineAttribute = compilation.GetTypeByMetadataName("ServicePolicy.FollowUpDeadlineAttribute");
+        CreatesCustomerInteractionAttribute = compilation.GetTypeByMetadataName("ServicePolicy.CreatesCustomerInteractionAttribute");
+        SetsInteractionOwnerAttribute = compilation.GetTypeByMetadataName("ServicePolicy.SetsInteractionOwnerAttribute");
+        SetsFollowUpDeadlineAttribute = compilation.GetTypeByMetadataName("ServicePolicy.SetsFollowUpDeadlineAttribute");
+        Task1 = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask1 = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        DefaultScope = new InteractionScope(this, InteractionOptions.Empty);
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? CustomerInteractionAttribute { get; }
+
+    public INamedTypeSymbol? InteractionOwnerAttribute { get; }
+
+    public INamedTypeSymbol? FollowUpDeadlineAttribute { get; }
+
+    public INamedTypeSymbol? CreatesCustomerInteractionAttribute { get; }
+
+    public INamedTypeSymbol? SetsInteractionOwnerAttribute { get; }
+
+    public INamedTypeSymbol? SetsFollowUpDeadlineAttribute { get; }
+
+    public INamedTypeSymbol? Task1 { get; }
+
+    public INamedTypeSymbol? ValueTask1 { get; }
+
+    /// <summary>Whether the ServicePolicy attributes are referenced at all.</summary>
+    public bool HasAttributes => CustomerInteractionAttribute is not null;
+
+    /// <summary>The scope of files with no <c>service_policy.*</c> options: attributes only.</summary>
+    public InteractionScope DefaultScope { get; }
+
+    /// <summary>The symbols of <paramref name="compilation"/>, resolved on first use.</summary>
+    public static InteractionSymbols For(Compilation compilation)
+        => Cache.GetValue(compilation, static c => new InteractionSymbols(c));
+
+    /// <summary>The scope for files configured with <paramref name="options"/> (cached by option text).</summary>
+    public InteractionScope GetScope(InteractionOptions options)
+        => options.IsEmpty ? DefaultScope : _scopes.GetOrAdd(options, o => new InteractionScope(this, o));
+
+    /// <summary>The attribute that marks a member holding <paramref name="member"/>.</summary>
+    public INamedTypeSymbol? MemberAttribute(InteractionMember member)
+        => member == InteractionMember.Owner ? InteractionOwnerAttribute : FollowUpDeadlineAttribute;
+
+    /// <summary>The attribute that marks a method or constructor setting <paramref name="member"/>.</summary>
+    public INamedTypeSymbol? SetterAttribute(InteractionMember member)
+        => member == InteractionMember.Owner ? SetsInteractionOwnerAttribute : SetsFollowUpDeadlineAttribute;
+
+    /// <summary>Whether <paramref name="symbol"/> carries <paramref name="attribute"/> (exact class).</summary>
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The type a factory method creates: its return type, or <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>.
+    /// </summary>
+    public ITypeSymbol? GetCreatedType(IMethodSymbol method, out bool isAwaitable)
+    {
+        isAwaitable = false;
+        if (method.ReturnsVoid)
+        {
+            return null;
+        }
+
+        if (method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, Task1)
+                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, ValueTask1)))
+        {
+            isAwaitable = true;
+            return named.TypeArguments[0];
+        }
+
+        return method.ReturnType;
+    }
+
+    /// <summary>Whether any file of the compilation names interaction types in <c>.editorconfig</c>.</summary>
+    public static bool AnyConfiguredTypes(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options)
+    {
+        if (!InteractionOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions).IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!InteractionOptions.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree)).IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;
+}
