@@ -32,6 +32,8 @@ public static class Program
         IConfig config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
         if (quick)
         {
+            // Smaller queue and compilation (BenchmarkScale); visible to the benchmarks because they run in process.
+            BenchmarkScale.Quick = true;
             // In process: no generated project to build, so the smoke test is fast and never writes outside the
             // build output of this project.
             config = config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick"));

@@ -1,0 +1,119 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ServicePolicy.Benchmarks.Analyzers;
+
+/// <summary>
+/// Issue 7, analyzers: the time the compiler needs for all diagnostics of a generated help-desk application
+/// (<see cref="GeneratedSupportCode"/>) without the ServicePolicy analyzers (the baseline) and with all of them; the
+/// overhead is the Ratio minus one. The files are parsed once in the setup; each invocation binds a fresh compilation
+/// (<see cref="CSharpCompilation.Create"/> over the parsed trees), so nothing is cached between invocations.
+/// </summary>
+/// <remarks>
+/// References: the .NET 8 reference assemblies (Basic.Reference.Assemblies.Net80) and ServicePolicy's attributes
+/// (their source files from <c>src/ServicePolicy</c>, compiled for .NET 8 in the setup). The
+/// compiler is the Microsoft.CodeAnalysis.CSharp that BenchmarkDotNet brings (4.14); the analyzers are built
+/// against 4.8. <c>--quick</c> uses <see cref="BenchmarkScale.QuickAnalyzerFiles"/> files instead of
+/// <see cref="Files"/>. <see cref="WithEmptyOperationAnalyzer"/> separates the analyzer driver's own cost (operation
+/// trees, callbacks) from the work of the ServicePolicy analyzers.
+/// </remarks>
+[MemoryDiagnoser]
+public class AnalyzerOverheadBenchmarks
+{
+    /// <summary>The number of generated files (issue 7: 2,000).</summary>
+    public const int Files = 2_000;
+
+    private ImmutableArray<SyntaxTree> trees;
+    private ImmutableArray<MetadataReference> references;
+    private ImmutableArray<DiagnosticAnalyzer> analyzers;
+    private ImmutableArray<DiagnosticAnalyzer> control;
+    private CSharpCompilationOptions options = null!;
+
+    /// <summary>Parses the files, loads the analyzers and checks that the code compiles and that every analyzer reports.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        int count = BenchmarkScale.Quick ? BenchmarkScale.QuickAnalyzerFiles : Files;
+        var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
+        trees = GeneratedSupportCode.Files(count)
+            .Select((text, i) => CSharpSyntaxTree.ParseText(text, parse, path: $"Area{i}/Desk.cs"))
+            .ToImmutableArray();
+        references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
+            .Append(ServicePolicyAttributesForNet80())
+            .ToImmutableArray();
+        options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+        analyzers = typeof(ServicePolicy.Analyzers.InteractionWithoutOwnerAnalyzer).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
+        control = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
+
+        Diagnostic[] errors = WithoutAnalyzers().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException($"The generated code does not compile: {errors.Length} errors, the first: {errors[0]}");
+        }
+        var reported = WithAnalyzers().Where(d => d.Id.StartsWith("SP", StringComparison.Ordinal)).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+        string[] silent = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Where(id => !reported.ContainsKey(id)).ToArray();
+        if (analyzers.Length == 0 || silent.Length > 0)
+        {
+            throw new InvalidOperationException($"{analyzers.Length} analyzers; nothing reported for {string.Join(", ", silent)}.");
+        }
+        Console.WriteLine($"// {count} files, {analyzers.Length} analyzers, reported: {string.Join(", ", reported.OrderBy(p => p.Key).Select(p => $"{p.Key} x{p.Value}"))}");
+    }
+
+    /// <summary>The compiler's diagnostics (declarations and method bodies), without analyzers.</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark(Baseline = true)]
+    public ImmutableArray<Diagnostic> WithoutAnalyzers() => NewCompilation().GetDiagnostics();
+
+    /// <summary>The compiler's diagnostics and those of every ServicePolicy analyzer.</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark]
+    public ImmutableArray<Diagnostic> WithAnalyzers() =>
+        NewCompilation().WithAnalyzers(analyzers).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>The compiler's diagnostics with <see cref="EmptyOperationAnalyzer"/> only: the cost of running any
+    /// operation analyzer, which the ServicePolicy analyzers' overhead includes.</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark]
+    public ImmutableArray<Diagnostic> WithEmptyOperationAnalyzer() =>
+        NewCompilation().WithAnalyzers(control).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    private CSharpCompilation NewCompilation() => CSharpCompilation.Create("HelpDesk", trees, references, options);
+
+    /// <summary>ServicePolicy's attributes (the library's own source files, embedded in this assembly) compiled into an
+    /// assembly named ServicePolicy against the .NET 8 reference assemblies.</summary>
+    private static MetadataReference ServicePolicyAttributesForNet80()
+    {
+        var assembly = typeof(AnalyzerOverheadBenchmarks).Assembly;
+        SyntaxTree[] sources = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("ServicePolicyAttributes/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                return CSharpSyntaxTree.ParseText(reader.ReadToEnd(), path: name);
+            })
+            .ToArray();
+        if (sources.Length < 3)
+        {
+            throw new InvalidOperationException($"Only {sources.Length} ServicePolicy attribute sources are embedded.");
+        }
+        CSharpCompilation library = CSharpCompilation.Create("ServicePolicy", sources, Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var emitted = library.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException($"ServicePolicy's attributes do not compile: {emitted.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error)}");
+        }
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}

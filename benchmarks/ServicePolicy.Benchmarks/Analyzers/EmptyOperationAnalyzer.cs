@@ -1,0 +1,36 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ServicePolicy.Benchmarks.Analyzers;
+
+// A measurement control that the benchmark instantiates itself, never loaded by a compiler: the analyzer-packaging
+// rules (netstandard2.0 target, extended analyzer rules, release tracking) do not apply.
+#pragma warning disable RS1041, RS1036, RS2008
+
+/// <summary>
+/// A control for <see cref="AnalyzerOverheadBenchmarks"/>: registers for the same operations as the ServicePolicy
+/// analyzers (object creations and invocations) and does nothing with them, so its cost is what any such analyzer
+/// pays for the analyzer driver and the operation trees, before doing any work of its own.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(static _ => { }, OperationKind.ObjectCreation, OperationKind.Invocation);
+    }
+}
+#pragma warning restore RS1041, RS1036, RS2008
