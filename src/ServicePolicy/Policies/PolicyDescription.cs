@@ -31,9 +31,38 @@ internal static class PolicyDescription
         }
         foreach (PauseRule rule in policy.PauseRules)
         {
-            sentences.Add(Get("Pause." + rule.Reason, culture));
+            sentences.Add(DescribePause(policy, rule, culture));
         }
         return string.Join(" ", sentences);
+    }
+
+    /// <summary>"The clock stops while ..." when the rule pauses every commitment the policy has targets for; otherwise
+    /// it names the paused ones, so the customer is never told a clock stops that keeps running.</summary>
+    private static string DescribePause(ServiceLevelPolicy policy, PauseRule rule, CultureInfo culture)
+    {
+        var paused = new List<CommitmentKind>();
+        bool pausesAll = true;
+        foreach (ServiceTarget target in policy.Targets)
+        {
+            if (!rule.PausedKinds.Contains(target.Kind))
+            {
+                pausesAll = false;
+            }
+            else if (!paused.Contains(target.Kind))
+            {
+                paused.Add(target.Kind);
+            }
+        }
+        if (pausesAll || paused.Count == 0)
+        {
+            return Get("Pause." + rule.Reason, culture);
+        }
+        string clocks = Get("Clock." + paused[paused.Count - 1], culture);
+        for (int i = paused.Count - 2; i >= 0; i--)
+        {
+            clocks = Format(culture, i == paused.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", Get("Clock." + paused[i], culture), clocks);
+        }
+        return Format(culture, "Pause." + rule.Reason + ".Some", clocks);
     }
 
     internal static string DescribeCalendar(BusinessCalendar calendar, CultureInfo culture)

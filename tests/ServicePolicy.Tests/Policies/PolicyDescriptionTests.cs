@@ -55,8 +55,24 @@ public class PolicyDescriptionTests
             "We arrive at appointments inside the booked window, which is at most 4 hours wide",
             "After resolving a request, we ask for your feedback within 1 business hour (Monday to Friday, 09:00-17:00 UK time, except public holidays)",
             "We send you a quote within 16 business hours (Monday to Friday, 09:00-17:00 UK time, except public holidays)",
-            "The clock stops while we are waiting for a third party, such as a supplier.",
+            "The clock for resolving your request stops while we are waiting for a third party, such as a supplier.",
         ], sentences);
+    }
+
+    [Fact]
+    public void Describe_PauseForSomeCommitments_NamesThem()
+    {
+        // Telling a customer "the clock stops" when only some clocks stop would promise less than we deliver on the rest.
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Partial", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(4)))
+            .AddTarget(CommitmentKind.NextResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(8)))
+            .AddTarget(CommitmentKind.Resolution, DeadlineRule.BusinessDaysAt(5, new LocalTime(17, 0)))
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.NextResponse, CommitmentKind.Resolution)
+            .Build();
+
+        Assert.EndsWith(
+            ". The clock for our replies to your messages and resolving your request stops while we are waiting for your reply.",
+            policy.Describe(English));
     }
 
     [Fact]
