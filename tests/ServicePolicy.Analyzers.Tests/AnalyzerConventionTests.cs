@@ -1,7 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -64,6 +63,9 @@ public class AnalyzerConventionTests
             ids);
     }
 
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
+    /// <summary>The repository root, recorded by the test project at build time (source paths are mapped to /_/ in CI
+    /// builds, so [CallerFilePath] cannot be used, and the binary may live outside the repository).</summary>
+    private static string RepositoryRoot() =>
+        typeof(AnalyzerConventionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
 }
