@@ -109,7 +109,7 @@ public sealed class BusinessCalendar
     /// <returns>A builder with no working hours yet.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or <paramref name="timeZoneId"/> is not a known TZDB id.</exception>
-    public static BusinessCalendarBuilder CreateBuilder(string name, string timeZoneId) => new(name, ResolveZone(timeZoneId));
+    public static BusinessCalendarBuilder CreateBuilder(string name, string timeZoneId) => new(name, TimeZones.Resolve(timeZoneId, nameof(timeZoneId)));
 
     /// <summary>Starts building a calendar in the given time zone.</summary>
     /// <param name="name">The calendar's name, used in messages.</param>
@@ -245,11 +245,7 @@ public sealed class BusinessCalendar
     public Instant AddBusinessDays(Instant start, int days, LocalTime at)
     {
         Preconditions.CheckArgumentRange(days, 1, int.MaxValue);
-        if (start < MinSupportedInstant || start >= MaxSupportedInstant)
-        {
-            Preconditions.ThrowArgumentOutOfRange(nameof(start), start,
-                $"Instant {start} is outside the supported range of business-time arithmetic ({MinSupportedInstant} to {MaxSupportedInstant}, exclusive).");
-        }
+        WorkingTimeline.CheckSupported(start, nameof(start));
         LocalDate date = start.InZone(Zone).Date;
         LocalDate lastPossible = WeeklyHours.IsEmpty ? lastSpecialDate!.Value : MaxSupportedInstant.InUtc().Date;
         int remaining = days;
@@ -298,16 +294,4 @@ public sealed class BusinessCalendar
     /// <summary>Returns the calendar's name, zone and weekly hours, e.g. <c>uk-office (Europe/London): Mon-Fri 09:00-17:00</c>.</summary>
     /// <returns>A short description for logs and messages.</returns>
     public override string ToString() => $"{Name} ({Zone.Id}): {WeeklyHours}";
-
-    private static DateTimeZone ResolveZone(string timeZoneId)
-    {
-        Preconditions.CheckNotNull(timeZoneId);
-        DateTimeZone? zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZoneId);
-        if (zone is null)
-        {
-            Preconditions.ThrowArgument(nameof(timeZoneId),
-                $"Unknown time zone id '{timeZoneId}': expected an IANA (TZDB) id such as 'Europe/London' or 'America/New_York' ({DateTimeZoneProviders.Tzdb.VersionId}).");
-        }
-        return zone;
-    }
 }

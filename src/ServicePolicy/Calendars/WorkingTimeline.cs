@@ -443,13 +443,21 @@ internal sealed class WorkingTimeline
         return merged;
     }
 
-    private long CheckedNanos(Instant instant, string paramName)
+    private static long CheckedNanos(Instant instant, string paramName)
+    {
+        CheckSupported(instant, paramName);
+        return ToNanos(instant);
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="paramName"/> when the instant is
+    /// outside the supported range [<see cref="MinSupported"/>, <see cref="MaxSupported"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void CheckSupported(Instant instant, string paramName)
     {
         if (instant < MinSupported || instant >= MaxSupported)
         {
             ThrowOutOfRange(paramName, instant);
         }
-        return ToNanos(instant);
     }
 
     private static Duration ToDuration(Int128 nanos) =>

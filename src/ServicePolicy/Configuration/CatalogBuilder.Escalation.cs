@@ -57,16 +57,7 @@ internal sealed partial class CatalogBuilder
     private void BuildRota(string path, string name, RotaOptions rota)
     {
         int errorCount = errors.Count;
-        DateTimeZone? zone = null;
-        if (string.IsNullOrWhiteSpace(rota.TimeZone))
-        {
-            errors.Add($"{path}:TimeZone: a time zone is required, such as 'Europe/London'");
-        }
-        else if ((zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(rota.TimeZone)) is null)
-        {
-            errors.Add($"{path}:TimeZone: time zone '{rota.TimeZone}' is not a known IANA (TZDB) id"
-                + NameSuggestions.DidYouMean(rota.TimeZone, DateTimeZoneProviders.Tzdb.Ids));
-        }
+        DateTimeZone? zone = ResolveTimeZone(path, rota.TimeZone);
         if (rota.HandOvers.Count == 0)
         {
             errors.Add($"{path}:HandOvers: a rota needs at least one hand-over, such as {{ \"Day\": \"Monday\", \"At\": \"09:00\", \"Person\": \"alice\" }}");

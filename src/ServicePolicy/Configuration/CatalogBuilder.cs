@@ -92,19 +92,27 @@ internal sealed partial class CatalogBuilder
         return errors.Count == 0 ? new CatalogContent(calendars, policies, set, chainVersions, rotas) : null;
     }
 
+    /// <summary>The zone named at <c>{path}:TimeZone</c>, or null after recording why there is none.</summary>
+    private DateTimeZone? ResolveTimeZone(string path, string? timeZoneId)
+    {
+        if (string.IsNullOrWhiteSpace(timeZoneId))
+        {
+            errors.Add($"{path}:TimeZone: a time zone is required, such as 'Europe/London'");
+            return null;
+        }
+        DateTimeZone? zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZoneId);
+        if (zone is null)
+        {
+            errors.Add($"{path}:TimeZone: time zone '{timeZoneId}' is not a known IANA (TZDB) id"
+                + NameSuggestions.DidYouMean(timeZoneId, DateTimeZoneProviders.Tzdb.Ids));
+        }
+        return zone;
+    }
+
     private void BuildCalendar(string path, string name, CalendarOptions calendar)
     {
         int errorCount = errors.Count;
-        DateTimeZone? zone = null;
-        if (string.IsNullOrWhiteSpace(calendar.TimeZone))
-        {
-            errors.Add($"{path}:TimeZone: a time zone is required, such as 'Europe/London'");
-        }
-        else if ((zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(calendar.TimeZone)) is null)
-        {
-            errors.Add($"{path}:TimeZone: time zone '{calendar.TimeZone}' is not a known IANA (TZDB) id"
-                + NameSuggestions.DidYouMean(calendar.TimeZone, DateTimeZoneProviders.Tzdb.Ids));
-        }
+        DateTimeZone? zone = ResolveTimeZone(path, calendar.TimeZone);
         WeeklyHours? hours = null;
         if (calendar.Hours is null)
         {

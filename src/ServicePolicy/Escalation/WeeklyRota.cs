@@ -53,9 +53,7 @@ public sealed class WeeklyRota
     {
         Preconditions.CheckNotNull(name);
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A rota name must not be empty or white space.");
-        Preconditions.CheckNotNull(timeZoneId);
-        DateTimeZone? zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZoneId);
-        Preconditions.CheckArgument(zone is not null, nameof(timeZoneId), $"Time zone '{timeZoneId}' is not a TZDB time zone id.");
+        DateTimeZone zone = TimeZones.Resolve(timeZoneId, nameof(timeZoneId));
         return new WeeklyRota(name, zone, ImmutableArray<(IsoDayOfWeek, LocalTime, string)>.Empty);
     }
 
