@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Calendars;
 
@@ -33,9 +34,7 @@ public sealed class BusinessHoursFormatException : FormatException
 
     private static string BuildMessage(string text, int position, string expected)
     {
-        string found = position >= text.Length ? "the end of the text" : $"'{text[position]}'";
-        return $"Invalid business hours '{text}': expected {expected} at position {position + 1}, found {found}."
-            + Environment.NewLine + "  " + text
-            + Environment.NewLine + "  " + new string(' ', position) + "^";
+        string found = position >= text.Length ? string.Empty : text[position].ToString();
+        return ParseErrorMessage.Build("business hours", text, position, expected, found, withCaret: true);
     }
 }

@@ -1,7 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
-using System.Globalization;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
 
@@ -38,12 +38,8 @@ public sealed class DeadlineExpressionFormatException : FormatException
 
     private static string BuildMessage(string text, int position, string expected, bool withCaret)
     {
-        string found = position >= text.Length ? "the end of the text" : $"'{Found(text, position)}'";
-        string message = string.Create(CultureInfo.InvariantCulture,
-            $"Invalid deadline expression '{text}': expected {expected} at position {position + 1}, found {found}.");
-        return withCaret
-            ? message + Environment.NewLine + "  " + text + Environment.NewLine + "  " + new string(' ', position) + "^"
-            : message;
+        string found = position >= text.Length ? string.Empty : Found(text, position);
+        return ParseErrorMessage.Build("deadline expression", text, position, expected, found, withCaret);
     }
 
     private static string Found(string text, int position)
