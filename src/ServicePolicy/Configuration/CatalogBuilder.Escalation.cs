@@ -39,15 +39,7 @@ internal sealed partial class CatalogBuilder
     private void BuildRotas()
     {
         rotaNames.UnionWith(options.Rotas.Keys);
-        foreach (WeeklyRota rota in options.BuiltRotas)
-        {
-            if (!rotaNames.Add(rota.Name))
-            {
-                errors.Add($"{root}:Rotas:{rota.Name}: rota '{rota.Name}' is defined more than once");
-                continue;
-            }
-            rotas[rota.Name] = rota;
-        }
+        AddBuilt(options.BuiltRotas, r => r.Name, rotaNames, rotas, "Rotas", "rota");
         foreach ((string name, RotaOptions rota) in options.Rotas)
         {
             BuildRota($"{root}:Rotas:{name}", name, rota ?? new RotaOptions());

@@ -54,15 +54,7 @@ internal sealed partial class CatalogBuilder
     {
         errors.AddRange(options.ConfigurationErrors);
         calendarNames.UnionWith(options.Calendars.Keys);
-        foreach (BusinessCalendar calendar in options.BuiltCalendars)
-        {
-            if (!calendarNames.Add(calendar.Name))
-            {
-                errors.Add($"{root}:Calendars:{calendar.Name}: calendar '{calendar.Name}' is defined more than once");
-                continue;
-            }
-            calendars[calendar.Name] = calendar;
-        }
+        AddBuilt(options.BuiltCalendars, c => c.Name, calendarNames, calendars, "Calendars", "calendar");
         foreach ((string name, CalendarOptions calendar) in options.Calendars)
         {
             BuildCalendar($"{root}:Calendars:{name}", name, calendar);
@@ -70,16 +62,7 @@ internal sealed partial class CatalogBuilder
         BuildRotas();
         BuildEscalationChains();
         var policyNames = new HashSet<string>(options.Policies.Keys, StringComparer.OrdinalIgnoreCase);
-        foreach (ServiceLevelPolicy policy in options.BuiltPolicies)
-        {
-            if (!policyNames.Add(policy.Name))
-            {
-                errors.Add($"{root}:Policies:{policy.Name}: policy '{policy.Name}' is defined more than once");
-                continue;
-            }
-            CheckBuiltPolicyChain(policy);
-            policies[policy.Name] = policy;
-        }
+        AddBuilt(options.BuiltPolicies, p => p.Name, policyNames, policies, "Policies", "policy", CheckBuiltPolicyChain);
         foreach ((string name, PolicyOptions policy) in options.Policies)
         {
             BuildPolicy($"{root}:Policies:{name}", name, policy);
@@ -90,6 +73,24 @@ internal sealed partial class CatalogBuilder
         }
         ServiceLevelPolicySet? set = BuildPolicySet(policyNames);
         return errors.Count == 0 ? new CatalogContent(calendars, policies, set, chainVersions, rotas) : null;
+    }
+
+    /// <summary>Registers objects built in code under their names; a name that configuration or another built object
+    /// already uses is reported at <c>{root}:{section}:{name}</c> and the object is skipped.</summary>
+    private void AddBuilt<T>(IEnumerable<T> built, Func<T, string> nameOf, HashSet<string> names, Dictionary<string, T> into,
+        string section, string what, Action<T>? check = null)
+    {
+        foreach (T item in built)
+        {
+            string name = nameOf(item);
+            if (!names.Add(name))
+            {
+                errors.Add($"{root}:{section}:{name}: {what} '{name}' is defined more than once");
+                continue;
+            }
+            check?.Invoke(item);
+            into[name] = item;
+        }
     }
 
     /// <summary>The zone named at <c>{path}:TimeZone</c>, or null after recording why there is none.</summary>
