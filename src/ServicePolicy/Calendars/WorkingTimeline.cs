@@ -26,6 +26,8 @@ internal sealed class WorkingTimeline
     internal static readonly Instant MaxSupported = Instant.FromUtc(2250, 1, 1, 0, 0);
     private static readonly long MinNanos = ToNanos(MinSupported);
     private static readonly long MaxNanos = ToNanos(MaxSupported);
+    // Nothing in the supported range is further apart than this, so a larger amount can never be satisfied.
+    private static readonly Duration MaxAmount = MaxSupported - MinSupported;
     private static readonly int FirstChunk = (int)(MinNanos >> ChunkShift);
     private static readonly int LastChunk = (int)((MaxNanos - 1) >> ChunkShift);
 
@@ -467,9 +469,7 @@ internal sealed class WorkingTimeline
 
     private static Int128 AmountNanos(Duration amount, string amountName)
     {
-        // Nothing in the supported range is further apart than this, so a larger amount can never be satisfied.
-        Duration limit = MaxSupported - MinSupported;
-        if (amount > limit || amount < -limit)
+        if (amount > MaxAmount || amount < -MaxAmount)
         {
             Preconditions.ThrowArgumentOutOfRange(amountName, amount,
                 $"Amount {amount} is larger than the whole supported range of business-time arithmetic ({MinSupported} to {MaxSupported}).");
