@@ -32,9 +32,12 @@ public sealed class BusinessHoursFormatException : FormatException
     /// <summary>Gets what was expected at <see cref="Position"/>.</summary>
     public string Expected { get; }
 
-    private static string BuildMessage(string text, int position, string expected)
+    /// <summary>Gets the message on one line, without the marker under the text (for configuration errors and logs).</summary>
+    internal string SingleLineMessage => BuildMessage(Text, Position, Expected, withCaret: false);
+
+    private static string BuildMessage(string text, int position, string expected, bool withCaret = true)
     {
         string found = position >= text.Length ? string.Empty : text[position].ToString();
-        return ParseErrorMessage.Build("business hours", text, position, expected, found, withCaret: true);
+        return ParseErrorMessage.Build("business hours", text, position, expected, found, withCaret);
     }
 }

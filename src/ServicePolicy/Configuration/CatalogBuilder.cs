@@ -124,7 +124,7 @@ internal sealed partial class CatalogBuilder
         }
         else if (!WeeklyHours.TryParse(calendar.Hours, out hours, out BusinessHoursFormatException? hoursError))
         {
-            errors.Add($"{path}:Hours: {HoursMessage(hoursError!)}");
+            errors.Add($"{path}:Hours: {hoursError!.SingleLineMessage}");
         }
         var holidays = new List<LocalDate>();
         for (int i = 0; i < calendar.Holidays.Count; i++)
@@ -185,7 +185,7 @@ internal sealed partial class CatalogBuilder
             }
             catch (BusinessHoursFormatException e)
             {
-                errors.Add($"{dayPath}: {HoursMessage(e)}");
+                errors.Add($"{dayPath}: {e.SingleLineMessage}");
             }
         }
         for (int i = 0; i < calendar.Closures.Count; i++)
@@ -653,13 +653,6 @@ internal sealed partial class CatalogBuilder
         }
         errors.Add($"{path}: '{text}' is not a date and time such as '2026-06-01T09:00' (calendar time) or '2026-06-01T08:00:00Z'");
         return null;
-    }
-
-    private static string HoursMessage(BusinessHoursFormatException e)
-    {
-        string found = e.Position >= e.Text.Length ? "the end of the text" : $"'{e.Text[e.Position]}'";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"invalid business hours '{e.Text}': expected {e.Expected} at position {e.Position + 1}, found {found}");
     }
 
     private static string FirstSentence(string message)

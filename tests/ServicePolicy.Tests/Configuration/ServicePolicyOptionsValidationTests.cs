@@ -39,7 +39,7 @@ public class ServicePolicyOptionsValidationTests
     public void Validate_BadHoursText_NamesPathPositionAndExpectation()
     {
         string error = SingleError(With(("ServicePolicy:Calendars:uk-office:Hours", "Mon-Fry 09:00-17:00")));
-        Assert.StartsWith("ServicePolicy:Calendars:uk-office:Hours: invalid business hours 'Mon-Fry 09:00-17:00': expected ", error, StringComparison.Ordinal);
+        Assert.StartsWith("ServicePolicy:Calendars:uk-office:Hours: Invalid business hours 'Mon-Fry 09:00-17:00': expected ", error, StringComparison.Ordinal);
         Assert.Contains("at position 5", error, StringComparison.Ordinal);
     }
 
@@ -55,7 +55,7 @@ public class ServicePolicyOptionsValidationTests
     public void Validate_BadSpecialDay_NamesPath()
     {
         string error = SingleError(With(("ServicePolicy:Calendars:uk-office:SpecialDays:2026-12-24", "09:00-1300")));
-        Assert.StartsWith("ServicePolicy:Calendars:uk-office:SpecialDays:2026-12-24: invalid business hours '09:00-1300'", error, StringComparison.Ordinal);
+        Assert.StartsWith("ServicePolicy:Calendars:uk-office:SpecialDays:2026-12-24: Invalid business hours '09:00-1300'", error, StringComparison.Ordinal);
     }
 
     [Fact]
