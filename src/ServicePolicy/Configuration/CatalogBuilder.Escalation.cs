@@ -125,7 +125,7 @@ internal sealed partial class CatalogBuilder
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:Version: version {chain.Version} is out of range: expected 1 or more"));
         }
-        Instant effectiveFrom = NodaConstants.UnixEpoch;
+        Instant effectiveFrom = Instant.MinValue;
         if (chain.EffectiveFrom is { } from)
         {
             ParseResult<OffsetDateTime> parsed = OffsetDateTimePattern.ExtendedIso.Parse(from);

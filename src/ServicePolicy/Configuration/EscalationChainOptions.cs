@@ -18,7 +18,7 @@ public sealed class EscalationChainOptions
     /// <summary>Gets or sets the instant from which this version is in force.</summary>
     /// <value>An ISO-8601 instant with an offset, such as <c>2026-03-01T00:00:00Z</c>, or null. Configuration holds one
     /// version per chain, and a chain's only version is used by every commitment cycle, whenever it started. Default:
-    /// null (1970-01-01T00:00:00Z).</value>
+    /// null: in force from the start of time (<see cref="NodaTime.Instant.MinValue"/>).</value>
     public string? EffectiveFrom { get; set; }
 
     /// <summary>Gets or sets the id of the contact that hears when a recipient resolves to nobody.</summary>

@@ -87,8 +87,11 @@ public sealed class EscalationChain
         return new EscalationChainBuilder(name, version, effectiveFrom, fallback);
     }
 
-    /// <summary>Returns the chain's name, version and start, such as <c>standard v2 (from 2025-03-01T00:00:00Z)</c>.</summary>
+    /// <summary>Returns the chain's name, version and start, such as <c>standard v2 (from 2025-03-01T00:00:00Z)</c>; a
+    /// version in force from <see cref="Instant.MinValue"/> (a configured chain without <c>EffectiveFrom</c>) is just
+    /// <c>standard v1</c>.</summary>
     /// <returns>The chain for logs.</returns>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Name} v{Version} (from {InstantPattern.ExtendedIso.Format(EffectiveFrom)})");
+    public override string ToString() => EffectiveFrom == Instant.MinValue
+        ? string.Create(CultureInfo.InvariantCulture, $"{Name} v{Version}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Name} v{Version} (from {InstantPattern.ExtendedIso.Format(EffectiveFrom)})");
 }

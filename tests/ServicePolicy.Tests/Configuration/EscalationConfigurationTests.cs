@@ -46,6 +46,17 @@ public class EscalationConfigurationTests
     });
 
     [Fact]
+    public void Bind_ChainWithoutEffectiveFrom_IsInForceFromTheStartOfTime()
+    {
+        using ServiceProvider provider = ServicesWithDirectory(WithChain());
+
+        EscalationChain chain = provider.GetRequiredService<IServicePolicyCatalog>().GetEscalationChain("ladder");
+
+        Assert.Equal(Instant.MinValue, chain.EffectiveFrom);
+        Assert.Equal("ladder v1", chain.ToString());
+    }
+
+    [Fact]
     public void Bind_Chain_BuildsTheChainAndPointsThePolicyAtIt()
     {
         Dictionary<string, string?> settings = WithChain(
@@ -338,7 +349,7 @@ public class EscalationConfigurationTests
         // The same chain built as an object in code, with the same calendar and rota objects, describes the same.
         BusinessCalendar office = b.GetCalendar("uk-office");
         WeeklyRota sre = b.Rotas["sre"];
-        EscalationChain built = EscalationChain.CreateBuilder("ladder", 1, NodaConstants.UnixEpoch, new EscalationContact("support-leads"))
+        EscalationChain built = EscalationChain.CreateBuilder("ladder", 1, Instant.MinValue, new EscalationContact("support-leads"))
             .AddWarning(EscalationWarning.AtPercent(75, EscalationRecipient.Owner))
             .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
             .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersManager, EscalationDelay.Business(Duration.FromHours(1), office)))
