@@ -52,13 +52,11 @@ internal sealed class ConsoleNotifier : IEscalationNotifier
     }
 }
 
-/// <summary>A clock the sample moves by hand: the evaluator reads it as an <see cref="IClock"/>, the dispatcher's
-/// claims as a <see cref="TimeProvider"/>. Tests use NodaTime.Testing's FakeClock the same way.</summary>
-internal sealed class SampleClock : TimeProvider, IClock
+/// <summary>A clock the sample moves by hand, for the dispatcher's claims (which expire after a lease). Tests use
+/// Microsoft.Extensions.TimeProvider.Testing's FakeTimeProvider the same way.</summary>
+internal sealed class SampleClock : TimeProvider
 {
     public Instant Now { get; set; }
-
-    public Instant GetCurrentInstant() => Now;
 
     public override DateTimeOffset GetUtcNow() => Now.ToDateTimeOffset();
 }

@@ -16,17 +16,15 @@ using ServicePolicy.Policies;
 using ServicePolicy.QuickStart;
 
 // 1. The usual host builder. appsettings.json is copied next to the program, so the sample runs from any directory.
-//    Calendars, policies and escalation chains come from it; the host adds the two things configuration cannot hold:
-//    its organisation chart (IEscalationDirectory) and, here, a clock the sample moves by hand (IClock; by default the
-//    library adapts the container's TimeProvider, so it never reads the wall clock itself).
+//    Calendars, policies and escalation chains come from it; the host adds what configuration cannot hold: its
+//    organisation chart (IEscalationDirectory). The evaluator reads the container's clock (an IClock, else the
+//    TimeProvider) when asked to evaluate "now"; this sample passes the instants itself, so every run prints the same.
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
     Args = args,
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-var clock = new SampleClock();
-builder.Services.AddSingleton<IClock>(clock);
 builder.Services.AddSingleton<IEscalationDirectory, OrgChart>();
 builder.Services.AddServicePolicy(builder.Configuration.GetSection("ServicePolicy"));
 using IHost host = builder.Build();
@@ -40,6 +38,7 @@ Console.WriteLine($"Catalogue version {catalog.Version}: calendars {List(catalog
 // 2. The dispatcher delivers each escalation action once per key (the in-memory log remembers what was sent) through
 //    a notifier: here the console, in production e-mail, chat or a pager.
 var notifier = new ConsoleNotifier();
+var clock = new SampleClock();
 var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock, claimant: "quickstart");
 
 // 3. A handful of interactions. Times are local to the UK office (Europe/London; UTC in November and December).
@@ -95,7 +94,7 @@ var described = new HashSet<ServiceLevelPolicy>();
 foreach (Scenario scenario in scenarios)
 {
     Timeline timeline = Timeline.Create(scenario.Id, scenario.Facts);
-    ServiceLevelPolicy policy = catalog.PolicySet!.Select(timeline.Opened.Profile);
+    ServiceLevelPolicy policy = catalog.SelectPolicy(timeline.Opened.Profile);
     DateTimeZone zone = policy.Calendar.Zone;
 
     Console.WriteLine();
@@ -115,8 +114,7 @@ foreach (Scenario scenario in scenarios)
 
     // The full timeline evaluated at the last instant: every commitment cycle and its deadline.
     Instant last = scenario.LookAt[^1];
-    clock.Now = last;
-    EvaluationResult final = evaluator.Evaluate(timeline.AsOf(last));
+    EvaluationResult final = evaluator.Evaluate(timeline.AsOf(last), last);
     Console.WriteLine("  commitments:");
     foreach (CommitmentStatus status in final.Commitments)
     {
@@ -135,8 +133,7 @@ foreach (Scenario scenario in scenarios)
     Console.WriteLine($"    {"at",-20}  {string.Join("  ", final.Commitments.Select(c => $"{Name(c),-16}"))}".TrimEnd());
     foreach (Instant now in scenario.LookAt)
     {
-        clock.Now = now;
-        EvaluationResult result = evaluator.Evaluate(timeline.AsOf(now));   // the same as Evaluator.Evaluate(timeline, policySet, now, escalation)
+        EvaluationResult result = evaluator.Evaluate(timeline.AsOf(now), now);
         string cells = string.Join("  ", final.Commitments.Select(c =>
         {
             CommitmentStatus? then = result.Commitments.FirstOrDefault(s => s.Kind == c.Kind && s.Name == c.Name && s.Cycle == c.Cycle);
@@ -144,6 +141,7 @@ foreach (Scenario scenario in scenarios)
         }));
         Console.WriteLine($"    {Time.Format(now, zone),-20}  {cells}".TrimEnd());
         notifier.Zone = zone;
+        clock.Now = now;
         await dispatcher.DispatchAsync(result.EscalationActions);
     }
     foreach (RemedyDue remedy in final.RemediesDue)

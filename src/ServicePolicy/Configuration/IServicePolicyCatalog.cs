@@ -24,7 +24,8 @@ public interface IServicePolicyCatalog
     /// <summary>Gets the policies by name.</summary>
     IReadOnlyDictionary<string, ServiceLevelPolicy> Policies { get; }
 
-    /// <summary>Gets the policy set; null when several policies are configured without one.</summary>
+    /// <summary>Gets the policy set; null when several policies are configured without one. To find the policy of an
+    /// interaction, <see cref="SelectPolicy"/> says what is wrong instead of returning null.</summary>
     ServiceLevelPolicySet? PolicySet { get; }
 
     /// <summary>Gets the escalation chains by name: for each name, its latest version (the latest
@@ -50,6 +51,15 @@ public interface IServicePolicyCatalog
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">No policy has that name; the message suggests the closest one.</exception>
     ServiceLevelPolicy GetPolicy(string name);
+
+    /// <summary>Returns the policy that applies to an interaction: the one the <see cref="PolicySet"/> selects for its
+    /// profile (with a single configured policy and no set, that policy).</summary>
+    /// <param name="profile">The interaction's profile, usually <c>timeline.Opened.Profile</c>.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The catalogue has several policies and no policy set; the message
+    /// says which configuration key to add.</exception>
+    ServiceLevelPolicy SelectPolicy(InteractionProfile profile);
 
     /// <summary>Returns the latest version of an escalation chain by name (see <see cref="EscalationChains"/>).</summary>
     /// <param name="name">The chain's name.</param>

@@ -25,33 +25,29 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
         this.directory = directory;
     }
 
-    public EvaluationResult Evaluate(Timeline timeline)
+    public EvaluationResult Evaluate(Timeline timeline) => Evaluate(timeline, clock.GetCurrentInstant());
+
+    public EvaluationResult Evaluate(Timeline timeline, string policyName) => Evaluate(timeline, policyName, clock.GetCurrentInstant());
+
+    public EvaluationResult Evaluate(Timeline timeline, Instant now)
     {
         Preconditions.CheckNotNull(timeline);
         IServicePolicyCatalog catalog = catalogs.Current;
-        if (catalog.PolicySet is not { } set)
-        {
-            throw new InvalidOperationException(
-                $"Catalogue version {catalog.Version} has {catalog.Policies.Count} policies and no policy set: configure "
-                + $"{ServicePolicyConstants.DefaultSectionName}:PolicySet or evaluate under a named policy.");
-        }
-        Instant now = clock.GetCurrentInstant();
-        return EscalationContextOf(catalog) is { } escalation
-            ? Evaluator.Evaluate(timeline, set, now, escalation)
-            : Evaluator.Evaluate(timeline, set, now);
+        return Evaluate(timeline, catalog.SelectPolicy(timeline.Opened.Profile), now, catalog);
     }
 
-    public EvaluationResult Evaluate(Timeline timeline, string policyName)
+    public EvaluationResult Evaluate(Timeline timeline, string policyName, Instant now)
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policyName);
         IServicePolicyCatalog catalog = catalogs.Current;
-        ServiceLevelPolicy policy = catalog.GetPolicy(policyName);
-        Instant now = clock.GetCurrentInstant();
-        return EscalationContextOf(catalog) is { } escalation
+        return Evaluate(timeline, catalog.GetPolicy(policyName), now, catalog);
+    }
+
+    private EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, IServicePolicyCatalog catalog) =>
+        EscalationContextOf(catalog) is { } escalation
             ? Evaluator.Evaluate(timeline, policy, now, escalation)
             : Evaluator.Evaluate(timeline, policy, now);
-    }
 
     /// <summary>Returns the escalation context of a catalogue (built once per catalogue version); null without a
     /// directory or chains, in which case validation has made sure no policy names a chain.</summary>

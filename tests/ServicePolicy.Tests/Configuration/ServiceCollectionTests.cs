@@ -140,6 +140,64 @@ public class ServiceCollectionTests
     }
 
     [Fact]
+    public void Evaluator_AtAnInstant_IgnoresTheClock()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 3, 10, 0));
+        using ServiceProvider provider = ConfigurationFixtures.Services(Valid(), s => s.AddSingleton<IClock>(clock));
+        var timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(Instant.FromUtc(2026, 3, 3, 9, 0), Owner.Person("ann")) });
+        IServicePolicyEvaluator evaluator = provider.GetRequiredService<IServicePolicyEvaluator>();
+        var later = Instant.FromUtc(2026, 3, 3, 14, 0);
+
+        EvaluationResult selected = evaluator.Evaluate(timeline, later);
+        EvaluationResult named = evaluator.Evaluate(timeline, "standard", later);
+
+        Assert.Equal(later, selected.Now);
+        Assert.Equal(later, named.Now);
+        Assert.Equal(CommitmentState.Breached, selected.FindLatest(CommitmentKind.FirstResponse)!.State);
+        Assert.Equal(CommitmentState.Breached, named.FindLatest(CommitmentKind.FirstResponse)!.State);
+        Assert.Equal(Instant.FromUtc(2026, 3, 3, 10, 0), clock.GetCurrentInstant());
+    }
+
+    [Fact]
+    public void Evaluator_AtAnInstantBeforeAFact_ThrowsNamingTheInstant()
+    {
+        using ServiceProvider provider = ConfigurationFixtures.Services(Valid());
+        var timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(Instant.FromUtc(2026, 3, 3, 9, 0), Owner.Person("ann")) });
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            provider.GetRequiredService<IServicePolicyEvaluator>().Evaluate(timeline, Instant.FromUtc(2026, 3, 3, 8, 0)));
+
+        Assert.Equal("now", e.ParamName);
+        Assert.Contains("2026-03-03T08:00:00Z", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_SelectPolicy_WithOnePolicy_ReturnsIt()
+    {
+        using ServiceProvider provider = ConfigurationFixtures.Services(Valid());
+        IServicePolicyCatalog catalog = provider.GetRequiredService<IServicePolicyCatalog>();
+
+        Assert.Same(catalog.GetPolicy("standard"), catalog.SelectPolicy(new InteractionProfile(channel: "email")));
+        Assert.Throws<ArgumentNullException>(() => catalog.SelectPolicy(null!));
+    }
+
+    [Fact]
+    public void Catalog_SelectPolicy_SeveralPoliciesWithoutPolicySet_ThrowsSayingWhatToDo()
+    {
+        Dictionary<string, string?> settings = ConfigurationFixtures.With(
+            ("ServicePolicy:Policies:vip:Calendar", "uk-office"),
+            ("ServicePolicy:Policies:vip:Targets:FirstResponse:Deadline", "1 business hour"));
+        using ServiceProvider provider = ConfigurationFixtures.Services(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        IServicePolicyCatalog catalog = provider.GetRequiredService<IServicePolicyCatalog>();
+
+        Assert.Null(catalog.PolicySet);
+        var e = Assert.Throws<InvalidOperationException>(() => catalog.SelectPolicy(new InteractionProfile()));
+        Assert.Equal(
+            $"Catalogue version 1 has 2 policies and no policy set: configure ServicePolicy:PolicySet or evaluate under a named policy.",
+            e.Message);
+    }
+
+    [Fact]
     public void AddServicePolicy_NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => ServicePolicyServiceCollectionExtensions.AddServicePolicy(null!, Valid()));
