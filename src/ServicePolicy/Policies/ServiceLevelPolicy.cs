@@ -83,6 +83,20 @@ public sealed class ServiceLevelPolicy
         return new ServiceLevelPolicyBuilder(name, version, calendar);
     }
 
+    /// <summary>Starts building another version of this policy: a builder that already holds everything this policy
+    /// has (name, calendar, applicability, targets, pause rules, at-risk threshold, handoff limit and escalation chain),
+    /// so <c>policy.ToBuilder(2).WithEscalationChain("ladder").Build()</c> is the same policy with a chain. This policy
+    /// is not changed.</summary>
+    /// <param name="version">The new version, 1 or more (usually <see cref="Version"/> + 1: a changed policy is a new
+    /// version, so that results and escalation keys of the two are never confused).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public ServiceLevelPolicyBuilder ToBuilder(int version)
+    {
+        Preconditions.CheckArgumentRange(version, 1, int.MaxValue);
+        return new ServiceLevelPolicyBuilder(this, version);
+    }
+
     /// <summary>Returns the target for a kind of commitment, or null when the policy has none.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="customName">For <see cref="CommitmentKind.Custom"/>, the target's name (compared ordinally); otherwise ignored.</param>

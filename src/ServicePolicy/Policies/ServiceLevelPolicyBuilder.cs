@@ -34,6 +34,18 @@ public sealed class ServiceLevelPolicyBuilder
         this.calendar = calendar;
     }
 
+    /// <summary>A builder holding everything <paramref name="policy"/> has, for a new version of it.</summary>
+    internal ServiceLevelPolicyBuilder(ServiceLevelPolicy policy, int version)
+        : this(policy.Name, version, policy.Calendar)
+    {
+        targets.AddRange(policy.Targets);
+        pauseRules.AddRange(policy.PauseRules.Select(r => (r.Reason, r.PausedKinds.ToArray())));
+        applicability = policy.Applicability;
+        atRisk = policy.AtRisk;
+        handoffLimit = policy.HandoffLimit;
+        escalationChainName = policy.EscalationChainName;
+    }
+
     /// <summary>Sets which interactions the policy applies to (by default, every interaction).</summary>
     /// <param name="applicability">The applicability.</param>
     /// <returns>This builder.</returns>
@@ -51,6 +63,26 @@ public sealed class ServiceLevelPolicyBuilder
     public ServiceLevelPolicyBuilder AddTarget(ServiceTarget target)
     {
         targets.Add(Preconditions.CheckNotNull(target));
+        return this;
+    }
+
+    /// <summary>Removes the target for a kind of commitment (for a custom kind, the one with that name), so that
+    /// <see cref="AddTarget(ServiceTarget)"/> can replace it in a builder from <see cref="ServiceLevelPolicy.ToBuilder"/>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="customName">For <see cref="CommitmentKind.Custom"/>, the target's name (compared ordinally); otherwise ignored.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    /// <exception cref="InvalidOperationException">The builder has no such target; the message lists the targets it has.</exception>
+    public ServiceLevelPolicyBuilder RemoveTarget(CommitmentKind kind, string? customName = null)
+    {
+        Preconditions.CheckArgumentRange((int)kind, (int)CommitmentKind.FirstResponse, (int)CommitmentKind.Custom, nameof(kind));
+        int removed = targets.RemoveAll(t => t.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(t.Name, customName, StringComparison.Ordinal)));
+        if (removed == 0)
+        {
+            string what = kind == CommitmentKind.Custom ? $"custom target '{customName}'" : $"{kind} target";
+            string has = targets.Count == 0 ? "none" : string.Join(", ", targets.Select(t => t.Kind == CommitmentKind.Custom ? $"custom '{t.Name}'" : t.Kind.ToString()));
+            throw new InvalidOperationException($"Policy '{name}' has no {what} to remove; its targets: {has}.");
+        }
         return this;
     }
 

@@ -39,6 +39,65 @@ public class ServiceLevelPolicyTests
     }
 
     [Fact]
+    public void ToBuilder_CopiesEverythingIntoANewVersion_AndLeavesTheOriginalAlone()
+    {
+        ServiceLevelPolicy original = ServiceLevelPolicy.CreateBuilder("Gold", 3, Office)
+            .AppliesTo(Applicability.Any.WithCustomerTiers("gold"))
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(ServiceTarget.Custom("call back", FourHours))
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution, CommitmentKind.NextResponse)
+            .WithAtRisk(AtRiskThreshold.AtPercent(80))
+            .WithHandoffLimit(2, BreachRemedy.Apology())
+            .Build();
+
+        ServiceLevelPolicy copy = original.ToBuilder(4).WithEscalationChain("ladder").Build();
+
+        Assert.Equal("Gold v4", copy.ToString());
+        Assert.Same(original.Calendar, copy.Calendar);
+        Assert.Same(original.Applicability, copy.Applicability);
+        Assert.Equal(original.Targets, copy.Targets);
+        Assert.Equal(original.PauseRules.Select(r => r.ToString()), copy.PauseRules.Select(r => r.ToString()));
+        Assert.Same(original.AtRisk, copy.AtRisk);
+        Assert.Same(original.HandoffLimit, copy.HandoffLimit);
+        Assert.Equal("ladder", copy.EscalationChainName);
+        Assert.Null(original.EscalationChainName);
+    }
+
+    [Fact]
+    public void ToBuilder_RemoveTarget_ReplacesATarget()
+    {
+        ServiceLevelPolicy original = ServiceLevelPolicy.CreateBuilder("Standard", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(ServiceTarget.Custom("call back", FourHours))
+            .Build();
+        DeadlineRule twoHours = DeadlineRule.WithinBusinessTime(Duration.FromHours(2));
+
+        ServiceLevelPolicy faster = original.ToBuilder(2)
+            .RemoveTarget(CommitmentKind.FirstResponse)
+            .AddTarget(CommitmentKind.FirstResponse, twoHours)
+            .RemoveTarget(CommitmentKind.Custom, "call back")
+            .Build();
+
+        Assert.Same(twoHours, Assert.Single(faster.Targets).Rule);
+        Assert.Same(FourHours, original.FindTarget(CommitmentKind.FirstResponse)!.Rule);
+    }
+
+    [Fact]
+    public void RemoveTarget_Missing_ThrowsListingTheTargets()
+    {
+        ServiceLevelPolicyBuilder builder = ServiceLevelPolicy.CreateBuilder("Standard", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(ServiceTarget.Custom("call back", FourHours));
+
+        var e = Assert.Throws<InvalidOperationException>(() => builder.RemoveTarget(CommitmentKind.Custom, "Call back"));
+
+        Assert.Equal("Policy 'Standard' has no custom target 'Call back' to remove; its targets: FirstResponse, custom 'call back'.", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.RemoveTarget((CommitmentKind)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ServiceLevelPolicy.CreateBuilder("Standard", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours).Build().ToBuilder(0));
+    }
+
+    [Fact]
     public void FindTarget_Custom_MatchesByName()
     {
         ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Sales", 1, Office)
