@@ -35,27 +35,79 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, interactions), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(
+            // Syntax actions that bind only candidates (see CandidateFilter), not operation actions.
+            var filter = interactions.Filter;
+            start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    var creation = (IObjectCreationOperation)c.Operation;
-                    AnalyzeArguments(c, interactions, creation.Arguments, creation.Constructor, creation.Type);
+                    if (filter.IsNullOrDefaultAssignment((AssignmentExpressionSyntax)c.Node)
+                        && c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is ISimpleAssignmentOperation assignment)
+                    {
+                        AnalyzeAssignment(c, interactions, assignment);
+                    }
                 },
-                OperationKind.ObjectCreation);
-            start.RegisterOperationAction(
+                SyntaxKind.SimpleAssignmentExpression);
+            start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    AnalyzeArguments(c, interactions, invocation.Arguments, invocation.TargetMethod, OperationHelpers.GetReceiver(invocation)?.Type);
+                    if (filter.IsNullOrDefaultArgument((BaseObjectCreationExpressionSyntax)c.Node)
+                        && c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is IObjectCreationOperation creation)
+                    {
+                        AnalyzeArguments(c, interactions, creation.Arguments, creation.Constructor, creation.Type);
+                    }
                 },
-                OperationKind.Invocation);
+                SyntaxKind.ObjectCreationExpression,
+                SyntaxKind.ImplicitObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    if (filter.IsNullOrDefaultArgument((InvocationExpressionSyntax)c.Node))
+                    {
+                        AnalyzeInvocation(c, interactions, c.SemanticModel.GetOperation(c.Node, c.CancellationToken));
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    if (filter.IsNullOrDefaultArgument((ConstructorInitializerSyntax)c.Node, c.ContainingSymbol))
+                    {
+                        AnalyzeInvocation(c, interactions, c.SemanticModel.GetOperation(c.Node, c.CancellationToken));
+                    }
+                },
+                SyntaxKind.BaseConstructorInitializer,
+                SyntaxKind.ThisConstructorInitializer);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    if (filter.IsNullOrDefaultArgument((PrimaryConstructorBaseTypeSyntax)c.Node))
+                    {
+                        AnalyzeInvocation(c, interactions, c.SemanticModel.GetOperation(c.Node, c.CancellationToken));
+                    }
+                },
+                SyntaxKind.PrimaryConstructorBaseType);
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, InteractionContext interactions)
+    /// <summary>
+    /// A call (a method, or a constructor through <c>: base(...)</c>, <c>: this(...)</c> or a primary constructor's
+    /// base type, which bind to a statement around the call): its arguments.
+    /// </summary>
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, InteractionContext interactions, IOperation? operation)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        if (operation is IInvocationOperation invocation)
+        {
+            AnalyzeArguments(context, interactions, invocation.Arguments, invocation.TargetMethod, OperationHelpers.GetReceiver(invocation)?.Type);
+        }
+    }
+
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, InteractionContext interactions, ISimpleAssignmentOperation assignment)
+    {
         if (assignment.Target is not IMemberReferenceOperation member || !OperationHelpers.IsNullOrDefault(assignment.Value))
         {
             return;
@@ -75,7 +127,7 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
     }
 
     private static void AnalyzeArguments(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         InteractionContext interactions,
         ImmutableArray<IArgumentOperation> arguments,
         IMethodSymbol? method,
@@ -138,7 +190,7 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
         return value;
     }
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode value, InteractionMember kind, ITypeSymbol? type)
+    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode value, InteractionMember kind, ITypeSymbol? type)
         => context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.InteractionMemberSetToNullOrDefault,
             value.GetLocation(),

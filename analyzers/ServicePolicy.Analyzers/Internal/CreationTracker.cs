@@ -52,9 +52,15 @@ internal sealed class CreationTracker
         Dropped,
     }
 
-    public void AnalyzeObjectCreation(OperationAnalysisContext context)
+    /// <summary>The action for <c>new T(...)</c> and <c>new(...)</c>: binds only the candidates of <see cref="CandidateFilter"/>.</summary>
+    public void AnalyzeObjectCreation(SyntaxNodeAnalysisContext context)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
+        if (!_context.Filter.IsCreation((BaseObjectCreationExpressionSyntax)context.Node)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation)
+        {
+            return;
+        }
+
         var scope = _context.GetScope(creation.Syntax.SyntaxTree);
         var info = scope.GetInteractionType(creation.Type);
         if (info is null || !info.Get(_kind).IsDeclared || SetsAtCreation(creation, scope))
@@ -65,15 +71,17 @@ internal sealed class CreationTracker
         Follow(context, scope, info, creation, creation, factoryReceiver: null);
     }
 
-    public void AnalyzeInvocation(OperationAnalysisContext context)
+    /// <summary>The action for invocations: binds only the candidates of <see cref="CandidateFilter"/>.</summary>
+    public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {
         var symbols = _context.Symbols;
-        if (symbols.CreatesCustomerInteractionAttribute is null)
+        if (symbols.CreatesCustomerInteractionAttribute is null
+            || !_context.Filter.IsFactoryCall((InvocationExpressionSyntax)context.Node)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
 
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var createdType = symbols.GetCreatedType(method, out var isAwaitable);
         if (createdType is null)
@@ -229,7 +237,7 @@ internal sealed class CreationTracker
     }
 
     private void Follow(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         InteractionScope scope,
         InteractionTypeInfo info,
         IOperation creation,
@@ -284,7 +292,7 @@ internal sealed class CreationTracker
     }
 
     private void FollowLocal(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         InteractionScope scope,
         InteractionTypeInfo info,
         IOperation creation,
@@ -432,7 +440,7 @@ internal sealed class CreationTracker
     }
 
     private void ReportAt(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         InteractionScope scope,
         InteractionTypeInfo info,
         IOperation creation,
@@ -451,7 +459,7 @@ internal sealed class CreationTracker
     }
 
     private void Report(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         InteractionScope scope,
         InteractionTypeInfo info,
         IOperation creation,
@@ -468,14 +476,14 @@ internal sealed class CreationTracker
     }
 
     private ImmutableDictionary<string, string?> GetFixProperties(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         InteractionScope scope,
         InteractionTypeInfo info,
         IOperation creation,
         IOperation? factoryReceiver)
     {
         var members = info.Get(_kind);
-        var within = (ISymbol?)context.ContainingSymbol.ContainingType ?? context.Compilation.Assembly;
+        var within = (ISymbol?)context.ContainingSymbol?.ContainingType ?? context.Compilation.Assembly;
         var builder = ImmutableDictionary.CreateBuilder<string, string?>();
         if (creation is IObjectCreationOperation
             && creation.Syntax is BaseObjectCreationExpressionSyntax

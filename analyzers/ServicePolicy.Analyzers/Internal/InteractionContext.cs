@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ServicePolicy.Analyzers.Internal;
 
 /// <summary>
-/// One analyzer's view of one compilation: the shared <see cref="InteractionSymbols"/> and the
-/// scope of each file, read from its <c>.editorconfig</c> options once.
+/// One analyzer's view of one compilation: the shared <see cref="InteractionSymbols"/> and
+/// <see cref="InteractionNames"/>, and the scope of each file, read from its <c>.editorconfig</c> options once.
 /// </summary>
 internal sealed class InteractionContext
 {
@@ -16,14 +16,22 @@ internal sealed class InteractionContext
     private readonly bool _anyConfigured;
     private readonly ConcurrentDictionary<SyntaxTree, InteractionScope> _trees = new();
 
-    private InteractionContext(InteractionSymbols symbols, AnalyzerOptions options, bool anyConfigured)
+    private InteractionContext(InteractionSymbols symbols, AnalyzerOptions options, bool anyConfigured, InteractionNames names)
     {
         Symbols = symbols;
         _options = options;
         _anyConfigured = anyConfigured;
+        Filter = new CandidateFilter(names);
+        Names = names;
     }
 
     public InteractionSymbols Symbols { get; }
+
+    /// <summary>The names under which interactions can appear in this compilation.</summary>
+    public InteractionNames Names { get; }
+
+    /// <summary>Rejects, by those names, the nodes that cannot matter before anything is bound.</summary>
+    public CandidateFilter Filter { get; }
 
     /// <summary>
     /// The context for <paramref name="compilation"/>, or <see langword="null"/> when nothing in it
@@ -33,13 +41,14 @@ internal sealed class InteractionContext
     public static InteractionContext? TryCreate(Compilation compilation, AnalyzerOptions options)
     {
         var symbols = InteractionSymbols.For(compilation);
-        var anyConfigured = InteractionSymbols.AnyConfiguredTypes(compilation, options);
+        var configurations = InteractionSymbols.GetConfigurations(compilation, options);
+        var anyConfigured = configurations.Count > 0;
         if (!symbols.HasAttributes && !anyConfigured)
         {
             return null;
         }
 
-        return new InteractionContext(symbols, options, anyConfigured);
+        return new InteractionContext(symbols, options, anyConfigured, symbols.GetNames(configurations));
     }
 
     /// <summary>The scope that applies to code in <paramref name="tree"/>.</summary>

@@ -2,7 +2,9 @@
 
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace ServicePolicy.Analyzers.Internal;
@@ -17,6 +19,7 @@ internal sealed class InteractionSymbols
     private static readonly ConditionalWeakTable<Compilation, InteractionSymbols> Cache = new();
 
     private readonly ConcurrentDictionary<InteractionOptions, InteractionScope> _scopes = new();
+    private readonly ConcurrentDictionary<string, Lazy<InteractionNames>> _names = new(StringComparer.Ordinal);
 
     private InteractionSymbols(Compilation compilation)
     {
@@ -113,23 +116,43 @@ internal sealed class InteractionSymbols
         return method.ReturnType;
     }
 
-    /// <summary>Whether any file of the compilation names interaction types in <c>.editorconfig</c>.</summary>
-    public static bool AnyConfiguredTypes(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options)
+    /// <summary>
+    /// The names under which interactions can appear in the compilation's code, given every configuration in use
+    /// (collected once per distinct set of configurations, however many analyzers ask).
+    /// </summary>
+    public InteractionNames GetNames(IReadOnlyCollection<InteractionOptions> configurations)
     {
-        if (!InteractionOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions).IsEmpty)
+        var key = new StringBuilder();
+        foreach (var options in configurations)
         {
-            return true;
+            key.Append(options.InteractionTypes).Append('\n').Append(options.OwnerMembers).Append('\n').Append(options.FollowUpMembers).Append('\n');
         }
 
+        return _names.GetOrAdd(
+            key.ToString(),
+            _ => new Lazy<InteractionNames>(() => InteractionNameCollector.Collect(this, configurations))).Value;
+    }
+
+    /// <summary>Every distinct non-empty configuration of the compilation's files (and the global one), in a stable order.</summary>
+    public static IReadOnlyCollection<InteractionOptions> GetConfigurations(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options)
+    {
+        var configurations = new List<InteractionOptions>();
+        var seen = new HashSet<InteractionOptions>();
+        Add(InteractionOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions));
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!InteractionOptions.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree)).IsEmpty)
-            {
-                return true;
-            }
+            Add(InteractionOptions.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
         }
 
-        return false;
+        return configurations;
+
+        void Add(InteractionOptions read)
+        {
+            if (!read.IsEmpty && seen.Add(read))
+            {
+                configurations.Add(read);
+            }
+        }
     }
 
     internal static StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;

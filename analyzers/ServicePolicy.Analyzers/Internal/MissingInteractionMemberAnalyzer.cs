@@ -2,6 +2,7 @@
 
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ServicePolicy.Analyzers.Internal;
@@ -30,14 +31,17 @@ public abstract class MissingInteractionMemberAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (InteractionContext.TryCreate(start.Compilation, start.Options) is not { } interactions)
+            if (InteractionContext.TryCreate(start.Compilation, start.Options) is not { } interactions
+                || !interactions.Names.HasInteractionTypes)
             {
                 return;
             }
 
+            // Syntax actions, not operation actions: an operation action makes the driver build the operation tree
+            // (a second binding) of every member body; these bind only the bodies with a candidate in them.
             var tracker = new CreationTracker(interactions, member, descriptor);
-            start.RegisterOperationAction(tracker.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(tracker.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(tracker.AnalyzeObjectCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(tracker.AnalyzeInvocation, SyntaxKind.InvocationExpression);
         });
     }
 }

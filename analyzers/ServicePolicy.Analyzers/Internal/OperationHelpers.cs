@@ -108,7 +108,7 @@ internal static class OperationHelpers
     }
 
     /// <summary>The method whose body contains <paramref name="operation"/>: a local function, lambda, or <paramref name="containingSymbol"/>.</summary>
-    public static IMethodSymbol? GetEnclosingMethod(IOperation operation, ISymbol containingSymbol)
+    public static IMethodSymbol? GetEnclosingMethod(IOperation operation, ISymbol? containingSymbol)
         => GetEnclosingFunction(operation) switch
         {
             ILocalFunctionOperation localFunction => localFunction.Symbol,
