@@ -104,6 +104,11 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
     /// <param name="window">The booked window for an appointment rule; null otherwise.</param>
     internal abstract Instant GetDeadline(Instant start, BusinessCalendar calendar, Interval? window);
 
+    /// <summary>Gets the time the rule allows on its clock between a cycle's start and its deadline when that is the
+    /// same for every start (an amount of business or elapsed time), so evaluation need not measure the deadline back
+    /// on the calendar; null when it depends on the start (calendar dates, appointment windows).</summary>
+    internal virtual Duration? FixedTarget => null;
+
     /// <inheritdoc/>
     public abstract bool Equals(DeadlineRule? other);
 

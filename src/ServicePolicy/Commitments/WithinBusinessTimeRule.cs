@@ -29,6 +29,9 @@ public sealed class WithinBusinessTimeRule : DeadlineRule
     internal override Instant GetDeadline(Instant start, BusinessCalendar calendar, Interval? window) => calendar.AddBusinessTime(start, Amount);
 
     /// <inheritdoc/>
+    internal override Duration? FixedTarget => Amount;
+
+    /// <inheritdoc/>
     public override bool Equals(DeadlineRule? other) => other is WithinBusinessTimeRule rule && rule.Amount == Amount;
 
     /// <inheritdoc/>

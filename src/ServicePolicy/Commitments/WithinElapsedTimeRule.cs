@@ -29,6 +29,9 @@ public sealed class WithinElapsedTimeRule : DeadlineRule
     internal override Instant GetDeadline(Instant start, BusinessCalendar calendar, Interval? window) => start + Amount;
 
     /// <inheritdoc/>
+    internal override Duration? FixedTarget => Amount;
+
+    /// <inheritdoc/>
     public override bool Equals(DeadlineRule? other) => other is WithinElapsedTimeRule rule && rule.Amount == Amount;
 
     /// <inheritdoc/>

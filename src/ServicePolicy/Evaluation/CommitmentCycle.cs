@@ -1,6 +1,5 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System;
 using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Calendars;
@@ -10,8 +9,9 @@ using ServicePolicy.Policies;
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
-/// One cycle of a commitment while the evaluator replays a timeline (mutable, private to one evaluation), and the
-/// arithmetic that turns it into a <see cref="CommitmentStatus"/>.
+/// One cycle of a commitment while the evaluator replays a timeline (mutable, private to one evaluation and reused by
+/// the next one on the same thread, see <see cref="Reset"/>), and the arithmetic that turns it into a
+/// <see cref="CommitmentStatus"/>.
 /// </summary>
 /// <remarks>
 /// <para>The deadline starts as the rule's deadline from the cycle's start. Each stopped interval (a pause the policy
@@ -23,20 +23,37 @@ namespace ServicePolicy.Evaluation;
 /// </remarks>
 internal sealed class CommitmentCycle
 {
-    private static readonly IComparer<Stop> ByStart = Comparer<Stop>.Create((a, b) => a.Start.CompareTo(b.Start));
+    /// <summary>The resolutions and reopenings (resolution cycles only); empty for most cycles.</summary>
+    private readonly List<(Instant Start, Instant? End)> resolvedGaps = new(0);
 
-    /// <summary>Created at the first resolution: most cycles never have one.</summary>
-    private List<(Instant Start, Instant? End)>? resolvedGaps;
+    internal CommitmentKind Kind { get; private set; }
 
-    /// <summary>What <see cref="ToStatus"/> computed last, for <see cref="WhenUsed"/> with the same arguments (the
-    /// planner asks once per warning right after): the rule's deadline, the stops and how many of them count.</summary>
-    private Instant cachedRuleDeadline;
-    private List<Stop>? cachedStops;
-    private int cachedCounted;
-    private Instant cachedNow;
-    private object? cachedFor;
+    internal string? Name { get; private set; }
 
-    internal CommitmentCycle(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
+    internal int Index { get; private set; }
+
+    internal Instant Start { get; private set; }
+
+    internal ServiceTarget? Target { get; private set; }
+
+    /// <summary>The rule, or null for a promise by an instant (<see cref="PromisedBy"/>).</summary>
+    internal DeadlineRule? Rule { get; private set; }
+
+    internal BusinessCalendar Calendar { get; private set; } = null!;
+
+    internal Interval? Window { get; private set; }
+
+    internal Instant? PromisedBy { get; private set; }
+
+    internal Instant? MetAt { get; private set; }
+
+    internal Instant? EndedAt { get; private set; }
+
+    internal bool IsOpen => MetAt is null && EndedAt is null;
+
+    /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was.</summary>
+    /// <returns>This cycle.</returns>
+    internal CommitmentCycle Reset(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
         BusinessCalendar calendar, Interval? window, Instant? promisedBy)
     {
         Kind = kind;
@@ -48,32 +65,20 @@ internal sealed class CommitmentCycle
         Calendar = calendar;
         Window = window;
         PromisedBy = promisedBy;
+        MetAt = null;
+        EndedAt = null;
+        resolvedGaps.Clear();
+        return this;
     }
 
-    internal CommitmentKind Kind { get; }
-
-    internal string? Name { get; }
-
-    internal int Index { get; }
-
-    internal Instant Start { get; }
-
-    internal ServiceTarget? Target { get; }
-
-    /// <summary>The rule, or null for a promise by an instant (<see cref="PromisedBy"/>).</summary>
-    internal DeadlineRule? Rule { get; }
-
-    internal BusinessCalendar Calendar { get; }
-
-    internal Interval? Window { get; }
-
-    internal Instant? PromisedBy { get; }
-
-    internal Instant? MetAt { get; private set; }
-
-    internal Instant? EndedAt { get; private set; }
-
-    internal bool IsOpen => MetAt is null && EndedAt is null;
+    /// <summary>Lets go of the policy's and the timeline's objects once the evaluation is over.</summary>
+    internal void Release()
+    {
+        Name = null;
+        Target = null;
+        Rule = null;
+        Calendar = null!;
+    }
 
     internal void Meet(Instant at) => MetAt = at;
 
@@ -83,48 +88,39 @@ internal sealed class CommitmentCycle
     internal void Resolve(Instant at)
     {
         MetAt = at;
-        (resolvedGaps ??= new List<(Instant Start, Instant? End)>(1)).Add((at, null));
+        resolvedGaps.Add((at, null));
     }
 
     /// <summary>Records a reopening (resolution cycles only): running again from where it stopped.</summary>
     internal void Reopen(Instant at)
     {
         MetAt = null;
-        List<(Instant Start, Instant? End)> resolvedGaps = this.resolvedGaps!;
         resolvedGaps[resolvedGaps.Count - 1] = (resolvedGaps[resolvedGaps.Count - 1].Start, at);
     }
 
-    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
+    /// <summary>Computes the cycle's status at <paramref name="now"/>, leaving its clock in <paramref name="clock"/>
+    /// (for the warnings of the escalation planner).</summary>
+    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
     {
         bool business = Rule?.UsesBusinessTime ?? false;
         Instant observedUntil = MetAt ?? EndedAt ?? now;
         Instant clockStart = Window?.Start ?? Start;
         Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
-        Duration target = ruleDeadline > clockStart ? Measure(business, clockStart, ruleDeadline) : Duration.Zero;
+        clock.Reset(business ? Calendar : null, clockStart);
+        Duration target = PromisedBy is null && Rule!.FixedTarget is { } fixedTarget
+            ? fixedTarget
+            : ruleDeadline > clockStart ? clock.Measure(clockStart, ruleDeadline) : Duration.Zero;
 
-        List<Stop>? stops = CollectStops(observedUntil, policy, pauses);
-        int counted = CountStops(business, ruleDeadline, stops, out Instant deadline);
-        bool paused = counted > 0 && stops![counted - 1].Ongoing;
-        cachedRuleDeadline = ruleDeadline;
-        cachedStops = stops;
-        cachedCounted = counted;
-        cachedNow = now;
-        cachedFor = pauses;
+        CollectStops(observedUntil, policy, pauses, clock);
+        Instant deadline = clock.PushDeadline(ruleDeadline);
+        bool paused = clock.PausedAtDeadline;
 
-        Duration elapsed = observedUntil > clockStart ? Measure(business, clockStart, observedUntil) : Duration.Zero;
-        if (stops is not null)
-        {
-            foreach (Stop stop in stops)
-            {
-                elapsed -= Measure(business, stop.Start, stop.End);
-            }
-        }
+        Duration elapsed = (observedUntil > clockStart ? clock.Measure(clockStart, observedUntil) : Duration.Zero) - clock.Stopped;
 
         Duration? usable = (Target?.AtRisk ?? policy.AtRisk).UsableBeforeRisk(target);
-        Instant? atRiskAt = usable is { } u ? Walk(business, clockStart, u, stops, counted) : null;
+        Instant? atRiskAt = usable is { } u ? clock.WhenUsed(u) : null;
 
         CommitmentState state;
-        Instant? breachedAt = null;
         if (MetAt is { } met)
         {
             state = met < deadline ? CommitmentState.Met : CommitmentState.MetLate;
@@ -145,59 +141,12 @@ internal sealed class CommitmentCycle
         {
             state = atRiskAt is { } risk && now >= risk ? CommitmentState.AtRisk : CommitmentState.OnTrack;
         }
-        if (state is CommitmentState.MetLate or CommitmentState.Breached)
-        {
-            breachedAt = deadline;
-        }
-        Duration remaining = elapsed < target ? target - elapsed : Duration.Zero;
-        double percent = target > Duration.Zero ? 100.0 * elapsed.ToInt64Nanoseconds() / target.ToInt64Nanoseconds() : 100.0;
-        return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, remaining, percent, MetAt, breachedAt, EndedAt);
+        return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt);
     }
 
-    /// <summary>The earliest instant by which the cycle's clock has used <paramref name="amount"/>, with the stops so far;
-    /// null when an ongoing stop comes first. Used for escalation warnings.</summary>
-    internal Instant? WhenUsed(Duration amount, Instant now, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
+    /// <summary>Adds to the clock the intervals in which it stood still, clipped to [Start, observedUntil], in order.</summary>
+    private void CollectStops(Instant observedUntil, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
     {
-        bool business = Rule?.UsesBusinessTime ?? false;
-        if (!ReferenceEquals(cachedFor, pauses) || cachedNow != now)
-        {
-            Instant observedUntil = MetAt ?? EndedAt ?? now;
-            cachedRuleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
-            cachedStops = CollectStops(observedUntil, policy, pauses);
-            cachedCounted = CountStops(business, cachedRuleDeadline, cachedStops, out _);
-            cachedNow = now;
-            cachedFor = pauses;
-        }
-        return Walk(business, Window?.Start ?? Start, amount, cachedStops, cachedCounted);
-    }
-
-    /// <summary>The stops that push the deadline out (those starting before the deadline as it then stands), and the
-    /// deadline they push it to. They are always the first stops, so this returns how many.</summary>
-    private int CountStops(bool business, Instant ruleDeadline, List<Stop>? stops, out Instant deadline)
-    {
-        deadline = ruleDeadline;
-        int counted = 0;
-        if (stops is null)
-        {
-            return 0;
-        }
-        foreach (Stop stop in stops)
-        {
-            if (stop.Start >= deadline)
-            {
-                break;
-            }
-            deadline = Add(business, deadline, Measure(business, stop.Start, stop.End));
-            counted++;
-        }
-        return counted;
-    }
-
-    /// <summary>The intervals in which this cycle's clock stood still, clipped to [Start, observedUntil], in order;
-    /// null for none.</summary>
-    private List<Stop>? CollectStops(Instant observedUntil, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
-    {
-        List<Stop>? stops = null;
         if (Kind != CommitmentKind.Appointment)
         {
             for (int i = 0; i < pauses.Count; i++)
@@ -205,22 +154,15 @@ internal sealed class CommitmentCycle
                 (PauseReason reason, Instant start, Instant? end) = pauses[i];
                 if (Pauses(policy, reason, Kind))
                 {
-                    AddStop(ref stops, start, end, observedUntil);
+                    AddStop(clock, start, end, observedUntil);
                 }
             }
         }
-        if (resolvedGaps is not null)
+        for (int i = 0; i < resolvedGaps.Count; i++)
         {
-            foreach ((Instant start, Instant? end) in resolvedGaps)
-            {
-                AddStop(ref stops, start, end, observedUntil);
-            }
+            AddStop(clock, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
         }
-        if (stops is { Count: > 1 })
-        {
-            stops.Sort(ByStart);
-        }
-        return stops;
+        clock.SortStops();
     }
 
     /// <summary><see cref="ServiceLevelPolicy.Pauses"/> without enumerator allocations.</summary>
@@ -237,7 +179,7 @@ internal sealed class CommitmentCycle
         return false;
     }
 
-    private void AddStop(ref List<Stop>? stops, Instant start, Instant? end, Instant observedUntil)
+    private void AddStop(CycleClock clock, Instant start, Instant? end, Instant observedUntil)
     {
         Instant from = start > Start ? start : Start;
         bool ongoing = end is null || end > observedUntil;
@@ -246,37 +188,6 @@ internal sealed class CommitmentCycle
         {
             return;
         }
-        (stops ??= new List<Stop>(4)).Add(new Stop(from, to, ongoing));
+        clock.AddStop(from, to, ongoing);
     }
-
-    /// <summary>The earliest instant by which the clock, started at <paramref name="from"/> and stopped during
-    /// the first <paramref name="count"/> of <paramref name="stops"/>, has run for <paramref name="amount"/>; null when
-    /// an ongoing stop comes first.</summary>
-    private Instant? Walk(bool business, Instant from, Duration amount, List<Stop>? stops, int count)
-    {
-        Instant cursor = from;
-        Duration left = amount;
-        for (int i = 0; i < count; i++)
-        {
-            Stop stop = stops![i];
-            Instant candidate = Add(business, cursor, left);
-            if (candidate <= stop.Start)
-            {
-                return candidate;
-            }
-            left -= Measure(business, cursor, stop.Start);
-            if (stop.Ongoing)
-            {
-                return null;
-            }
-            cursor = stop.End;
-        }
-        return Add(business, cursor, left);
-    }
-
-    private Duration Measure(bool business, Instant from, Instant to) => business ? Calendar.BusinessTimeBetween(from, to) : to - from;
-
-    private Instant Add(bool business, Instant from, Duration amount) => business ? Calendar.AddBusinessTime(from, amount) : from + amount;
-
-    private readonly record struct Stop(Instant Start, Instant End, bool Ongoing);
 }

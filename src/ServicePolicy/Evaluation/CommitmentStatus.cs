@@ -12,12 +12,13 @@ namespace ServicePolicy.Evaluation;
 /// <remarks>
 /// <para>Durations are on the commitment's clock: business time of its calendar for calendar rules, elapsed time for
 /// elapsed-time rules, promised instants and appointment windows. Paused time is not elapsed time.</para>
-/// <para>Immutable. Equality is reference equality.</para>
+/// <para>Immutable (the derived values, <see cref="Remaining"/>, <see cref="PercentUsed"/> and <see cref="BreachedAt"/>,
+/// are computed from the others when read, which keeps the status small). Equality is reference equality.</para>
 /// </remarks>
 public sealed class CommitmentStatus
 {
     internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,
-        Instant? atRiskAt, Duration target, Duration elapsed, Duration remaining, double percentUsed, Instant? metAt, Instant? breachedAt, Instant? endedAt)
+        Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt)
     {
         Kind = kind;
         Name = name;
@@ -28,10 +29,7 @@ public sealed class CommitmentStatus
         AtRiskAt = atRiskAt;
         Target = target;
         Elapsed = elapsed;
-        Remaining = remaining;
-        PercentUsed = percentUsed;
         MetAt = metAt;
-        BreachedAt = breachedAt;
         EndedAt = endedAt;
     }
 
@@ -69,17 +67,17 @@ public sealed class CommitmentStatus
 
     /// <summary>Gets the time left on the commitment's clock: <see cref="Target"/> minus <see cref="Elapsed"/>, and
     /// never negative.</summary>
-    public Duration Remaining { get; }
+    public Duration Remaining => Elapsed < Target ? Target - Elapsed : Duration.Zero;
 
     /// <summary>Gets <see cref="Elapsed"/> as a percentage of <see cref="Target"/> (over 100 once breached); 100 when
     /// the target is zero.</summary>
-    public double PercentUsed { get; }
+    public double PercentUsed => Target > Duration.Zero ? 100.0 * Elapsed.ToInt64Nanoseconds() / Target.ToInt64Nanoseconds() : 100.0;
 
     /// <summary>Gets the instant the cycle was met; null unless <see cref="CommitmentState.Met"/> or <see cref="CommitmentState.MetLate"/>.</summary>
     public Instant? MetAt { get; }
 
     /// <summary>Gets the instant the cycle was breached (its deadline); null unless it was.</summary>
-    public Instant? BreachedAt { get; }
+    public Instant? BreachedAt => State is CommitmentState.MetLate or CommitmentState.Breached ? Deadline : null;
 
     /// <summary>Gets the instant the cycle ended unmet (resolution, cancellation or replacement); null otherwise.</summary>
     public Instant? EndedAt { get; }

@@ -6,13 +6,12 @@ using System.Globalization;
 using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
-using ServicePolicy.Policies;
 
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
-/// Plans the escalation steps of one evaluation (mutable, private to it): which steps are due at the evaluated instant,
-/// and the earliest step after it.
+/// Plans the escalation steps of one evaluation (mutable, private to it and reused by the next one on the same thread):
+/// which steps are due at the evaluated instant, and the earliest step after it.
 /// </summary>
 /// <remarks>
 /// <para>Per commitment cycle that is running (not met, ended or paused), the steps are the chain's warnings whose
@@ -28,32 +27,39 @@ namespace ServicePolicy.Evaluation;
 /// </remarks>
 internal sealed class EscalationPlanner
 {
-    private readonly Timeline timeline;
-    private readonly ServiceLevelPolicy policy;
-    private readonly string chainName;
-    private readonly EscalationContext context;
-    private readonly Instant now;
-    private readonly Owner owner;
-    private readonly IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses;
+    /// <summary>Characters formatted on the stack for a key; longer keys (long ids or names) take a pooled buffer.</summary>
+    private const int KeyBuffer = 128;
+
     private readonly List<EscalationAction> actions = new();
     private readonly Track track = new();
 
-    /// <summary>The acknowledged keys and when; null when the timeline acknowledges nothing (the usual case).</summary>
+    private Timeline timeline = null!;
+    private string chainName = null!;
+    private EscalationContext context = null!;
+    private Instant now;
+    private Owner owner = null!;
+
+    /// <summary>The acknowledged keys and when; null or empty when the timeline acknowledges nothing (the usual case).</summary>
     private Dictionary<string, Instant>? acknowledged;
 
     /// <summary>Per level, how many times it fired in the ladder being run; reused across cycles.</summary>
     private int[] firingsBuffer = Array.Empty<int>();
 
-    internal EscalationPlanner(Timeline timeline, ServiceLevelPolicy policy, string chainName, EscalationContext context, Instant now, Owner owner,
-        IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses)
+    /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
+    internal Instant? Next { get; private set; }
+
+    private bool AnyAcknowledged => acknowledged is { Count: > 0 };
+
+    /// <summary>Starts planning one evaluation, with no actions so far.</summary>
+    /// <returns>This planner.</returns>
+    internal EscalationPlanner Start(Timeline timeline, string chainName, EscalationContext context, Instant now, Owner owner)
     {
         this.timeline = timeline;
-        this.policy = policy;
         this.chainName = chainName;
         this.context = context;
         this.now = now;
         this.owner = owner;
-        this.pauses = pauses;
+        Next = null;
         for (int i = 0; i < timeline.Count; i++)
         {
             if (timeline[i] is EscalationAcknowledged ack)
@@ -61,14 +67,27 @@ internal sealed class EscalationPlanner
                 (acknowledged ??= new Dictionary<string, Instant>(StringComparer.Ordinal)).TryAdd(ack.Key, ack.At);
             }
         }
+        return this;
     }
 
-    internal IReadOnlyList<EscalationAction> Actions => actions;
+    /// <summary>Lets go of the evaluation's objects once it is over, keeping the buffers for the next.</summary>
+    internal void Release()
+    {
+        actions.Clear();
+        acknowledged?.Clear();
+        track.Reset(null!, null, null);
+        timeline = null!;
+        chainName = null!;
+        context = null!;
+        owner = null!;
+    }
 
-    /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
-    internal Instant? Next { get; private set; }
+    /// <summary>Returns the actions planned so far, in an array of their own.</summary>
+    internal IReadOnlyList<EscalationAction> TakeActions() =>
+        actions.Count == 0 ? Array.Empty<EscalationAction>() : Array.AsReadOnly(actions.ToArray());
 
-    internal void PlanCycle(CommitmentCycle cycle, CommitmentStatus status)
+    /// <summary>Plans the steps of a cycle whose status was just computed, with its clock as that left it.</summary>
+    internal void PlanCycle(CommitmentCycle cycle, CommitmentStatus status, CycleClock clock)
     {
         if (cycle.MetAt is not null || cycle.EndedAt is not null || status.State == CommitmentState.Paused)
         {
@@ -76,19 +95,39 @@ internal sealed class EscalationPlanner
         }
         EscalationChain chain = context.InForce(chainName, status.StartedAt);
         Track track = this.track.Reset(chain, status, cycle);
-        for (int i = 0; i < chain.Warnings.Count; i++)
+        bool ladder = status.BreachedAt is not null && chain.Levels.Count > 0;
+        if (ladder && chain.CatchUp != EscalationCatchUp.FireAllMissed)
         {
-            EscalationWarning warning = chain.Warnings[i];
-            if (cycle.WhenUsed(warning.UsedWhenDue(status.Target), now, policy, pauses) is { } at && at < status.Deadline)
+            // Every warning is before the deadline, so before every level: once a level has passed, a warning could
+            // only be superseded, and the ladder goes first to save working out when the warnings were due.
+            RunLadder(track, status.Deadline);
+            if (track.Passed.Count == 0)
+            {
+                PlaceWarnings(track, status, clock);
+            }
+        }
+        else
+        {
+            PlaceWarnings(track, status, clock);
+            if (ladder)
+            {
+                RunLadder(track, status.Deadline);
+            }
+        }
+        Flush(track);
+    }
+
+    private void PlaceWarnings(Track track, CommitmentStatus status, CycleClock clock)
+    {
+        IReadOnlyList<EscalationWarning> warnings = track.Chain.Warnings;
+        for (int i = 0; i < warnings.Count; i++)
+        {
+            EscalationWarning warning = warnings[i];
+            if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at < status.Deadline)
             {
                 Place(track, at, null, EscalationStep.Warning, i, 0, warning.Recipient, EscalationActionKind.Notify, null, at);
             }
         }
-        if (status.BreachedAt is { } breach && chain.Levels.Count > 0)
-        {
-            RunLadder(track, breach);
-        }
-        Flush(track);
     }
 
     internal void PlanHandoffLimit(Instant breachedAt)
@@ -106,7 +145,7 @@ internal sealed class EscalationPlanner
         EscalationLevel level = chain.Levels[index];
         Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
-        string key = string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
+        string key = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
         Place(track, at, key, EscalationStep.HandoffLimit, index, 0, level.Recipient, level.Action, level.CustomAction, breachedAt);
         Flush(track);
     }
@@ -167,7 +206,7 @@ internal sealed class EscalationPlanner
             {
                 int repeat = firings[index]++;
                 // The key is needed now only to look up an acknowledgement; otherwise Flush builds it for the steps it lists.
-                string? key = acknowledged is null ? null : LevelKey(track, index, repeat);
+                string? key = AnyAcknowledged ? LevelKey(track, index, repeat) : null;
                 Place(track, at, key, EscalationStep.Level, index, repeat, level.Recipient, level.Action, level.CustomAction, nominal);
                 if (key is not null && acknowledged!.TryGetValue(key, out Instant ackAt) && ackAt >= at)
                 {
@@ -296,7 +335,7 @@ internal sealed class EscalationPlanner
             string key = passed.Key ?? (passed.Step == EscalationStep.Warning
                 ? WarningKey(track, passed.Index)
                 : LevelKey(track, passed.Index, passed.Repeat));
-            if (acknowledged is null || !acknowledged.ContainsKey(key))
+            if (!AnyAcknowledged || !acknowledged!.ContainsKey(key))
             {
                 actions.Add(Create(track, passed, key));
             }
@@ -316,8 +355,8 @@ internal sealed class EscalationPlanner
     {
         CommitmentCycle cycle = track.Cycle!;
         return cycle.Name is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
-            : string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}");
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}");
     }
 
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
@@ -325,8 +364,8 @@ internal sealed class EscalationPlanner
     {
         CommitmentCycle cycle = track.Cycle!;
         return cycle.Name is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
-            : string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
     }
 
     /// <summary>The kind's name as in keys (<see cref="Enum.ToString()"/>), without formatting the enum each time.</summary>

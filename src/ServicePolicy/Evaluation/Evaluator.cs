@@ -51,7 +51,7 @@ public static class Evaluator
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
         CheckNow(timeline, now);
-        return new Replay(timeline, policy, null).Run(now);
+        return Replay.Evaluate(timeline, policy, null, now);
     }
 
     /// <summary>Evaluates a timeline under a policy at an instant, with the escalation actions due at that instant
@@ -97,11 +97,18 @@ public static class Evaluator
                 known |= named;
                 replayable |= named && chain.Version == escalation.ReplayVersion;
             }
-            Preconditions.CheckArgument(known, nameof(escalation), $"Policy '{policy}' escalates with chain '{chainName}', which the escalation context does not have.");
-            Preconditions.CheckArgument(replayable, nameof(escalation),
-                $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
+            // The messages are built only on failure: formatting them on every evaluation cost more than the check.
+            if (!known)
+            {
+                Preconditions.ThrowArgument(nameof(escalation), $"Policy '{policy}' escalates with chain '{chainName}', which the escalation context does not have.");
+            }
+            if (!replayable)
+            {
+                Preconditions.ThrowArgument(nameof(escalation),
+                    $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
+            }
         }
-        return new Replay(timeline, policy, escalation).Run(now);
+        return Replay.Evaluate(timeline, policy, escalation, now);
     }
 
     /// <summary>Evaluates a timeline at an instant, with escalation, under the policy a policy set selects for it.</summary>
@@ -149,50 +156,70 @@ public static class Evaluator
         return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now);
     }
 
-    /// <summary>One replay of a timeline under a policy.</summary>
+    /// <summary>One replay of a timeline under a policy (mutable). Each thread reuses one, with its cycles, clock and
+    /// escalation planner, so that evaluating a queue allocates little more than the results.</summary>
     private sealed class Replay
     {
-        private readonly Timeline timeline;
-        private readonly ServiceLevelPolicy policy;
-        private readonly EscalationContext? escalation;
-        private static readonly (PauseReason Reason, Instant Start, Instant? End)[] NoPauses = Array.Empty<(PauseReason, Instant, Instant?)>();
+        /// <summary>The replay this thread reuses; null while it is in use, so that an evaluation nested in another
+        /// (a directory that evaluates) gets its own.</summary>
+        [ThreadStatic]
+        private static Replay? reusable;
 
-        private readonly List<CommitmentCycle> cycles = new(4);
-        private List<(PauseReason Reason, Instant Start, Instant? End)>? pauses;
-        private Owner owner;
+        private readonly List<(PauseReason Reason, Instant Start, Instant? End)> pauses = new(2);
+        private readonly CycleClock clock = new();
+        private readonly EscalationPlanner planner = new();
+
+        /// <summary>The cycles of this replay are the first <see cref="cycleCount"/>; the rest are kept for reuse.</summary>
+        private CommitmentCycle?[] cycles = new CommitmentCycle?[4];
+        private int cycleCount;
+
+        private Timeline timeline = null!;
+        private ServiceLevelPolicy policy = null!;
+        private Owner owner = null!;
         private int handoffs;
         private Instant? handoffLimitBreachedAt;
         private bool resolved;
         private bool cancelled;
         private bool anyPublicReply;
 
-        internal Replay(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation)
+        /// <summary>Replays <paramref name="timeline"/> under <paramref name="policy"/> and evaluates it at
+        /// <paramref name="now"/>, escalating with <paramref name="escalation"/> when it is not null.</summary>
+        internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
+        {
+            Replay replay = reusable ?? new Replay();
+            reusable = null;
+            try
+            {
+                return replay.Run(timeline, policy, escalation, now);
+            }
+            finally
+            {
+                replay.Release();
+                reusable = replay;
+            }
+        }
+
+        private EvaluationResult Run(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
         {
             this.timeline = timeline;
             this.policy = policy;
-            this.escalation = escalation;
             owner = timeline.Opened.Owner;
-        }
-
-        internal EvaluationResult Run(Instant now)
-        {
             for (int i = 0; i < timeline.Count; i++)
             {
                 Apply(i, timeline[i]);
             }
-            IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses = (IReadOnlyList<(PauseReason, Instant, Instant?)>?)this.pauses ?? NoPauses;
-            var statuses = new CommitmentStatus[cycles.Count];
+            var statuses = new CommitmentStatus[cycleCount];
             List<RemedyDue>? remedies = null;
             Instant? next = null;
-            EscalationPlanner? planner = escalation is not null && policy.EscalationChainName is { } chainName
-                ? new EscalationPlanner(timeline, policy, chainName, escalation, now, owner, pauses)
+            EscalationPlanner? escalating = escalation is not null && policy.EscalationChainName is { } chainName
+                ? planner.Start(timeline, chainName, escalation, now, owner)
                 : null;
             for (int i = 0; i < statuses.Length; i++)
             {
-                CommitmentCycle cycle = cycles[i];
-                CommitmentStatus status = cycle.ToStatus(now, policy, pauses);
+                CommitmentCycle cycle = cycles[i]!;
+                CommitmentStatus status = cycle.ToStatus(now, policy, pauses, clock);
                 statuses[i] = status;
-                planner?.PlanCycle(cycle, status);
+                escalating?.PlanCycle(cycle, status, clock);
                 Instant? change = status.State switch
                 {
                     CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline,
@@ -223,20 +250,40 @@ public static class Evaluator
                 }
             }
             IReadOnlyList<EscalationAction> actions = Array.Empty<EscalationAction>();
-            if (planner is not null)
+            if (escalating is not null)
             {
                 if (handoffLimitBreachedAt is { } breach && !resolved && !cancelled)
                 {
-                    planner.PlanHandoffLimit(breach);
+                    escalating.PlanHandoffLimit(breach);
                 }
-                actions = planner.Actions;
-                if (planner.Next is { } step && (next is null || step < next))
+                actions = escalating.TakeActions();
+                if (escalating.Next is { } step && (next is null || step < next))
                 {
                     next = step;
                 }
             }
             return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
                 Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next);
+        }
+
+        /// <summary>Forgets this replay's timeline, policy and cycles, keeping the buffers for the next.</summary>
+        private void Release()
+        {
+            for (int i = 0; i < cycleCount; i++)
+            {
+                cycles[i]!.Release();
+            }
+            cycleCount = 0;
+            pauses.Clear();
+            planner.Release();
+            timeline = null!;
+            policy = null!;
+            owner = null!;
+            handoffs = 0;
+            handoffLimitBreachedAt = null;
+            resolved = false;
+            cancelled = false;
+            anyPublicReply = false;
         }
 
         private void Apply(int position, TimelineFact fact)
@@ -278,7 +325,7 @@ public static class Evaluator
                     StartFollowUp(position, promise);
                     break;
                 case WaitingStarted pause:
-                    (pauses ??= new List<(PauseReason Reason, Instant Start, Instant? End)>(2)).Add((pause.Reason, pause.At, null));
+                    pauses.Add((pause.Reason, pause.At, null));
                     break;
                 case WaitingEnded resume:
                     EndPause(resume.At);
@@ -306,8 +353,9 @@ public static class Evaluator
                     break;
                 case InteractionResolved resolution:
                     EndPause(resolution.At);
-                    foreach (CommitmentCycle cycle in cycles)
+                    for (int i = 0; i < cycleCount; i++)
                     {
+                        CommitmentCycle cycle = cycles[i]!;
                         if (cycle.IsOpen && cycle.Kind == CommitmentKind.Resolution)
                         {
                             cycle.Resolve(resolution.At);
@@ -329,11 +377,11 @@ public static class Evaluator
                 case InteractionCancelled cancellation:
                     EndPause(cancellation.At);
                     cancelled = true;
-                    foreach (CommitmentCycle cycle in cycles)
+                    for (int i = 0; i < cycleCount; i++)
                     {
-                        if (cycle.IsOpen)
+                        if (cycles[i]!.IsOpen)
                         {
-                            cycle.End(cancellation.At);
+                            cycles[i]!.End(cancellation.At);
                         }
                     }
                     break;
@@ -395,14 +443,20 @@ public static class Evaluator
         private void Start(CommitmentKind kind, string? name, Instant at, ServiceTarget? target, DeadlineRule? rule, Interval? window, Instant? promisedBy)
         {
             int index = 0;
-            foreach (CommitmentCycle cycle in cycles)
+            for (int i = 0; i < cycleCount; i++)
             {
-                if (cycle.Kind == kind && string.Equals(cycle.Name, name, StringComparison.Ordinal))
+                if (cycles[i]!.Kind == kind && string.Equals(cycles[i]!.Name, name, StringComparison.Ordinal))
                 {
                     index++;
                 }
             }
-            cycles.Add(new CommitmentCycle(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy));
+            if (cycleCount == cycles.Length)
+            {
+                Array.Resize(ref cycles, cycleCount * 2);
+            }
+            CommitmentCycle cycle = cycles[cycleCount] ??= new CommitmentCycle();
+            cycle.Reset(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy);
+            cycleCount++;
         }
 
         private bool MeetOpen(CommitmentKind kind, Instant at)
@@ -420,11 +474,12 @@ public static class Evaluator
 
         private CommitmentCycle? FindLatest(CommitmentKind kind, string? name = null)
         {
-            for (int i = cycles.Count - 1; i >= 0; i--)
+            for (int i = cycleCount - 1; i >= 0; i--)
             {
-                if (cycles[i].Kind == kind && string.Equals(cycles[i].Name, name, StringComparison.Ordinal))
+                CommitmentCycle cycle = cycles[i]!;
+                if (cycle.Kind == kind && string.Equals(cycle.Name, name, StringComparison.Ordinal))
                 {
-                    return cycles[i];
+                    return cycle;
                 }
             }
             return null;
@@ -432,10 +487,6 @@ public static class Evaluator
 
         private void EndPause(Instant at)
         {
-            if (pauses is null)
-            {
-                return;
-            }
             int last = pauses.Count - 1;
             if (last >= 0 && pauses[last].End is null)
             {
