@@ -27,6 +27,17 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>As <see cref="CheckArgument(bool, string?, string)"/>, with an interpolated message that is formatted
+    /// only when <paramref name="expression"/> is false.</summary>
+    public static void CheckArgument([DoesNotReturnIf(false)] bool expression, string? paramName,
+        [InterpolatedStringHandlerArgument(nameof(expression))] ref FailureMessageHandler message)
+    {
+        if (!expression)
+        {
+            ThrowArgument(paramName, message.ToStringAndClear());
+        }
+    }
+
     public static void CheckArgumentRange(int value, int minInclusive, int maxInclusive, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         if (value < minInclusive || value > maxInclusive)
@@ -40,6 +51,17 @@ internal static class Preconditions
         if (!expression)
         {
             ThrowInvalidOperation(message);
+        }
+    }
+
+    /// <summary>As <see cref="CheckState(bool, string)"/>, with an interpolated message that is formatted only when
+    /// <paramref name="expression"/> is false.</summary>
+    public static void CheckState([DoesNotReturnIf(false)] bool expression,
+        [InterpolatedStringHandlerArgument(nameof(expression))] ref FailureMessageHandler message)
+    {
+        if (!expression)
+        {
+            ThrowInvalidOperation(message.ToStringAndClear());
         }
     }
 
