@@ -147,6 +147,34 @@ public sealed class DayWalkingCalendar
     private Instant Opening(LocalDate date, TimeRange range) =>
         zone.ResolveLocal(date.At(range.Open), OpeningResolver).ToInstant();
 
+    /// <summary>Returns the local time <paramref name="at"/> on the <paramref name="days"/>-th business date strictly
+    /// after the local date of <paramref name="start"/> (a date with ranges that is not a holiday), walking the dates one
+    /// by one as <see cref="BusinessCalendar.AddBusinessDays"/> did before it had a table of business dates. A time in a
+    /// daylight-saving gap resolves to the end of the gap, one in an overlap to the earlier occurrence.</summary>
+    /// <param name="start">The instant to count from.</param>
+    /// <param name="days">How many business dates to move forward; at least 1.</param>
+    /// <param name="at">The local time on the resulting date.</param>
+    /// <returns>The resulting instant.</returns>
+    public Instant AddBusinessDays(Instant start, int days, LocalTime at)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        LocalDate date = start.InZone(zone).Date;
+        int remaining = days;
+        while (remaining > 0)
+        {
+            date = date.PlusDays(1);
+            if (date >= LastDate)
+            {
+                throw new InvalidOperationException($"Fewer than {days} business dates after {start}.");
+            }
+            if (!holidays.Contains(date) && rangesByDay[(int)date.DayOfWeek - 1].Length > 0)
+            {
+                remaining--;
+            }
+        }
+        return zone.ResolveLocal(date.At(at), OpeningResolver).ToInstant();
+    }
+
     // A closing not after the opening (22:00-06:00, 00:00-24:00) is on the next date.
     private Instant Closing(LocalDate date, TimeRange range) =>
         zone.ResolveLocal((range.Close <= range.Open ? date.PlusDays(1) : date).At(range.Close), ClosingResolver).ToInstant();

@@ -28,16 +28,22 @@ namespace ServicePolicy.Calendars;
 /// 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); outside it, methods throw
 /// <see cref="ArgumentOutOfRangeException"/>.</para>
 /// <para>The calendar compiles itself lazily, a slice of about 417 days at a time, to working intervals in instant
-/// space with running totals; after that, each operation is a binary search and allocates nothing. Instances are
-/// immutable and safe to use from many threads at once. Equality is reference equality.</para>
+/// space with running totals, and its business dates to a table, about 1.4 years at a time; after that, each
+/// operation is a lookup in a small index and allocates nothing. Instances are immutable and safe to use from many
+/// threads at once. Equality is reference equality.</para>
 /// </remarks>
 public sealed class BusinessCalendar
 {
+    // AddBusinessDays counts weekly business dates up to here: the UTC date of the end of the supported range. Any local
+    // time on a later date is after the end of the range, whatever the zone's offset.
+    private static readonly LocalDate LastCountedDate = WorkingTimeline.MaxSupported.InUtc().Date;
+
     private readonly Dictionary<LocalDate, TimeRange[]> specialDays;
     private readonly HashSet<LocalDate> holidays;
     private readonly LocalDate? lastSpecialDate;
     private readonly LocalDate? firstSpecialDate;
     private readonly WorkingTimeline timeline;
+    private readonly BusinessDateTable businessDates;
 
     internal BusinessCalendar(
         string name,
@@ -68,6 +74,7 @@ public sealed class BusinessCalendar
                 $"Calendar '{name}' has no working time at all: its weekly hours are empty and it has no special days with working ranges.");
         }
         timeline = new WorkingTimeline(this, Closures, firstSpecialDate, lastSpecialDate, !weeklyHours.IsEmpty);
+        businessDates = new BusinessDateTable(this, weeklyHours.IsEmpty ? LocalDate.Min(lastSpecialDate!.Value, LastCountedDate) : LastCountedDate);
         if (!timeline.HasPossibleWorkingTime)
         {
             throw new InvalidOperationException(
@@ -246,34 +253,42 @@ public sealed class BusinessCalendar
     {
         Preconditions.CheckArgumentRange(days, 1, int.MaxValue);
         WorkingTimeline.CheckSupported(start, nameof(start));
-        LocalDate date = start.InZone(Zone).Date;
-        LocalDate lastPossible = WeeklyHours.IsEmpty ? lastSpecialDate!.Value : MaxSupportedInstant.InUtc().Date;
-        int remaining = days;
-        while (remaining > 0)
+        int after = BusinessDateTable.DayOf(Zone, start);
+        long missing = days;
+        // Each date is at most one business date, so with weekly hours a count that cannot end by the table's last date
+        // needs no walk. Without them, the count of dates missing there decides the exception.
+        bool tooFar = !WeeklyHours.IsEmpty && days > businessDates.LastDay - after;
+        int day = tooFar ? -1 : businessDates.NthAfter(after, days, out missing);
+        if (day < 0)
         {
-            date = date.PlusDays(1);
-            if (date > lastPossible)
-            {
-                if (!WeeklyHours.IsEmpty)
-                {
-                    // Weekly hours never run out: the count left the supported range, as in AddBusinessTime.
-                    Preconditions.ThrowArgumentOutOfRange(nameof(days), days,
-                        $"Adding {days} business days to {start} in calendar '{Name}' leaves the supported range ({MinSupportedInstant} to {MaxSupportedInstant}).");
-                }
-                throw new NoWorkingTimeException(
-                    $"Calendar '{Name}' has fewer than {days} business dates after {start} (counting up to {LocalDatePattern.Iso.Format(lastPossible)}).");
-            }
-            if (IsBusinessDate(date))
-            {
-                remaining--;
-            }
+            throw BusinessDaysRanOut(start, days, missing);
         }
-        Instant result = WorkingTimeline.ResolveOpening(Zone, date.At(at));
+        Instant result = WorkingTimeline.ResolveOpening(Zone, BusinessDateTable.LocalNanos(day, at));
         if (result >= MaxSupportedInstant)
         {
             Preconditions.ThrowArgumentOutOfRange(nameof(days), days, $"Adding {days} business days to {start} leaves the supported range.");
         }
         return result;
+    }
+
+    /// <summary>The exception for a count of business dates that does not end by the last date of the business-date
+    /// table, with <paramref name="missing"/> business dates still to go there (exact only without weekly hours).</summary>
+    private Exception BusinessDaysRanOut(Instant start, int days, long missing)
+    {
+        if (!WeeklyHours.IsEmpty)
+        {
+            // Weekly hours never run out: the count left the supported range, as in AddBusinessTime.
+            return new ArgumentOutOfRangeException(nameof(days), days,
+                $"Adding {days} business days to {start} in calendar '{Name}' leaves the supported range ({MinSupportedInstant} to {MaxSupportedInstant}).");
+        }
+        LocalDate lastPossible = lastSpecialDate!.Value;
+        // Special days after the table's last date exist, but any local time on them is after the supported range.
+        if (lastPossible > LastCountedDate && specialDays.Keys.Count(date => date > LastCountedDate) >= missing)
+        {
+            return new ArgumentOutOfRangeException(nameof(days), days, $"Adding {days} business days to {start} leaves the supported range.");
+        }
+        return new NoWorkingTimeException(
+            $"Calendar '{Name}' has fewer than {days} business dates after {start} (counting up to {LocalDatePattern.Iso.Format(lastPossible)}).");
     }
 
     private bool OwnsLocalTime(LocalDate date, LocalDateTime local)

@@ -15,12 +15,15 @@ namespace ServicePolicy.Calendars;
 /// <summary>
 /// A business calendar compiled to working intervals in instant space. The supported instant range is cut into
 /// fixed slices of 2^55 ns (about 417 days); each slice is compiled on first use and published with a
-/// compare-exchange, so readers never lock and a slice, once visible, never changes. Arithmetic is a binary
-/// search inside a slice plus one step per slice crossed; it allocates nothing once the slices exist.
+/// compare-exchange, so readers never lock and a slice, once visible, never changes. Arithmetic is a bucket-index
+/// lookup inside a slice (see <see cref="WorkingChunk"/>) plus one step per slice crossed; it allocates nothing once the
+/// slices exist.
 /// </summary>
 internal sealed class WorkingTimeline
 {
-    private const int ChunkShift = 55;
+    /// <summary>Slices are 2^ChunkShift ns long.</summary>
+    internal const int ChunkShift = 55;
+    private const ulong NanosecondsPerDay = NodaConstants.NanosecondsPerDay;
 
     internal static readonly Instant MinSupported = Instant.FromUtc(1700, 1, 1, 0, 0);
     internal static readonly Instant MaxSupported = Instant.FromUtc(2250, 1, 1, 0, 0);
@@ -30,6 +33,9 @@ internal sealed class WorkingTimeline
     private static readonly Duration MaxAmount = MaxSupported - MinSupported;
     private static readonly int FirstChunk = (int)(MinNanos >> ChunkShift);
     private static readonly int LastChunk = (int)((MaxNanos - 1) >> ChunkShift);
+
+    // UTC offsets are within ±18 hours, so two of them differ by at most this.
+    private static readonly Duration UnambiguousMargin = Duration.FromHours(36);
 
     private static readonly ZoneLocalMappingResolver OpeningResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
@@ -176,16 +182,16 @@ internal sealed class WorkingTimeline
         {
             return start;
         }
-        // 128 bits: amounts up to the whole supported range (550 years) do not fit in 64 bits of nanoseconds.
-        Int128 remaining = AmountNanos(amount, amountName);
+        // Unsigned: amounts up to the whole supported range (550 years) do not fit in a long of nanoseconds, but fit here.
+        ulong remaining = AmountMagnitude(amount, amountName);
         int k = ChunkOf(t);
         WorkingChunk chunk = GetChunk(k);
         long cumulative = chunk.CumulativeAt(t);
-        if (remaining > 0)
+        if (amount > Duration.Zero)
         {
             while (true)
             {
-                long available = chunk.Total - cumulative;
+                ulong available = (ulong)(chunk.Total - cumulative);
                 if (remaining <= available)
                 {
                     long target = cumulative + (long)remaining;
@@ -209,17 +215,16 @@ internal sealed class WorkingTimeline
             }
         }
 
-        remaining = -remaining;
         while (true)
         {
-            if (remaining <= cumulative)
+            if (remaining <= (ulong)cumulative)
             {
                 long target = cumulative - (long)remaining;
                 int i = chunk.IndexReaching(target, strictlyGreater: true);
                 long intervalStartCumulative = chunk.CumulativeEnds[i] - (chunk.Ends[i] - chunk.Starts[i]);
                 return FromNanos(chunk.Starts[i] + (target - intervalStartCumulative));
             }
-            remaining -= cumulative;
+            remaining -= (ulong)cumulative;
             k = Math.Min(k - 1, lastWorkingChunk);
             if (k < firstWorkingChunk)
             {
@@ -234,30 +239,27 @@ internal sealed class WorkingTimeline
     {
         long a = CheckedNanos(from, fromName);
         long b = CheckedNanos(to, toName);
-        if (a > b)
-        {
-            return -ToDuration(Measure(b, a));
-        }
-        return ToDuration(Measure(a, b));
+        return a > b ? ToDuration(Measure(b, a), negate: true) : ToDuration(Measure(a, b), negate: false);
     }
 
-    // 128 bits: the working time of many slices can exceed 292 years of nanoseconds (a 24x7 calendar over the whole range).
-    private Int128 Measure(long a, long b)
+    // Unsigned: the working time of many slices can exceed 292 years of nanoseconds (a 24x7 calendar over the whole
+    // range), but never the 550 years of the supported range.
+    private ulong Measure(long a, long b)
     {
         int ka = ChunkOf(a);
         int kb = ChunkOf(b);
         WorkingChunk chunkA = GetChunk(ka);
         if (ka == kb)
         {
-            return chunkA.CumulativeAt(b) - chunkA.CumulativeAt(a);
+            return (ulong)(chunkA.CumulativeAt(b) - chunkA.CumulativeAt(a));
         }
-        Int128 total = chunkA.Total - chunkA.CumulativeAt(a);
+        ulong total = (ulong)(chunkA.Total - chunkA.CumulativeAt(a));
         int lastFull = Math.Min(kb - 1, lastWorkingChunk);
         for (int k = Math.Max(ka + 1, firstWorkingChunk); k <= lastFull; k++)
         {
-            total += GetChunk(k).Total;
+            total += (ulong)GetChunk(k).Total;
         }
-        return total + GetChunk(kb).CumulativeAt(b);
+        return total + (ulong)GetChunk(kb).CumulativeAt(b);
     }
 
     /// <summary>Finds the first interval at index <paramref name="index"/> of the chunk or later, moving to later chunks.</summary>
@@ -277,6 +279,24 @@ internal sealed class WorkingTimeline
     }
 
     internal static Instant ResolveOpening(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, OpeningResolver).ToInstant();
+
+    /// <summary>Resolves a wall-clock time as an opening, like <see cref="ResolveOpening(DateTimeZone, LocalDateTime)"/>,
+    /// given as nanoseconds of local time since the epoch (the local date-time read as if it were UTC). Away from offset
+    /// changes, which is almost always, it allocates nothing.</summary>
+    internal static Instant ResolveOpening(DateTimeZone zone, long localNanos)
+    {
+        Instant wallClockAsUtc = FromNanos(localNanos);
+        ZoneInterval interval = zone.GetZoneInterval(wallClockAsUtc);
+        Instant candidate = FromNanos(localNanos - interval.WallOffset.Nanoseconds);
+        // The candidate shows the wall-clock time. With the interval's bounds further away than any two offsets differ,
+        // no instant outside the interval shows it too: the time is neither in a gap nor in an overlap.
+        if ((!interval.HasStart || candidate - UnambiguousMargin >= interval.Start) &&
+            (!interval.HasEnd || candidate + UnambiguousMargin < interval.End))
+        {
+            return candidate;
+        }
+        return ResolveOpening(zone, wallClockAsUtc.InUtc().LocalDateTime);
+    }
 
     internal static Instant ResolveClosing(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, ClosingResolver).ToInstant();
 
@@ -462,21 +482,25 @@ internal sealed class WorkingTimeline
         }
     }
 
-    private static Duration ToDuration(Int128 nanos) =>
-        nanos >= long.MinValue && nanos <= long.MaxValue
-            ? Duration.FromNanoseconds((long)nanos) // every span shorter than 292 years: no 128-bit division
-            : Duration.FromDays((int)(nanos / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanos % NodaConstants.NanosecondsPerDay));
+    private static Duration ToDuration(ulong nanos, bool negate)
+    {
+        Duration magnitude = nanos <= long.MaxValue
+            ? Duration.FromNanoseconds((long)nanos) // every span shorter than 292 years
+            : Duration.FromDays((int)(nanos / NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanos % NanosecondsPerDay));
+        return negate ? -magnitude : magnitude;
+    }
 
-    private static Int128 AmountNanos(Duration amount, string amountName)
+    /// <summary>Returns the absolute value of <paramref name="amount"/> in nanoseconds, after checking that it is no larger
+    /// than the supported range.</summary>
+    private static ulong AmountMagnitude(Duration amount, string amountName)
     {
         if (amount > MaxAmount || amount < -MaxAmount)
         {
             Preconditions.ThrowArgumentOutOfRange(amountName, amount,
                 $"Amount {amount} is larger than the whole supported range of business-time arithmetic ({MinSupported} to {MaxSupported}).");
         }
-        return amount.Days is > -100_000 and < 100_000
-            ? amount.ToInt64Nanoseconds()
-            : (Int128)amount.Days * NodaConstants.NanosecondsPerDay + amount.NanosecondOfDay;
+        Duration magnitude = amount < Duration.Zero ? -amount : amount;
+        return ((ulong)magnitude.Days * NanosecondsPerDay) + (ulong)magnitude.NanosecondOfDay;
     }
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]

@@ -201,6 +201,49 @@ public partial class BusinessCalendarTests
             BusinessCalendar.AlwaysOpen.AddBusinessDays(MaxSupported - Duration.FromHours(1), 1, new LocalTime(12, 0))).ParamName);
     }
 
+    [Fact]
+    public async Task AddBusinessDays_SpecialDaysAfterSupportedRange_LeaveTheRangeThenRunOut()
+    {
+        // No weekly hours: the business dates are the special days, including two whose local times are all after the
+        // supported range (it ends at 2250-01-01T00:00Z, and London is on UTC in winter).
+        BusinessCalendar calendar = BusinessCalendar.CreateBuilder("far-desk", "Europe/London")
+            .AddSpecialDay(new LocalDate(2249, 12, 30), "09:00-13:00")
+            .AddSpecialDay(new LocalDate(2250, 1, 1), "09:00-13:00")
+            .AddSpecialDay(new LocalDate(2250, 3, 1), "09:00-13:00")
+            .Build();
+        LocalTime nine = new(9, 0);
+        Assert.Equal(At("2249-12-30 09:00"), calendar.AddBusinessDays(At("2249-12-29 10:00"), 1, nine));
+        foreach ((string from, int days) in new[] { ("2249-12-29 10:00", 2), ("2249-12-29 10:00", 3), ("2249-12-31 10:00", 2) })
+        {
+            Instant start = At(from);
+            var leaves = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessDays(start, days, nine));
+            Assert.Equal("days", leaves.ParamName);
+            Assert.Contains($"Adding {days} business days to {start} leaves the supported range.", leaves.Message);
+        }
+        foreach ((string from, int days) in new[] { ("2249-12-29 10:00", 4), ("2249-12-31 10:00", 3), ("2249-12-30 10:00", 4) })
+        {
+            Instant start = At(from);
+            var e = Assert.IsType<NoWorkingTimeException>(await Finishes(() => calendar.AddBusinessDays(start, days, nine)));
+            Assert.Equal($"Calendar 'far-desk' has fewer than {days} business dates after {start} (counting up to 2250-03-01).", e.Message);
+        }
+    }
+
+    [Fact]
+    public void AddBusinessDays_AtEdgesOfSupportedRange_CountsEveryLocalDate()
+    {
+        // UTC-07:52:58 (local mean time) in 1700: the first supported instant is on 1699-12-31 there.
+        BusinessCalendar west = BusinessCalendar.Create("west", "America/Los_Angeles", "Mon-Sun 09:00-17:00");
+        Assert.Equal(Instant.FromUtc(1700, 1, 1, 16, 52, 58), west.AddBusinessDays(MinSupported, 1, new LocalTime(9, 0)));
+
+        // UTC+14: 2250-01-01 09:00 there is still inside the supported range; the next date is not.
+        BusinessCalendar east = BusinessCalendar.Create("east", "Pacific/Kiritimati", "Mon-Sun 09:00-17:00");
+        Instant start = Instant.FromUtc(2249, 12, 31, 0, 0);
+        Assert.Equal(Instant.FromUtc(2249, 12, 31, 19, 0), east.AddBusinessDays(start, 1, new LocalTime(9, 0)));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => east.AddBusinessDays(start, 2, new LocalTime(9, 0)));
+        Assert.Equal("days", e.ParamName);
+        Assert.Contains($"Adding 2 business days to {start} in calendar 'east' leaves the supported range", e.Message);
+    }
+
     public static IEnumerable<object[]> OutOfRangeCalls()
     {
         Instant[] outside = { MinSupported - Duration.Epsilon, MaxSupported, Instant.MinValue, Instant.MaxValue, Instant.FromUtc(1600, 1, 1, 0, 0) };

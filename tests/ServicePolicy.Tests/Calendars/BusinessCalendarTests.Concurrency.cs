@@ -15,7 +15,7 @@ public partial class BusinessCalendarTests
         const int operationsPerThread = 400;
         var random = new Random(20260302);
 
-        // Operations all over the supported range, so that the threads race to compile the same slices.
+        // Operations all over the supported range, so that the threads race to compile the same slices and tables.
         var operations = new (Instant T, Instant U, Duration D)[operationsPerThread];
         for (int i = 0; i < operations.Length; i++)
         {
@@ -78,7 +78,9 @@ public partial class BusinessCalendarTests
                 Run(() => calendar.IsOpen(t)),
                 Run(() => calendar.NextOpen(t)),
                 Run(() => calendar.NextClose(t)),
-                Run(() => calendar.EndOfBusinessDay(t)));
+                Run(() => calendar.EndOfBusinessDay(t)),
+                // Up to about three years of business dates, so the threads also race to build the same blocks of dates.
+                Run(() => calendar.AddBusinessDays(t, 1 + (int)(Math.Abs(d.TotalMinutes) % 800), new LocalTime(8, 30))));
         }
         return results;
     }

@@ -4,10 +4,9 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using NodaTime;
 using ServicePolicy.Benchmarks.Baselines;
-using ServicePolicy.Benchmarks.Calendars;
 using ServicePolicy.Calendars;
 
-namespace ServicePolicy.Benchmarks;
+namespace ServicePolicy.Benchmarks.Calendars;
 
 /// <summary>The business-time amounts the arithmetic benchmarks add and measure.</summary>
 public enum BusinessAmount

@@ -3,10 +3,9 @@
 using BenchmarkDotNet.Attributes;
 using NodaTime;
 using ServicePolicy.Benchmarks.Baselines;
-using ServicePolicy.Benchmarks.Calendars;
 using ServicePolicy.Calendars;
 
-namespace ServicePolicy.Benchmarks;
+namespace ServicePolicy.Benchmarks.Calendars;
 
 /// <summary>
 /// Building the London office calendar (weekly-hours text and ten years of bank holidays) and the first call on it,
