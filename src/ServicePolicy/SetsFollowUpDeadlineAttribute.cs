@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy;
 
@@ -24,6 +25,7 @@ namespace ServicePolicy;
 /// <para>The attribute has no state; all instances are equal in behaviour.</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor, AllowMultiple = false, Inherited = true)]
+[Immutable]
 public sealed class SetsFollowUpDeadlineAttribute : Attribute
 {
 }

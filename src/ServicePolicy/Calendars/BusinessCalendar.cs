@@ -32,6 +32,7 @@ namespace ServicePolicy.Calendars;
 /// operation is a lookup in a small index and allocates nothing. Instances are immutable and safe to use from many
 /// threads at once. Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class BusinessCalendar
 {
     // AddBusinessDays counts weekly business dates up to here: the UTC date of the end of the supported range. Any local

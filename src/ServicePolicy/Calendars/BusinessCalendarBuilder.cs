@@ -23,6 +23,7 @@ namespace ServicePolicy.Calendars;
 ///     .Build();
 /// </code>
 /// </example>
+[Mutable]
 public sealed class BusinessCalendarBuilder
 {
     private readonly string name;

@@ -9,6 +9,7 @@ namespace ServicePolicy.Calendars;
 /// Thrown when business-hours text (for example <c>Mon-Fri 09:00-17:00; Sat 10:00-14:00</c>) cannot be read.
 /// The message quotes the text, marks the offending position and says what was expected there.
 /// </summary>
+[Mutable]
 public sealed class BusinessHoursFormatException : FormatException
 {
     /// <summary>Creates an exception for <paramref name="text"/> that failed at <paramref name="position"/>.</summary>

@@ -68,6 +68,7 @@ public readonly struct TimeRange : IEquatable<TimeRange>
 
     /// <summary>Formats the range as <c>HH:mm-HH:mm</c> (with seconds or fractions when present), closing midnight as <c>24:00</c>.</summary>
     /// <returns>The range in the same form <see cref="Parse"/> reads.</returns>
+    [Pure]
     public override string ToString() => FormatTime(open, isClose: false) + "-" + FormatTime(close, isClose: true);
 
     internal static string FormatTime(LocalTime time, bool isClose)
@@ -85,9 +86,11 @@ public readonly struct TimeRange : IEquatable<TimeRange>
     public bool Equals(TimeRange other) => open == other.open && close == other.close;
 
     /// <inheritdoc/>
+    [Pure]
     public override bool Equals(object? obj) => obj is TimeRange other && Equals(other);
 
     /// <inheritdoc/>
+    [Pure]
     public override int GetHashCode() => HashCode.Combine(open, close);
 
     /// <summary>Compares two ranges for equality.</summary>

@@ -20,6 +20,7 @@ namespace ServicePolicy.Calendars;
 /// 24 hours, in which case both are kept; either way the working time is their union.</para>
 /// <para>Instances are immutable and thread-safe. Equality compares the normalised ranges of every day.</para>
 /// </remarks>
+[Immutable]
 public sealed class WeeklyHours : IEquatable<WeeklyHours>
 {
     private static readonly TimeRange[] NoRanges = Array.Empty<TimeRange>();

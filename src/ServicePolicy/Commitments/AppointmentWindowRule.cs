@@ -12,6 +12,7 @@ namespace ServicePolicy.Commitments;
 /// <see cref="DeadlineRule.AppointmentWindow"/>.</summary>
 /// <remarks>The clock is elapsed time over the window: a 10:00-14:00 window is 4 hours of target, none of it used
 /// before 10:00. Immutable. Equal to another rule of this type with the same <see cref="MaximumWidth"/>.</remarks>
+[Immutable]
 public sealed class AppointmentWindowRule : DeadlineRule
 {
     internal AppointmentWindowRule(Duration maximumWidth)

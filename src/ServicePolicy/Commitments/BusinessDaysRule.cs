@@ -3,6 +3,7 @@
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Calendars;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
 
@@ -14,6 +15,7 @@ namespace ServicePolicy.Commitments;
 /// a Monday-to-Friday 09:00-17:00 calendar is Wednesday 17:00: the end of the business day
 /// (<see cref="BusinessCalendar.EndOfBusinessDay"/>) of the date's first opening. Immutable. Equal to another rule of
 /// this type with the same <see cref="Days"/> and <see cref="At"/>.</remarks>
+[Immutable]
 public sealed class BusinessDaysRule : DeadlineRule
 {
     internal BusinessDaysRule(int days, LocalTime? at)

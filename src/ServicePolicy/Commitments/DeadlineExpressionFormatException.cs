@@ -10,6 +10,7 @@ namespace ServicePolicy.Commitments;
 /// cannot be read. The message quotes the text, marks the offending position and says what was expected there.
 /// </summary>
 /// <remarks>Positions are zero-based in <see cref="Position"/> and one-based in the message.</remarks>
+[Mutable]
 public sealed class DeadlineExpressionFormatException : FormatException
 {
     /// <summary>Creates an exception for <paramref name="text"/> that failed at <paramref name="position"/>.</summary>

@@ -20,6 +20,7 @@ namespace ServicePolicy.Commitments;
 /// elapsed time. Paused time on that clock pushes the deadline out, and at-risk thresholds are measured on it.</para>
 /// <para>Rules are immutable and thread-safe. Equality is value equality of the rule's kind and parameters.</para>
 /// </remarks>
+[Immutable]
 public abstract class DeadlineRule : IEquatable<DeadlineRule>
 {
     private protected DeadlineRule()

@@ -3,6 +3,7 @@
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Calendars;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
 
@@ -19,6 +20,7 @@ namespace ServicePolicy.Commitments;
 /// closing); after the last closing the deadline is already the next business day's end.</para>
 /// <para>Immutable. Equal to another rule of this type with the same <see cref="CutOff"/>.</para>
 /// </remarks>
+[Immutable]
 public sealed class EndOfBusinessDayRule : DeadlineRule
 {
     internal EndOfBusinessDayRule(LocalTime? cutOff)

@@ -3,6 +3,7 @@
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Calendars;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
 
@@ -11,6 +12,7 @@ namespace ServicePolicy.Commitments;
 /// <see cref="DeadlineRule.NextBusinessDayAt"/>.</summary>
 /// <remarks>The date is counted by <see cref="BusinessCalendar.AddBusinessDays"/>; a time in a daylight-saving gap
 /// resolves to the end of the gap. Immutable. Equal to another rule of this type with the same <see cref="At"/>.</remarks>
+[Immutable]
 public sealed class NextBusinessDayRule : DeadlineRule
 {
     internal NextBusinessDayRule(LocalTime at)

@@ -11,6 +11,7 @@ namespace ServicePolicy.Commitments;
 /// </summary>
 /// <remarks>Instances are immutable. Two owners are equal when their <see cref="Kind"/> is the same and their
 /// <see cref="Id"/> is equal ordinally (case-sensitive), so <c>person:alice</c> and <c>team:alice</c> differ.</remarks>
+[Immutable]
 public sealed class Owner : IEquatable<Owner>
 {
     private Owner(OwnerKind kind, string id)

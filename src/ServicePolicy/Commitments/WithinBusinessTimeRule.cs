@@ -3,12 +3,14 @@
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Calendars;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
 
 /// <summary>A deadline rule: due once <see cref="Amount"/> of business time has passed since the cycle started
 /// (<see cref="BusinessCalendar.AddBusinessTime"/>). Create it with <see cref="DeadlineRule.WithinBusinessTime"/>.</summary>
 /// <remarks>Immutable. Equal to another rule of this type with the same <see cref="Amount"/>.</remarks>
+[Immutable]
 public sealed class WithinBusinessTimeRule : DeadlineRule
 {
     internal WithinBusinessTimeRule(Duration amount)

@@ -1,13 +1,15 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System;
 using System.Collections.Generic;
+using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>Which interactions a policy applies to, in configuration: <c>ServicePolicy:Policies:&lt;name&gt;:AppliesTo</c>.</summary>
 /// <remarks>Mutable options POCO. Each empty list or null value places no condition; values are compared
 /// case-insensitively. The default value applies to every interaction.</remarks>
+[Mutable]
 public sealed class ApplicabilityOptions
 {
     /// <summary>Gets the priorities the policy applies to.</summary>

@@ -1,11 +1,13 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>One business calendar in configuration: <c>ServicePolicy:Calendars:&lt;name&gt;</c>.</summary>
 /// <remarks>Mutable options POCO. The default value has no time zone and no hours, which is invalid.</remarks>
+[Mutable]
 public sealed class CalendarOptions
 {
     /// <summary>Gets or sets the IANA (TZDB) time zone id.</summary>

@@ -1,9 +1,12 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using ServicePolicy.Internal;
+
 namespace ServicePolicy.Configuration;
 
 /// <summary>A closure of a calendar in configuration: <c>[Start, End)</c>, never working time.</summary>
 /// <remarks>Mutable options POCO. The default value has neither end, which is invalid.</remarks>
+[Mutable]
 public sealed class ClosureOptions
 {
     /// <summary>Gets or sets when the closure starts (inclusive).</summary>

@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
@@ -9,6 +10,7 @@ namespace ServicePolicy.Configuration;
 /// <see cref="PolicyOptions.EscalationChain"/>; it becomes an <see cref="Escalation.EscalationChain"/>.
 /// </summary>
 /// <remarks>Mutable options POCO. The default value has no fallback contact and no levels, which is invalid.</remarks>
+[Mutable]
 public sealed class EscalationChainOptions
 {
     /// <summary>Gets or sets the chain's version, part of every escalation action's key.</summary>

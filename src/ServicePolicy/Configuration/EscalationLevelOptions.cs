@@ -1,9 +1,12 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using ServicePolicy.Internal;
+
 namespace ServicePolicy.Configuration;
 
 /// <summary>One level of an escalation chain in configuration: <c>ServicePolicy:EscalationChains:&lt;name&gt;:Levels:&lt;n&gt;</c>.</summary>
 /// <remarks>Mutable options POCO. The default value has no recipient, which is invalid.</remarks>
+[Mutable]
 public sealed class EscalationLevelOptions
 {
     /// <summary>Gets or sets who the level escalates to.</summary>

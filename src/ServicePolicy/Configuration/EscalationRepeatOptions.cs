@@ -1,9 +1,12 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using ServicePolicy.Internal;
+
 namespace ServicePolicy.Configuration;
 
 /// <summary>How an escalation chain keeps going after its last level: <c>ServicePolicy:EscalationChains:&lt;name&gt;:Repeat</c>.</summary>
 /// <remarks>Mutable options POCO. The default value has no interval, which is invalid.</remarks>
+[Mutable]
 public sealed class EscalationRepeatOptions
 {
     /// <summary>Gets or sets the zero-based index of the first level that repeats.</summary>

@@ -1,10 +1,13 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using ServicePolicy.Internal;
+
 namespace ServicePolicy.Configuration;
 
 /// <summary>A warning before a breach in configuration: <c>ServicePolicy:EscalationChains:&lt;name&gt;:Warnings:&lt;n&gt;</c>.</summary>
 /// <remarks>Mutable options POCO. Exactly one of <see cref="Percent"/> and <see cref="Before"/> is required; the
 /// default value has neither and no recipient, which is invalid.</remarks>
+[Mutable]
 public sealed class EscalationWarningOptions
 {
     /// <summary>Gets or sets the share of the target used, in percent, at which the warning fires.</summary>

@@ -1,12 +1,14 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System;
 using System.Collections.Generic;
+using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>One service-level policy in configuration: <c>ServicePolicy:Policies:&lt;name&gt;</c>.</summary>
 /// <remarks>Mutable options POCO. The default value has no calendar and no targets, which is invalid.</remarks>
+[Mutable]
 public sealed class PolicyOptions
 {
     /// <summary>Gets or sets the policy's version.</summary>

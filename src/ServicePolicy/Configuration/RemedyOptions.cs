@@ -1,9 +1,12 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using ServicePolicy.Internal;
+
 namespace ServicePolicy.Configuration;
 
 /// <summary>A breach remedy in configuration.</summary>
 /// <remarks>Mutable options POCO. The default value has no kind, which is invalid.</remarks>
+[Mutable]
 public sealed class RemedyOptions
 {
     /// <summary>Gets or sets the kind of remedy.</summary>

@@ -1,9 +1,12 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using ServicePolicy.Internal;
+
 namespace ServicePolicy.Configuration;
 
 /// <summary>One weekly hand-over of an on-call rota: <c>ServicePolicy:Rotas:&lt;name&gt;:HandOvers:&lt;n&gt;</c>.</summary>
 /// <remarks>Mutable options POCO. The default value has no day, time or person, which is invalid.</remarks>
+[Mutable]
 public sealed class RotaHandOverOptions
 {
     /// <summary>Gets or sets the day of the week.</summary>

@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
@@ -9,6 +10,7 @@ namespace ServicePolicy.Configuration;
 /// <c>on-call:&lt;name&gt;</c>; it becomes an <see cref="Escalation.WeeklyRota"/>.
 /// </summary>
 /// <remarks>Mutable options POCO. The default value has no time zone and no hand-overs, which is invalid.</remarks>
+[Mutable]
 public sealed class RotaOptions
 {
     /// <summary>Gets or sets the IANA (TZDB) time zone of the hand-over times.</summary>

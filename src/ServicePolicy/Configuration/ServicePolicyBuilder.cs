@@ -19,6 +19,7 @@ namespace ServicePolicy.Configuration;
 /// <remarks>Mutable and not thread-safe; used once, while services are registered. Errors (unknown names, duplicate
 /// names, bad expressions) are reported together when the options are validated, with paths under
 /// <c>ServicePolicy</c>, as for configuration.</remarks>
+[Mutable]
 public sealed class ServicePolicyBuilder
 {
     private readonly List<Action<ServicePolicyOptions>> steps = new();

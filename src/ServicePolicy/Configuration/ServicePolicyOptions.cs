@@ -1,9 +1,10 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System;
 using System.Collections.Generic;
+using System;
 using ServicePolicy.Calendars;
 using ServicePolicy.Escalation;
+using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Configuration;
@@ -21,6 +22,7 @@ namespace ServicePolicy.Configuration;
 /// <para>Mutable and not thread-safe, like every options class; the catalogue built from it is immutable. The default
 /// value has no calendars, no policies and no policy set, which is invalid.</para>
 /// </remarks>
+[Mutable]
 public sealed class ServicePolicyOptions
 {
     /// <summary>Gets the business calendars by name.</summary>

@@ -1,11 +1,13 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>One target of a policy in configuration: <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;kind&gt;</c>.</summary>
 /// <remarks>Mutable options POCO. The default value has no deadline, which is invalid.</remarks>
+[Mutable]
 public sealed class TargetOptions
 {
     /// <summary>Gets or sets the deadline expression.</summary>

@@ -1,11 +1,13 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
 
 /// <summary>What one <see cref="EscalationDispatcher.DispatchAsync"/> call did with each action.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class DispatchReport
 {
     internal DispatchReport(IReadOnlyList<EscalationAction> delivered, IReadOnlyList<EscalationAction> alreadySent,

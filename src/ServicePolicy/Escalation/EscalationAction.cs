@@ -1,9 +1,10 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
 
@@ -12,6 +13,7 @@ namespace ServicePolicy.Escalation;
 /// host de-duplicates by (an <see cref="IDispatchLog"/> does it for the in-process <see cref="EscalationDispatcher"/>).
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality; compare <see cref="Key"/>s.</remarks>
+[Immutable]
 public sealed class EscalationAction
 {
     internal EscalationAction(string key, string interactionId, CommitmentKind? commitment, string? commitmentName, int? cycle,

@@ -22,6 +22,7 @@ namespace ServicePolicy.Escalation;
 /// an explicit newer version.</para>
 /// <para>Immutable and thread-safe. Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class EscalationChain
 {
     internal EscalationChain(string name, int version, Instant effectiveFrom, EscalationContact fallback, IReadOnlyList<EscalationWarning> warnings,

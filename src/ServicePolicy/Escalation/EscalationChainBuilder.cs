@@ -11,6 +11,7 @@ namespace ServicePolicy.Escalation;
 /// <summary>Builds an <see cref="EscalationChain"/>. Start with <see cref="EscalationChain.CreateBuilder"/>.</summary>
 /// <remarks>A builder is mutable and not thread-safe; each method returns the same builder for chaining. Rules that
 /// span several calls are checked together by <see cref="Build"/>, which reports every problem at once.</remarks>
+[Mutable]
 public sealed class EscalationChainBuilder
 {
     private readonly string name;

@@ -12,6 +12,7 @@ namespace ServicePolicy.Escalation;
 /// </summary>
 /// <remarks>Immutable. Equal to another contact with the same <see cref="Id"/> (ordinal) and the same
 /// <see cref="WorkingHours"/> instance.</remarks>
+[Immutable]
 public sealed class EscalationContact : IEquatable<EscalationContact>
 {
     /// <summary>Creates a contact.</summary>

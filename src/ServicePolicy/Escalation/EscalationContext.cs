@@ -20,6 +20,7 @@ namespace ServicePolicy.Escalation;
 /// to repair history after a chain was corrected.</para>
 /// <para>Immutable and thread-safe when the directory is. Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class EscalationContext
 {
     private EscalationContext(IEscalationDirectory directory, ImmutableArray<EscalationChain> chains, int? replayVersion)

@@ -13,6 +13,7 @@ namespace ServicePolicy.Escalation;
 /// </summary>
 /// <remarks>Immutable. Equal to another delay with the same <see cref="Amount"/> and the same <see cref="Calendar"/>
 /// instance (or both elapsed).</remarks>
+[Immutable]
 public sealed class EscalationDelay : IEquatable<EscalationDelay>
 {
     private EscalationDelay(Duration amount, BusinessCalendar? calendar)

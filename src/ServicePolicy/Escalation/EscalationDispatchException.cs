@@ -1,8 +1,9 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System;
 using System.Globalization;
 using System.Linq;
+using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
 
@@ -11,6 +12,7 @@ namespace ServicePolicy.Escalation;
 /// still dispatched; <see cref="Report"/> says what happened to each, and <see cref="Exception.InnerException"/> is an
 /// <see cref="AggregateException"/> with the failures of every attempt.
 /// </summary>
+[Mutable]
 public sealed class EscalationDispatchException : Exception
 {
     internal EscalationDispatchException(DispatchReport report, AggregateException failures)

@@ -23,6 +23,7 @@ namespace ServicePolicy.Escalation;
 /// <para>Waits between attempts use the <see cref="TimeProvider"/>, so tests can run them without sleeping. Thread-safe:
 /// several calls may run at once, on one dispatcher or many sharing a log.</para>
 /// </remarks>
+[Immutable]
 public sealed class EscalationDispatcher
 {
     private readonly IEscalationNotifier notifier;

@@ -1,11 +1,13 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using NodaTime;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
 
 /// <summary>Options of an <see cref="EscalationDispatcher"/>: retries, backoff and the claim lease.</summary>
 /// <remarks>Mutable and not thread-safe; the dispatcher copies the values when it is created and checks them then.</remarks>
+[Mutable]
 public sealed class EscalationDispatcherOptions
 {
     /// <summary>Gets or sets how many times a delivery is attempted before it is reported as failed.</summary>

@@ -14,6 +14,7 @@ namespace ServicePolicy.Escalation;
 /// Every level stops once the commitment is met or ended.</para>
 /// <para>Immutable: the <c>With…</c> methods return modified copies. Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class EscalationLevel
 {
     private EscalationLevel(EscalationRecipient recipient, EscalationDelay delay, EscalationActionKind action, string? customAction,

@@ -12,6 +12,7 @@ namespace ServicePolicy.Escalation;
 /// </summary>
 /// <remarks>Immutable. Equal to another recipient of the same <see cref="Kind"/> with the same <see cref="Name"/>
 /// (ordinal) and the same <see cref="Rota"/> instance.</remarks>
+[Immutable]
 public sealed class EscalationRecipient : IEquatable<EscalationRecipient>
 {
     private EscalationRecipient(EscalationRecipientKind kind, string? name, WeeklyRota? rota)

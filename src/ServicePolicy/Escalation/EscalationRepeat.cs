@@ -12,6 +12,7 @@ namespace ServicePolicy.Escalation;
 /// <see cref="MaxRepeats"/> times or until the commitment is met.
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class EscalationRepeat
 {
     private EscalationRepeat(int fromLevel, EscalationDelay every, int? maxRepeats)

@@ -13,6 +13,7 @@ namespace ServicePolicy.Escalation;
 /// only before the deadline.
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class EscalationWarning
 {
     private readonly AtRiskThreshold trigger;

@@ -13,6 +13,7 @@ namespace ServicePolicy.Escalation;
 /// ends, so after a restart keys are delivered again; use a durable log in production.
 /// </summary>
 /// <remarks>Thread-safe: every operation takes one lock. Equality is reference equality.</remarks>
+[Mutable]
 public sealed class InMemoryDispatchLog : IDispatchLog
 {
     private readonly object gate = new();

@@ -20,6 +20,7 @@ namespace ServicePolicy.Escalation;
 /// always on call.</para>
 /// <para>Immutable: <see cref="WithHandOver"/> returns a modified copy. Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class WeeklyRota
 {
     private static readonly ZoneLocalMappingResolver HandOverResolver =

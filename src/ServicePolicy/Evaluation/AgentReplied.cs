@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using NodaTime;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
@@ -8,6 +9,7 @@ namespace ServicePolicy.Evaluation;
 /// meets the open first-response, next-response and follow-up cycles and the running periodic update (starting the
 /// next one while the interaction is open); an internal note meets nothing.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class AgentReplied : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

@@ -1,11 +1,13 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using NodaTime;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
 /// <summary>The visitor arrived for the pending appointment, meeting it. Only valid while an appointment booked since the last resolution is pending.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class AppointmentArrived : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

@@ -10,6 +10,7 @@ namespace ServicePolicy.Evaluation;
 /// appointment cycle, due at the window's end; an earlier pending booking ends (cancelled, or breached when already
 /// past its window).</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class AppointmentBooked : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

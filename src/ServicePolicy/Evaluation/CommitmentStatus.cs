@@ -2,6 +2,7 @@
 
 using NodaTime;
 using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
@@ -15,6 +16,7 @@ namespace ServicePolicy.Evaluation;
 /// <para>Immutable (the derived values, <see cref="Remaining"/>, <see cref="PercentUsed"/> and <see cref="BreachedAt"/>,
 /// are computed from the others when read, which keeps the status small). Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class CommitmentStatus
 {
     internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,

@@ -12,6 +12,7 @@ namespace ServicePolicy.Evaluation;
 /// still not met, the ladder restarts from the acknowledged level. A key that names no step of the evaluated chain
 /// version is ignored.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class EscalationAcknowledged : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

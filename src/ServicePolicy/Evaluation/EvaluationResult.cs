@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
+using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Evaluation;
@@ -13,6 +14,7 @@ namespace ServicePolicy.Evaluation;
 /// remedies and escalation actions due, and <see cref="NextChangeAt"/>, the next instant at which anything changes unless a fact is added.
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality. Produced by <see cref="Evaluator"/>.</remarks>
+[Immutable]
 public sealed class EvaluationResult
 {
     internal EvaluationResult(string interactionId, ServiceLevelPolicy policy, Instant now, Owner owner, int handoffs,

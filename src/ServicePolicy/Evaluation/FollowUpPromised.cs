@@ -15,6 +15,7 @@ namespace ServicePolicy.Evaluation;
 /// <remarks>A promise by an instant runs on elapsed time (pausing it, when the policy pauses follow-ups, moves the
 /// instant out by the paused time); a promise by a rule runs on the follow-up target's calendar, or the policy's.
 /// Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class FollowUpPromised : TimelineFact
 {
     /// <summary>Creates a promise that uses the policy's follow-up target.</summary>

@@ -14,6 +14,7 @@ namespace ServicePolicy.Evaluation;
 /// <remarks>Immutable. Equality is reference equality. Marked as a customer interaction, so the package's analyzers
 /// report creating it with a null or default owner (SP1003).</remarks>
 [CustomerInteraction]
+[Immutable]
 public sealed class InteractionOpened : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

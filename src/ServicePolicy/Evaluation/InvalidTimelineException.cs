@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
@@ -10,6 +11,7 @@ namespace ServicePolicy.Evaluation;
 /// message names the fact and its zero-based position.
 /// </summary>
 /// <remarks>Thrown by <see cref="Timeline.Create"/>, <see cref="Timeline.Append"/> and <see cref="Evaluator"/>.</remarks>
+[Mutable]
 public sealed class InvalidTimelineException : ArgumentException
 {
     internal InvalidTimelineException(string paramName, int position, TimelineFact? fact, string problem)

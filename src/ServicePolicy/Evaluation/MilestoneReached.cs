@@ -9,6 +9,7 @@ namespace ServicePolicy.Evaluation;
 /// <summary>A named milestone was reached, meeting the open custom commitment of the same name (compared ordinally);
 /// it meets nothing when the policy has no such custom target.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class MilestoneReached : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

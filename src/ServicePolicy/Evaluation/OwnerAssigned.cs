@@ -11,6 +11,7 @@ namespace ServicePolicy.Evaluation;
 /// Every commitment keeps running; the handoff is counted against the policy's handoff limit. Assigning the current
 /// owner again is not valid.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class OwnerAssigned : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

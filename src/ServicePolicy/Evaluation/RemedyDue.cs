@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using NodaTime;
+using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Evaluation;
@@ -10,6 +11,7 @@ namespace ServicePolicy.Evaluation;
 /// every evaluation after the breach, once, with the same <see cref="Key"/>: the host acts on each key once.
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class RemedyDue
 {
     internal RemedyDue(BreachRemedy remedy, Instant dueAt, CommitmentStatus? commitment, string key)

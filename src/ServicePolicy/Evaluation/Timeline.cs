@@ -25,6 +25,7 @@ namespace ServicePolicy.Evaluation;
 /// <para>Immutable and thread-safe: <see cref="Append"/> and <see cref="AsOf"/> return new timelines. Equality is
 /// reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class Timeline : IReadOnlyList<TimelineFact>
 {
     private readonly ImmutableArray<TimelineFact> facts;

@@ -1,7 +1,8 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
@@ -12,6 +13,7 @@ namespace ServicePolicy.Evaluation;
 /// </summary>
 /// <remarks>Facts are immutable and thread-safe. Equality is reference equality: two facts with the same values are
 /// two events.</remarks>
+[Immutable]
 public abstract class TimelineFact
 {
     private protected TimelineFact(Instant at)

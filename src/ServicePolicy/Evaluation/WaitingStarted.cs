@@ -10,6 +10,7 @@ namespace ServicePolicy.Evaluation;
 /// pauses for <see cref="Reason"/> stop until <see cref="WaitingEnded"/> (or resolution). Not valid while already waiting
 /// or while resolved.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class WaitingStarted : TimelineFact
 {
     /// <summary>Creates the fact.</summary>

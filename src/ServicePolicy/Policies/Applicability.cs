@@ -15,6 +15,7 @@ namespace ServicePolicy.Policies;
 /// </summary>
 /// <remarks>Immutable: the <c>With…</c> and <c>For…</c> methods return modified copies, and calling one of them
 /// again replaces that condition. Equality is reference equality. <see cref="Any"/> matches every profile.</remarks>
+[Immutable]
 public sealed class Applicability
 {
     private static readonly ImmutableHashSet<string> AnyValue = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);

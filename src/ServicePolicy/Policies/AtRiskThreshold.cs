@@ -14,6 +14,7 @@ namespace ServicePolicy.Policies;
 /// </summary>
 /// <remarks>Immutable. Equal to another threshold with the same <see cref="Percent"/> and <see cref="LeadTime"/>.
 /// <see cref="None"/> never marks a commitment at risk.</remarks>
+[Immutable]
 public sealed class AtRiskThreshold : IEquatable<AtRiskThreshold>
 {
     private AtRiskThreshold(double? percent, Duration? leadTime)

@@ -11,6 +11,7 @@ namespace ServicePolicy.Policies;
 /// </summary>
 /// <remarks>Immutable. Two remedies are equal when their kind, detail, amount and currency are equal (detail and
 /// currency compared ordinally).</remarks>
+[Immutable]
 public sealed class BreachRemedy : IEquatable<BreachRemedy>
 {
     private BreachRemedy(RemedyKind kind, string? detail, decimal? amount, string? currency)

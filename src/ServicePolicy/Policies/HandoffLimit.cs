@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Policies;
 
@@ -9,6 +10,7 @@ namespace ServicePolicy.Policies;
 /// <remarks>The handoff after the <see cref="MaximumHandoffs"/>-th breaches the limit: with a limit of 3, the fourth
 /// handoff. Immutable. Equality is reference equality. Create it with
 /// <see cref="ServiceLevelPolicyBuilder.WithHandoffLimit"/>.</remarks>
+[Immutable]
 public sealed class HandoffLimit
 {
     internal HandoffLimit(int maximumHandoffs, IReadOnlyList<BreachRemedy> remedies)

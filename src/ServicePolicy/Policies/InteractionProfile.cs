@@ -13,6 +13,7 @@ namespace ServicePolicy.Policies;
 /// </summary>
 /// <remarks>Values are the host's own words (<c>email</c>, <c>urgent</c>, <c>gold</c>); policies compare them ignoring
 /// case. Immutable. Equality is reference equality. <see cref="Unspecified"/> has no values and is external.</remarks>
+[Immutable]
 public sealed class InteractionProfile
 {
     private static readonly IReadOnlyDictionary<string, string> NoAttributes =

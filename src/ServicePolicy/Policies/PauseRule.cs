@@ -4,12 +4,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Policies;
 
 /// <summary>Which commitments stop their clocks while an interaction waits for a given reason.</summary>
 /// <remarks>Immutable. Equality is reference equality. Create rules with
 /// <see cref="ServiceLevelPolicyBuilder.PauseWhile"/>.</remarks>
+[Immutable]
 public sealed class PauseRule
 {
     internal PauseRule(PauseReason reason, ImmutableHashSet<CommitmentKind> pausedKinds)

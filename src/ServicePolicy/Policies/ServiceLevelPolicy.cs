@@ -20,6 +20,7 @@ namespace ServicePolicy.Policies;
 /// evaluation is a pure function of the timeline, the policy and the instant.</para>
 /// <para>Immutable and thread-safe. Equality is reference equality.</para>
 /// </remarks>
+[Immutable]
 public sealed class ServiceLevelPolicy
 {
     internal ServiceLevelPolicy(string name, int version, BusinessCalendar calendar, Applicability applicability,

@@ -15,6 +15,7 @@ namespace ServicePolicy.Policies;
 /// <remarks>A builder is mutable and not thread-safe; each method returns the same builder for chaining. Arguments are
 /// checked when given; rules that span several calls are checked together by <see cref="Build"/>, which reports every
 /// problem at once.</remarks>
+[Mutable]
 public sealed class ServiceLevelPolicyBuilder
 {
     private readonly string name;

@@ -12,6 +12,7 @@ namespace ServicePolicy.Policies;
 /// <see cref="ServiceLevelPolicy.Applicability"/> matches its profile, or the fallback when none does.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class ServiceLevelPolicySet
 {
     /// <summary>Creates a policy set.</summary>

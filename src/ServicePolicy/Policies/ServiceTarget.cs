@@ -14,6 +14,7 @@ namespace ServicePolicy.Policies;
 /// at-risk threshold that overrides the policy's, and the remedies due when a cycle of it is breached.
 /// </summary>
 /// <remarks>Immutable: the <c>With…</c> methods return modified copies. Equality is reference equality.</remarks>
+[Immutable]
 public sealed class ServiceTarget
 {
     private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies)
