@@ -19,9 +19,17 @@ namespace ServicePolicy.Benchmarks.Analyzers;
 /// (their source files from <c>src/ServicePolicy</c>, compiled for .NET 8 in the setup). The
 /// compiler is the Microsoft.CodeAnalysis.CSharp that BenchmarkDotNet brings (4.14); the analyzers are built
 /// against 4.8. <c>--quick</c> uses <see cref="BenchmarkScale.QuickAnalyzerFiles"/> files instead of
-/// <see cref="Files"/>. <see cref="WithEmptyOperationAnalyzer"/> is a control: what any analyzer that registers for
-/// the same operations pays for the analyzer driver building every method body's operation tree, before doing any
-/// work of its own (the ServicePolicy analyzers use syntax actions and bind only the bodies with a candidate in them).
+/// <see cref="Files"/>. Analyzers run as the compiler runs them in a build: concurrently, without timing each
+/// analyzer action (<see cref="CompilationWithAnalyzersOptions.LogAnalyzerExecutionTime"/> off; the
+/// <c>WithAnalyzers</c> overload without options turns it on, which only <c>csc /reportanalyzer</c> does).
+/// The controls explain the Ratio of <see cref="WithAnalyzers"/>, each a cost the ServicePolicy analyzers include:
+/// <see cref="WithNoActionAnalyzer"/> what running any analyzer at all costs (the compiler producing its compilation
+/// events, the analyzer driver consuming them); <see cref="WithEmptySyntaxNodeAnalyzer"/> that plus the driver walking
+/// every declaration's syntax and calling back for the syntax kinds the ServicePolicy analyzers register for; the rest
+/// of the ServicePolicy analyzers' Ratio is their own work (the name filter and binding the bodies with a candidate).
+/// <see cref="WithEmptyOperationAnalyzer"/> is what any analyzer that registers for the same operations pays for the
+/// driver building every method body's operation tree, before doing any work of its own (the ServicePolicy analyzers
+/// use syntax actions and bind only the bodies with a candidate in them).
 /// </remarks>
 [MemoryDiagnoser]
 public class AnalyzerOverheadBenchmarks
@@ -32,7 +40,9 @@ public class AnalyzerOverheadBenchmarks
     private ImmutableArray<SyntaxTree> trees;
     private ImmutableArray<MetadataReference> references;
     private ImmutableArray<DiagnosticAnalyzer> analyzers;
-    private ImmutableArray<DiagnosticAnalyzer> control;
+    private ImmutableArray<DiagnosticAnalyzer> emptyOperation;
+    private ImmutableArray<DiagnosticAnalyzer> noAction;
+    private ImmutableArray<DiagnosticAnalyzer> emptySyntaxNode;
     private CSharpCompilationOptions options = null!;
 
     /// <summary>How many of the files create customer interactions: all of them (the worst case), or one in
@@ -58,7 +68,9 @@ public class AnalyzerOverheadBenchmarks
             .OrderBy(type => type.FullName, StringComparer.Ordinal)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
-        control = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
+        emptyOperation = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer());
+        noAction = ImmutableArray.Create<DiagnosticAnalyzer>(new NoActionAnalyzer());
+        emptySyntaxNode = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySyntaxNodeAnalyzer());
 
         Diagnostic[] errors = WithoutAnalyzers().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (errors.Length > 0)
@@ -82,15 +94,36 @@ public class AnalyzerOverheadBenchmarks
     /// <summary>The compiler's diagnostics and those of every ServicePolicy analyzer.</summary>
     /// <returns>The diagnostics.</returns>
     [Benchmark]
-    public ImmutableArray<Diagnostic> WithAnalyzers() =>
-        NewCompilation().WithAnalyzers(analyzers).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+    public ImmutableArray<Diagnostic> WithAnalyzers() => Run(analyzers);
 
-    /// <summary>The compiler's diagnostics with <see cref="EmptyOperationAnalyzer"/> only: the cost of running any
-    /// operation analyzer, which the ServicePolicy analyzers' overhead includes.</summary>
+    /// <summary>The compiler's diagnostics with <see cref="NoActionAnalyzer"/> only: the cost of running any analyzer,
+    /// which the ServicePolicy analyzers' overhead includes.</summary>
     /// <returns>The diagnostics.</returns>
     [Benchmark]
-    public ImmutableArray<Diagnostic> WithEmptyOperationAnalyzer() =>
-        NewCompilation().WithAnalyzers(control).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+    public ImmutableArray<Diagnostic> WithNoActionAnalyzer() => Run(noAction);
+
+    /// <summary>The compiler's diagnostics with <see cref="EmptySyntaxNodeAnalyzer"/> only: the cost of running any
+    /// analyzer with syntax-node actions for the ServicePolicy analyzers' syntax kinds, which their overhead includes.</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark]
+    public ImmutableArray<Diagnostic> WithEmptySyntaxNodeAnalyzer() => Run(emptySyntaxNode);
+
+    /// <summary>The compiler's diagnostics with <see cref="EmptyOperationAnalyzer"/> only: the cost of running any
+    /// operation analyzer for object creations and invocations (what the ServicePolicy analyzers avoid).</summary>
+    /// <returns>The diagnostics.</returns>
+    [Benchmark]
+    public ImmutableArray<Diagnostic> WithEmptyOperationAnalyzer() => Run(emptyOperation);
+
+    /// <summary>All diagnostics of a fresh compilation with <paramref name="with"/>, run as the compiler runs analyzers
+    /// in a build (see the remarks of <see cref="AnalyzerOverheadBenchmarks"/>).</summary>
+    private ImmutableArray<Diagnostic> Run(ImmutableArray<DiagnosticAnalyzer> with) =>
+        NewCompilation()
+            .WithAnalyzers(with, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false))
+            .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     private CSharpCompilation NewCompilation() => CSharpCompilation.Create("HelpDesk", trees, references, options);
 
