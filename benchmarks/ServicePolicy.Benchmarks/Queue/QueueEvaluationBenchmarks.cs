@@ -88,8 +88,12 @@ public class QueueEvaluationBenchmarks
     {
         ArgumentNullException.ThrowIfNull(result);
         long sum = (result.EscalationActions.Count * 1_000) + (result.NextChangeAt?.ToUnixTimeSeconds() ?? 0);
-        foreach (CommitmentStatus status in result.Commitments)
+        // By index: a foreach over the IReadOnlyList would box an enumerator per interaction, which is the
+        // benchmark's cost, not the evaluation's (a host reading the statuses chooses how it loops).
+        IReadOnlyList<CommitmentStatus> commitments = result.Commitments;
+        for (int i = 0; i < commitments.Count; i++)
         {
+            CommitmentStatus status = commitments[i];
             sum += (((int)status.Kind * 10) + (int)status.State) * 31 + status.Deadline.ToUnixTimeSeconds();
         }
         return sum;
