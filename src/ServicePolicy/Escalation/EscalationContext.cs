@@ -51,7 +51,7 @@ public sealed class EscalationContext
         Preconditions.CheckNotNull(chainVersions);
         for (int i = 0; i < chainVersions.Length; i++)
         {
-            Preconditions.CheckArgument(chainVersions[i] is not null, nameof(chainVersions), string.Create(CultureInfo.InvariantCulture, $"Chain {i} is null."));
+            Preconditions.CheckArgument(chainVersions[i] is not null, nameof(chainVersions), $"Chain {i} is null.");
         }
         foreach (var group in chainVersions.GroupBy(c => (c.Name, c.Version)).Where(g => g.Count() > 1))
         {

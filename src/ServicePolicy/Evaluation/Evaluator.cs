@@ -97,16 +97,9 @@ public static class Evaluator
                 known |= named;
                 replayable |= named && chain.Version == escalation.ReplayVersion;
             }
-            // The messages are built only on failure: formatting them on every evaluation cost more than the check.
-            if (!known)
-            {
-                Preconditions.ThrowArgument(nameof(escalation), $"Policy '{policy}' escalates with chain '{chainName}', which the escalation context does not have.");
-            }
-            if (!replayable)
-            {
-                Preconditions.ThrowArgument(nameof(escalation),
-                    $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
-            }
+            Preconditions.CheckArgument(known, nameof(escalation), $"Policy '{policy}' escalates with chain '{chainName}', which the escalation context does not have.");
+            Preconditions.CheckArgument(replayable, nameof(escalation),
+                $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
         }
         return Replay.Evaluate(timeline, policy, escalation, now);
     }
