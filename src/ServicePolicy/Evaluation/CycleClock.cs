@@ -18,8 +18,6 @@ namespace ServicePolicy.Evaluation;
 /// </remarks>
 internal sealed class CycleClock
 {
-    private static readonly IComparer<Stop> ByStart = Comparer<Stop>.Create((a, b) => a.Start.CompareTo(b.Start));
-
     private BusinessCalendar? calendar;
     private Instant start;
     private Stop[] stops = new Stop[4];
@@ -56,12 +54,21 @@ internal sealed class CycleClock
         Stopped += length;
     }
 
-    /// <summary>Puts the stops in order of their start; call once all are added.</summary>
+    /// <summary>Puts the stops in order of their start (stable); call once all are added.</summary>
+    /// <remarks>An insertion sort: a cycle has a handful of stops, and <see cref="Array.Sort{T}(T[], int, int, IComparer{T})"/>
+    /// allocates a comparison delegate on every call.</remarks>
     internal void SortStops()
     {
-        if (count > 1)
+        for (int i = 1; i < count; i++)
         {
-            Array.Sort(stops, 0, count, ByStart);
+            Stop stop = stops[i];
+            int j = i - 1;
+            while (j >= 0 && stops[j].Start > stop.Start)
+            {
+                stops[j + 1] = stops[j];
+                j--;
+            }
+            stops[j + 1] = stop;
         }
     }
 
