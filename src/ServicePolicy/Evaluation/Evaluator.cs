@@ -223,7 +223,7 @@ public static class Evaluator
                 {
                     next = c;
                 }
-                if (status.BreachedAt is { } breachedAt && cycle.Target is { } target)
+                if (status.BreachedAt is { } breachedAt && cycle.Target is { Remedies.Count: > 0 } target)
                 {
                     string kind = cycle.Name is null ? cycle.Kind.ToString() : "Custom:" + cycle.Name;
                     for (int r = 0; r < target.Remedies.Count; r++)
