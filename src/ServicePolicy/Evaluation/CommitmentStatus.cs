@@ -1,5 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using System;
+using System.Diagnostics;
 using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Internal;
@@ -19,24 +21,43 @@ namespace ServicePolicy.Evaluation;
 [Immutable]
 public sealed class CommitmentStatus
 {
+    // Compact (128 bytes instead of 176, a queue holds millions): the kind and state in a byte each, and the nullable
+    // instants as plain ones with flags; a cycle is never both met and ended, so those share one field.
+    private readonly Instant atRiskAt;
+    private readonly Instant closedAt;
+    private readonly byte kind;
+    private readonly byte state;
+    private readonly Present present;
+
     internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,
         Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt)
     {
-        Kind = kind;
+        Debug.Assert(metAt is null || endedAt is null, "A cycle is either met or ended.");
+        this.kind = (byte)kind;
         Name = name;
         Cycle = cycle;
         StartedAt = startedAt;
-        State = state;
+        this.state = (byte)state;
         Deadline = deadline;
-        AtRiskAt = atRiskAt;
+        this.atRiskAt = atRiskAt.GetValueOrDefault();
         Target = target;
         Elapsed = elapsed;
-        MetAt = metAt;
-        EndedAt = endedAt;
+        closedAt = metAt ?? endedAt ?? default;
+        present = (atRiskAt is null ? Present.None : Present.AtRiskAt) | (metAt is null ? Present.None : Present.MetAt) | (endedAt is null ? Present.None : Present.EndedAt);
+    }
+
+    /// <summary>Which of the optional instants the status has.</summary>
+    [Flags]
+    private enum Present : byte
+    {
+        None = 0,
+        AtRiskAt = 1,
+        MetAt = 2,
+        EndedAt = 4,
     }
 
     /// <summary>Gets the kind of commitment.</summary>
-    public CommitmentKind Kind { get; }
+    public CommitmentKind Kind => (CommitmentKind)kind;
 
     /// <summary>Gets the name of a custom commitment; null for the other kinds.</summary>
     public string? Name { get; }
@@ -49,7 +70,7 @@ public sealed class CommitmentStatus
     public Instant StartedAt { get; }
 
     /// <summary>Gets the state.</summary>
-    public CommitmentState State { get; }
+    public CommitmentState State => (CommitmentState)state;
 
     /// <summary>Gets the deadline (exclusive), pushed out by paused time so far. While <see cref="CommitmentState.Paused"/>,
     /// it is the deadline if the clock ran again at the evaluated instant; once met or ended, the deadline at that
@@ -58,7 +79,7 @@ public sealed class CommitmentStatus
 
     /// <summary>Gets the instant the cycle became (or will become, if nothing changes) at risk; null when the
     /// threshold does not apply or the cycle is paused before reaching it.</summary>
-    public Instant? AtRiskAt { get; }
+    public Instant? AtRiskAt => (present & Present.AtRiskAt) != 0 ? atRiskAt : null;
 
     /// <summary>Gets the target: the time the rule allows on the commitment's clock. It is zero when a calendar rule's
     /// deadline leaves no business time (a message at 18:00 due at 09:00 the next business day).</summary>
@@ -76,13 +97,13 @@ public sealed class CommitmentStatus
     public double PercentUsed => Target > Duration.Zero ? 100.0 * Elapsed.ToInt64Nanoseconds() / Target.ToInt64Nanoseconds() : 100.0;
 
     /// <summary>Gets the instant the cycle was met; null unless <see cref="CommitmentState.Met"/> or <see cref="CommitmentState.MetLate"/>.</summary>
-    public Instant? MetAt { get; }
+    public Instant? MetAt => (present & Present.MetAt) != 0 ? closedAt : null;
 
     /// <summary>Gets the instant the cycle was breached (its deadline); null unless it was.</summary>
     public Instant? BreachedAt => State is CommitmentState.MetLate or CommitmentState.Breached ? Deadline : null;
 
     /// <summary>Gets the instant the cycle ended unmet (resolution, cancellation or replacement); null otherwise.</summary>
-    public Instant? EndedAt { get; }
+    public Instant? EndedAt => (present & Present.EndedAt) != 0 ? closedAt : null;
 
     /// <summary>Returns the status for logs, such as <c>FirstResponse#0 AtRisk, due 2025-03-10T17:00:00Z</c>.</summary>
     /// <returns>The kind, cycle, state and deadline.</returns>
