@@ -25,15 +25,20 @@ namespace ServicePolicy.Escalation;
 [Immutable]
 public sealed class EscalationChain
 {
-    internal EscalationChain(string name, int version, Instant effectiveFrom, EscalationContact fallback, IReadOnlyList<EscalationWarning> warnings,
-        IReadOnlyList<EscalationLevel> levels, EscalationRepeat? repeat, EscalationDelay? acknowledgementTimeout, EscalationCatchUp catchUp)
+    private readonly EscalationWarning[] warnings;
+    private readonly EscalationLevel[] levels;
+
+    internal EscalationChain(string name, int version, Instant effectiveFrom, EscalationContact fallback, EscalationWarning[] warnings,
+        EscalationLevel[] levels, EscalationRepeat? repeat, EscalationDelay? acknowledgementTimeout, EscalationCatchUp catchUp)
     {
         Name = name;
         Version = version;
         EffectiveFrom = effectiveFrom;
         Fallback = fallback;
-        Warnings = warnings;
-        Levels = levels;
+        this.warnings = warnings;
+        this.levels = levels;
+        Warnings = Array.AsReadOnly(warnings);
+        Levels = Array.AsReadOnly(levels);
         Repeat = repeat;
         AcknowledgementTimeout = acknowledgementTimeout;
         CatchUp = catchUp;
@@ -56,6 +61,12 @@ public sealed class EscalationChain
 
     /// <summary>Gets the levels after a breach, in order.</summary>
     public IReadOnlyList<EscalationLevel> Levels { get; }
+
+    /// <summary>Gets <see cref="Warnings"/> for the evaluation's inner loops, without interface calls.</summary>
+    internal ReadOnlySpan<EscalationWarning> WarningSpan => warnings;
+
+    /// <summary>Gets <see cref="Levels"/> for the evaluation's inner loops, without interface calls.</summary>
+    internal ReadOnlySpan<EscalationLevel> LevelSpan => levels;
 
     /// <summary>Gets the repeat rule; null when the levels fire once.</summary>
     public EscalationRepeat? Repeat { get; }

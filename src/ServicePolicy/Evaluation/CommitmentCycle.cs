@@ -100,7 +100,7 @@ internal sealed class CommitmentCycle
 
     /// <summary>Computes the cycle's status at <paramref name="now"/>, leaving its clock in <paramref name="clock"/>
     /// (for the warnings of the escalation planner).</summary>
-    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
+    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
     {
         bool business = Rule?.UsesBusinessTime ?? false;
         Instant observedUntil = MetAt ?? EndedAt ?? now;
@@ -145,14 +145,14 @@ internal sealed class CommitmentCycle
     }
 
     /// <summary>Adds to the clock the intervals in which it stood still, clipped to [Start, observedUntil], in order.</summary>
-    private void CollectStops(Instant observedUntil, ServiceLevelPolicy policy, IReadOnlyList<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
+    private void CollectStops(Instant observedUntil, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
     {
         if (Kind != CommitmentKind.Appointment)
         {
             for (int i = 0; i < pauses.Count; i++)
             {
                 (PauseReason reason, Instant start, Instant? end) = pauses[i];
-                if (Pauses(policy, reason, Kind))
+                if (policy.Pauses(reason, Kind))
                 {
                     AddStop(clock, start, end, observedUntil);
                 }
@@ -163,20 +163,6 @@ internal sealed class CommitmentCycle
             AddStop(clock, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
         }
         clock.SortStops();
-    }
-
-    /// <summary><see cref="ServiceLevelPolicy.Pauses"/> without enumerator allocations.</summary>
-    private static bool Pauses(ServiceLevelPolicy policy, PauseReason reason, CommitmentKind kind)
-    {
-        IReadOnlyList<PauseRule> rules = policy.PauseRules;
-        for (int i = 0; i < rules.Count; i++)
-        {
-            if (rules[i].Reason == reason && rules[i].PausedKinds.Contains(kind))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void AddStop(CycleClock clock, Instant start, Instant? end, Instant observedUntil)

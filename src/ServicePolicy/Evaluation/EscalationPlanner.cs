@@ -95,7 +95,7 @@ internal sealed class EscalationPlanner
         }
         EscalationChain chain = context.InForce(chainName, status.StartedAt);
         Track track = this.track.Reset(chain, status, cycle);
-        bool ladder = status.BreachedAt is not null && chain.Levels.Count > 0;
+        bool ladder = status.BreachedAt is not null && chain.LevelSpan.Length > 0;
         if (ladder && chain.CatchUp != EscalationCatchUp.FireAllMissed)
         {
             // Every warning is before the deadline, so before every level: once a level has passed, a warning could
@@ -119,8 +119,8 @@ internal sealed class EscalationPlanner
 
     private void PlaceWarnings(Track track, CommitmentStatus status, CycleClock clock)
     {
-        IReadOnlyList<EscalationWarning> warnings = track.Chain.Warnings;
-        for (int i = 0; i < warnings.Count; i++)
+        ReadOnlySpan<EscalationWarning> warnings = track.Chain.WarningSpan;
+        for (int i = 0; i < warnings.Length; i++)
         {
             EscalationWarning warning = warnings[i];
             if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at < status.Deadline)
@@ -134,15 +134,15 @@ internal sealed class EscalationPlanner
     {
         EscalationChain chain = context.InForce(chainName, timeline.Opened.At);
         int index = -1;
-        for (int i = 0; i < chain.Levels.Count && index < 0; i++)
+        for (int i = 0; i < chain.LevelSpan.Length && index < 0; i++)
         {
-            index = chain.Levels[i].HasAuthorityToDecide ? i : -1;
+            index = chain.LevelSpan[i].HasAuthorityToDecide ? i : -1;
         }
         if (index < 0)
         {
             return;
         }
-        EscalationLevel level = chain.Levels[index];
+        EscalationLevel level = chain.LevelSpan[index];
         Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
         string key = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
@@ -153,9 +153,9 @@ internal sealed class EscalationPlanner
     private void RunLadder(Track track, Instant breach)
     {
         EscalationChain chain = track.Chain;
-        if (firingsBuffer.Length < chain.Levels.Count)
+        if (firingsBuffer.Length < chain.LevelSpan.Length)
         {
-            firingsBuffer = new int[chain.Levels.Count];
+            firingsBuffer = new int[chain.LevelSpan.Length];
         }
         else
         {
@@ -167,7 +167,7 @@ internal sealed class EscalationPlanner
         bool heldForGood = false;
         int restartLevel = 0;
         int suppressedAfterNow = 0;
-        var ladder = new Ladder(0, chain.Levels[0].Delay.After(breach));
+        var ladder = new Ladder(0, chain.LevelSpan[0].Delay.After(breach));
         bool hasStep = ladder.MoveNext(this, chain);
         while (true)
         {
@@ -195,9 +195,9 @@ internal sealed class EscalationPlanner
             }
             int index = ladder.Level;
             Instant nominal = ladder.Nominal, at = ladder.At;
-            EscalationLevel level = chain.Levels[index];
+            EscalationLevel level = chain.LevelSpan[index];
             bool suppressed = level.StopsOnAcknowledgement && (heldForGood || holdEnd is not null);
-            if (at > now && (!suppressed || ++suppressedAfterNow > 2 * (chain.Levels.Count + 1)))
+            if (at > now && (!suppressed || ++suppressedAfterNow > 2 * (chain.LevelSpan.Length + 1)))
             {
                 track.NoteFuture(suppressed ? null : at);
                 break;
@@ -413,9 +413,9 @@ internal sealed class EscalationPlanner
             {
                 int index = Level + 1;
                 EscalationDelay delay;
-                if (index < chain.Levels.Count)
+                if (index < chain.LevelSpan.Length)
                 {
-                    delay = chain.Levels[index].Delay;
+                    delay = chain.LevelSpan[index].Delay;
                 }
                 else if (chain.Repeat is { } repeat && (repeat.MaxRepeats is null || round < repeat.MaxRepeats))
                 {
@@ -432,7 +432,7 @@ internal sealed class EscalationPlanner
                 Nominal = delay.After(At);
             }
             started = true;
-            At = planner.WaitFor(chain, chain.Levels[Level], Nominal);
+            At = planner.WaitFor(chain, chain.LevelSpan[Level], Nominal);
             return true;
         }
     }

@@ -287,10 +287,8 @@ public static class Evaluator
                     StartIfTargeted(CommitmentKind.FirstResponse, opened.At);
                     StartIfTargeted(CommitmentKind.Resolution, opened.At);
                     StartIfTargeted(CommitmentKind.PeriodicUpdate, opened.At);
-                    IReadOnlyList<ServiceTarget> targets = policy.Targets;
-                    for (int t = 0; t < targets.Count; t++)
+                    foreach (ServiceTarget target in policy.TargetSpan)
                     {
-                        ServiceTarget target = targets[t];
                         if (target.Kind == CommitmentKind.Custom)
                         {
                             Start(CommitmentKind.Custom, target.Name, opened.At, target, target.Rule, null, null);
@@ -383,7 +381,7 @@ public static class Evaluator
 
         private void StartFollowUp(int position, FollowUpPromised promise)
         {
-            ServiceTarget? target = FindTarget(CommitmentKind.FollowUp);
+            ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
             if (promise.By is { } by)
             {
                 Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
@@ -400,7 +398,7 @@ public static class Evaluator
 
         private void StartAppointment(int position, AppointmentBooked booking)
         {
-            ServiceTarget? target = FindTarget(CommitmentKind.Appointment);
+            ServiceTarget? target = policy.FindTarget(CommitmentKind.Appointment);
             Duration width = booking.Window.Duration;
             if (target?.Rule is AppointmentWindowRule rule && width > rule.MaximumWidth)
             {
@@ -413,24 +411,10 @@ public static class Evaluator
 
         private void StartIfTargeted(CommitmentKind kind, Instant at)
         {
-            if (FindTarget(kind) is { } target)
+            if (policy.FindTarget(kind) is { } target)
             {
                 Start(kind, null, at, target, target.Rule, null, null);
             }
-        }
-
-        /// <summary><see cref="ServiceLevelPolicy.FindTarget"/> for the kinds other than custom, without an enumerator.</summary>
-        private ServiceTarget? FindTarget(CommitmentKind kind)
-        {
-            IReadOnlyList<ServiceTarget> targets = policy.Targets;
-            for (int i = 0; i < targets.Count; i++)
-            {
-                if (targets[i].Kind == kind)
-                {
-                    return targets[i];
-                }
-            }
-            return null;
         }
 
         private void Start(CommitmentKind kind, string? name, Instant at, ServiceTarget? target, DeadlineRule? rule, Interval? window, Instant? promisedBy)

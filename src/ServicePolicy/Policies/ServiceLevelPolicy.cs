@@ -23,15 +23,20 @@ namespace ServicePolicy.Policies;
 [Immutable]
 public sealed class ServiceLevelPolicy
 {
+    private readonly ServiceTarget[] targets;
+    private readonly PauseRule[] pauseRules;
+
     internal ServiceLevelPolicy(string name, int version, BusinessCalendar calendar, Applicability applicability,
-        IReadOnlyList<ServiceTarget> targets, IReadOnlyList<PauseRule> pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit, string? escalationChainName)
+        ServiceTarget[] targets, PauseRule[] pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit, string? escalationChainName)
     {
         Name = name;
         Version = version;
         Calendar = calendar;
         Applicability = applicability;
-        Targets = targets;
-        PauseRules = pauseRules;
+        this.targets = targets;
+        this.pauseRules = pauseRules;
+        Targets = Array.AsReadOnly(targets);
+        PauseRules = Array.AsReadOnly(pauseRules);
         AtRisk = atRisk;
         HandoffLimit = handoffLimit;
         EscalationChainName = escalationChainName;
@@ -55,6 +60,12 @@ public sealed class ServiceLevelPolicy
 
     /// <summary>Gets the pause rules, at most one per reason.</summary>
     public IReadOnlyList<PauseRule> PauseRules { get; }
+
+    /// <summary>Gets <see cref="Targets"/> for the evaluation's inner loops, without interface calls.</summary>
+    internal ReadOnlySpan<ServiceTarget> TargetSpan => targets;
+
+    /// <summary>Gets <see cref="PauseRules"/> for the evaluation's inner loops, without interface calls.</summary>
+    internal ReadOnlySpan<PauseRule> PauseRuleSpan => pauseRules;
 
     /// <summary>Gets the at-risk threshold of targets that do not have their own.</summary>
     public AtRiskThreshold AtRisk { get; }
@@ -104,7 +115,7 @@ public sealed class ServiceLevelPolicy
     /// <returns>The target, or null.</returns>
     public ServiceTarget? FindTarget(CommitmentKind kind, string? customName = null)
     {
-        foreach (ServiceTarget target in Targets)
+        foreach (ServiceTarget target in TargetSpan)
         {
             if (target.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(target.Name, customName, StringComparison.Ordinal)))
             {
@@ -120,9 +131,9 @@ public sealed class ServiceLevelPolicy
     /// <returns>Whether a pause rule for the reason lists the kind.</returns>
     public bool Pauses(PauseReason reason, CommitmentKind kind)
     {
-        foreach (PauseRule rule in PauseRules)
+        foreach (PauseRule rule in PauseRuleSpan)
         {
-            if (rule.Reason == reason && rule.PausedKinds.Contains(kind))
+            if (rule.Reason == reason && rule.Pauses(kind))
             {
                 return true;
             }

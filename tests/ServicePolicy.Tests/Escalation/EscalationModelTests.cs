@@ -56,6 +56,16 @@ public class EscalationModelTests
     }
 
     [Fact]
+    public void Chain_Lists_CannotBeChangedThroughACast()
+    {
+        EscalationChain chain = Chain();
+
+        Assert.False(chain.Warnings is EscalationWarning[], "Warnings is the chain's own array");
+        Assert.False(chain.Levels is EscalationLevel[], "Levels is the chain's own array");
+        Assert.Throws<NotSupportedException>(() => ((IList<EscalationLevel>)chain.Levels)[0] = chain.Levels[1]);
+    }
+
+    [Fact]
     public void Delay_MeasuresElapsedOrBusinessTime()
     {
         Instant friday = At("2025-03-14 16:30");

@@ -39,6 +39,41 @@ public class ServiceLevelPolicyTests
     }
 
     [Fact]
+    public void Lists_CannotBeChangedThroughACast()
+    {
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Gold", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(CommitmentKind.NextResponse, FourHours)
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.NextResponse)
+            .Build();
+
+        Assert.False(policy.Targets is ServiceTarget[], "Targets is the policy's own array");
+        Assert.False(policy.PauseRules is PauseRule[], "PauseRules is the policy's own array");
+        Assert.Throws<NotSupportedException>(() => ((IList<ServiceTarget>)policy.Targets)[0] = policy.Targets[1]);
+        Assert.Equal(CommitmentKind.FirstResponse, policy.Targets[0].Kind);
+    }
+
+    [Fact]
+    public void Pauses_EveryKindAndReason_AgreesWithThePauseRules()
+    {
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Gold", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.NextResponse, CommitmentKind.Custom)
+            .PauseWhile(PauseReason.WaitingOnThirdParty, CommitmentKind.FirstResponse, CommitmentKind.Resolution, CommitmentKind.FollowUp)
+            .Build();
+
+        foreach (PauseReason reason in Enum.GetValues<PauseReason>())
+        {
+            foreach (CommitmentKind kind in Enum.GetValues<CommitmentKind>())
+            {
+                bool listed = policy.PauseRules.Any(r => r.Reason == reason && r.PausedKinds.Contains(kind));
+                Assert.True(listed == policy.Pauses(reason, kind), $"{reason}, {kind}: listed {listed}");
+            }
+        }
+        Assert.False(policy.Pauses(PauseReason.WaitingOnCustomer, (CommitmentKind)40));
+    }
+
+    [Fact]
     public void ToBuilder_CopiesEverythingIntoANewVersion_AndLeavesTheOriginalAlone()
     {
         ServiceLevelPolicy original = ServiceLevelPolicy.CreateBuilder("Gold", 3, Office)
