@@ -142,7 +142,10 @@ public sealed class BusinessCalendar
     /// <summary>Gets the working ranges of a local date: its special day's ranges, none on a holiday, otherwise its weekly hours.</summary>
     /// <param name="date">The local date.</param>
     /// <returns>The ranges that open on <paramref name="date"/> (they may end on the next date).</returns>
-    public IReadOnlyList<TimeRange> GetRanges(LocalDate date) => RangesOf(date);
+    public IReadOnlyList<TimeRange> GetRanges(LocalDate date) =>
+        specialDays.ContainsKey(date) ? SpecialDays[date]
+        : holidays.Contains(date) ? Array.Empty<TimeRange>()
+        : WeeklyHours[date.DayOfWeek];
 
     /// <summary>Gets whether a local date is a business date, that is, has working ranges (closures are not considered).</summary>
     /// <param name="date">The local date.</param>

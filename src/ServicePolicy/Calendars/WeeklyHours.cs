@@ -34,9 +34,13 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
     // Index 0 is Monday, 6 is Sunday.
     private readonly TimeRange[][] rangesByDay;
 
+    /// <summary>Read-only views of <see cref="rangesByDay"/> for the indexer, made once.</summary>
+    private readonly IReadOnlyList<TimeRange>[] publicRangesByDay;
+
     private WeeklyHours(TimeRange[][] rangesByDay)
     {
         this.rangesByDay = rangesByDay;
+        publicRangesByDay = Array.ConvertAll(rangesByDay, ranges => (IReadOnlyList<TimeRange>)Array.AsReadOnly(ranges));
     }
 
     /// <summary>Gets whether no day of the week has any working range.</summary>
@@ -112,7 +116,7 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
         get
         {
             Preconditions.CheckArgumentRange((int)day, 1, 7);
-            return rangesByDay[(int)day - 1];
+            return publicRangesByDay[(int)day - 1];
         }
     }
 

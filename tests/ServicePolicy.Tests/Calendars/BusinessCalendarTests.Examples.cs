@@ -200,6 +200,24 @@ public partial class BusinessCalendarTests
     }
 
     [Fact]
+    public void GetRangesAndWeeklyHours_CannotBeChangedThroughACast()
+    {
+        BusinessCalendar calendar = BusinessCalendar.CreateBuilder("uk-office", "Europe/London")
+            .WithWeeklyHours("Mon-Fri 09:00-17:00")
+            .AddSpecialDay(new LocalDate(2026, 12, 24), "09:00-13:00")
+            .Build();
+        TimeRange night = TimeRange.Parse("22:00-06:00");
+
+        foreach (IReadOnlyList<TimeRange> ranges in new[]
+            { calendar.GetRanges(new LocalDate(2026, 12, 24)), calendar.GetRanges(new LocalDate(2026, 12, 28)), calendar.WeeklyHours[IsoDayOfWeek.Monday] })
+        {
+            Assert.False(ranges is TimeRange[], "the ranges are the calendar's own array");
+            Assert.Throws<NotSupportedException>(() => ((IList<TimeRange>)ranges)[0] = night);
+        }
+        Assert.Equal(Duration.FromHours(8), calendar.BusinessTimeBetween(At("2026-12-28 00:00"), At("2026-12-29 00:00")));
+    }
+
+    [Fact]
     public void ToString_Calendar_ShowsNameZoneAndHours() =>
         Assert.Equal("uk-office (Europe/London): Mon-Fri 09:00-17:00", Office().ToString());
 }
