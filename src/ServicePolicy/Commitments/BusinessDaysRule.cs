@@ -47,7 +47,7 @@ public sealed class BusinessDaysRule : DeadlineRule
         // The N-th business date, then the end of the business day that its first range opens.
         LocalDate date = calendar.AddBusinessDays(start, Days, LocalTime.Midnight).InZone(calendar.Zone).Date;
         LocalTime firstOpen = LocalTime.MaxValue;
-        foreach (TimeRange range in calendar.GetRanges(date))
+        foreach (TimeRange range in calendar.RangesOf(date))
         {
             if (range.Open < firstOpen)
             {
