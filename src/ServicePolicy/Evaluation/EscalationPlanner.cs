@@ -125,7 +125,7 @@ internal sealed class EscalationPlanner
             EscalationWarning warning = warnings[i];
             if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at < status.Deadline)
             {
-                Place(track, at, null, EscalationStep.Warning, i, 0, warning.Recipient, EscalationActionKind.Notify, null, at);
+                Place(track, at, null, EscalationStep.Warning, i, 0, at);
             }
         }
     }
@@ -146,7 +146,7 @@ internal sealed class EscalationPlanner
         Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
         string key = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
-        Place(track, at, key, EscalationStep.HandoffLimit, index, 0, level.Recipient, level.Action, level.CustomAction, breachedAt);
+        Place(track, at, key, EscalationStep.HandoffLimit, index, 0, breachedAt);
         Flush(track);
     }
 
@@ -207,7 +207,7 @@ internal sealed class EscalationPlanner
                 int repeat = firings[index]++;
                 // The key is needed now only to look up an acknowledgement; otherwise Flush builds it for the steps it lists.
                 string? key = AnyAcknowledged ? LevelKey(track, index, repeat) : null;
-                Place(track, at, key, EscalationStep.Level, index, repeat, level.Recipient, level.Action, level.CustomAction, nominal);
+                Place(track, at, key, EscalationStep.Level, index, repeat, nominal);
                 if (key is not null && acknowledged!.TryGetValue(key, out Instant ackAt) && ackAt >= at)
                 {
                     (pendingAcks ??= new List<(Instant At, int Level)>()).Add((ackAt, index));
@@ -286,8 +286,7 @@ internal sealed class EscalationPlanner
     /// <summary>Records a step: one at or before the evaluated instant is kept for <see cref="Flush"/> (under
     /// <see cref="EscalationCatchUp.LatestOnly"/>, only while no later passed step supersedes it; all of them share one
     /// moment), a later one only as the track's next moment. <paramref name="key"/> may be null: Flush builds the warning's or level's key.</summary>
-    private void Place(Track track, Instant at, string? key, EscalationStep step, int index, int repeat, EscalationRecipient recipient,
-        EscalationActionKind action, string? customAction, Instant resolveAt)
+    private void Place(Track track, Instant at, string? key, EscalationStep step, int index, int repeat, Instant resolveAt)
     {
         if (at > now)
         {
@@ -308,7 +307,7 @@ internal sealed class EscalationPlanner
                 passed.Clear();
             }
         }
-        passed.Add(new PassedStep(at, key, step, index, repeat, recipient, action, customAction, resolveAt));
+        passed.Add(new PassedStep(at, key, step, index, repeat, resolveAt));
     }
 
     private void Flush(Track track)
@@ -344,10 +343,14 @@ internal sealed class EscalationPlanner
 
     private EscalationAction Create(Track track, PassedStep passed, string key)
     {
-        (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(track.Chain, passed.Recipient, passed.ResolveAt);
+        EscalationChain chain = track.Chain;
+        (EscalationRecipient recipient, EscalationActionKind action, string? customAction) = passed.Step == EscalationStep.Warning
+            ? (chain.WarningSpan[passed.Index].Recipient, EscalationActionKind.Notify, null)
+            : (chain.LevelSpan[passed.Index].Recipient, chain.LevelSpan[passed.Index].Action, chain.LevelSpan[passed.Index].CustomAction);
+        (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(chain, recipient, passed.ResolveAt);
         CommitmentStatus? status = track.Status;
         return new EscalationAction(key, timeline.InteractionId, status?.Kind, status?.Name, status?.Cycle, track.Chain, passed.Step, passed.Index,
-            passed.Repeat, passed.At, passed.At < now, passed.Recipient, passed.Action, passed.CustomAction, contacts, fallback);
+            passed.Repeat, passed.At, passed.At < now, recipient, action, customAction, contacts, fallback);
     }
 
     /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one go.</summary>
@@ -437,9 +440,9 @@ internal sealed class EscalationPlanner
         }
     }
 
-    /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it.</summary>
-    private readonly record struct PassedStep(Instant At, string? Key, EscalationStep Step, int Index, int Repeat, EscalationRecipient Recipient,
-        EscalationActionKind Action, string? CustomAction, Instant ResolveAt);
+    /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it; its
+    /// recipient and action are those of the chain's warning or level <see cref="Index"/>.</summary>
+    private readonly record struct PassedStep(Instant At, string? Key, EscalationStep Step, int Index, int Repeat, Instant ResolveAt);
 
     /// <summary>The steps of one cycle (or of the handoff limit): those at or before the evaluated instant, and the
     /// earliest after it. One instance per planner, reset for each cycle.</summary>
