@@ -23,9 +23,12 @@ namespace ServicePolicy.Escalation;
 [Immutable]
 public sealed class EscalationContext
 {
+    private readonly ImmutableArray<EscalationChain> chains;
+
     private EscalationContext(IEscalationDirectory directory, ImmutableArray<EscalationChain> chains, int? replayVersion)
     {
         Directory = directory;
+        this.chains = chains;
         Chains = chains;
         ReplayVersion = replayVersion;
     }
@@ -35,6 +38,9 @@ public sealed class EscalationContext
 
     /// <summary>Gets every chain version, in the order given.</summary>
     public IReadOnlyList<EscalationChain> Chains { get; }
+
+    /// <summary>Gets <see cref="Chains"/> for the evaluation, without interface calls.</summary>
+    internal ReadOnlySpan<EscalationChain> ChainSpan => chains.AsSpan();
 
     /// <summary>Gets the chain version every cycle is replayed with; null to use the version in force when each cycle started.</summary>
     public int? ReplayVersion { get; }
@@ -69,7 +75,7 @@ public sealed class EscalationContext
     public EscalationContext WithReplayVersion(int version)
     {
         Preconditions.CheckArgumentRange(version, 1, int.MaxValue);
-        return new EscalationContext(Directory, (ImmutableArray<EscalationChain>)Chains, version);
+        return new EscalationContext(Directory, chains, version);
     }
 
     /// <summary>Returns the version of chain <paramref name="name"/> in force at <paramref name="instant"/>: the one with
@@ -85,8 +91,6 @@ public sealed class EscalationContext
     {
         Preconditions.CheckNotNull(name);
         EscalationChain? inForce = null, earliest = null;
-        // Over the array itself: a foreach over the IReadOnlyList would allocate an enumerator on every evaluation.
-        ImmutableArray<EscalationChain> chains = (ImmutableArray<EscalationChain>)Chains;
         for (int i = 0; i < chains.Length; i++)
         {
             EscalationChain chain = chains[i];

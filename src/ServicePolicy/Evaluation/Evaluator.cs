@@ -89,10 +89,8 @@ public static class Evaluator
         if (policy.EscalationChainName is { } chainName)
         {
             bool known = false, replayable = escalation.ReplayVersion is null;
-            IReadOnlyList<EscalationChain> chains = escalation.Chains;
-            for (int i = 0; i < chains.Count; i++)
+            foreach (EscalationChain chain in escalation.ChainSpan)
             {
-                EscalationChain chain = chains[i];
                 bool named = string.Equals(chain.Name, chainName, StringComparison.Ordinal);
                 known |= named;
                 replayable |= named && chain.Version == escalation.ReplayVersion;
