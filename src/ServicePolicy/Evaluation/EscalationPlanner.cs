@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
@@ -304,6 +305,12 @@ internal sealed class EscalationPlanner
             }
             if (at > latest)
             {
+                if (passed.Count == 1)
+                {
+                    // The usual case walking a ladder: the step replaces the one before it.
+                    CollectionsMarshal.AsSpan(passed)[0] = new PassedStep(at, key, step, index, repeat, resolveAt);
+                    return;
+                }
                 passed.Clear();
             }
         }
