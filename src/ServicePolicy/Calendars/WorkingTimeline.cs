@@ -34,9 +34,6 @@ internal sealed class WorkingTimeline
     private static readonly int FirstChunk = (int)(MinNanos >> ChunkShift);
     private static readonly int LastChunk = (int)((MaxNanos - 1) >> ChunkShift);
 
-    // UTC offsets are within ±18 hours, so two of them differ by at most this.
-    private static readonly Duration UnambiguousMargin = Duration.FromHours(36);
-
     private static readonly ZoneLocalMappingResolver OpeningResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
     private static readonly ZoneLocalMappingResolver ClosingResolver =
@@ -278,27 +275,14 @@ internal sealed class WorkingTimeline
         return (chunk.Starts[index], index);
     }
 
-    internal static Instant ResolveOpening(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, OpeningResolver).ToInstant();
+    /// <summary>Resolves a wall-clock time as an opening, given as nanoseconds of local time since the epoch (the local
+    /// date-time read as if it were UTC): in a gap, where the gap ends; in an overlap, the earlier occurrence.</summary>
+    internal static Instant ResolveOpening(DateTimeZone zone, long localNanos) =>
+        LocalTimeResolution.Resolve(zone, FromNanos(localNanos), OpeningResolver);
 
-    /// <summary>Resolves a wall-clock time as an opening, like <see cref="ResolveOpening(DateTimeZone, LocalDateTime)"/>,
-    /// given as nanoseconds of local time since the epoch (the local date-time read as if it were UTC). Away from offset
-    /// changes, which is almost always, it allocates nothing.</summary>
-    internal static Instant ResolveOpening(DateTimeZone zone, long localNanos)
-    {
-        Instant wallClockAsUtc = FromNanos(localNanos);
-        ZoneInterval interval = zone.GetZoneInterval(wallClockAsUtc);
-        Instant candidate = FromNanos(localNanos - interval.WallOffset.Nanoseconds);
-        // The candidate shows the wall-clock time. With the interval's bounds further away than any two offsets differ,
-        // no instant outside the interval shows it too: the time is neither in a gap nor in an overlap.
-        if ((!interval.HasStart || candidate - UnambiguousMargin >= interval.Start) &&
-            (!interval.HasEnd || candidate + UnambiguousMargin < interval.End))
-        {
-            return candidate;
-        }
-        return ResolveOpening(zone, wallClockAsUtc.InUtc().LocalDateTime);
-    }
-
-    internal static Instant ResolveClosing(DateTimeZone zone, LocalDateTime local) => local.InZone(zone, ClosingResolver).ToInstant();
+    /// <summary>Resolves a wall-clock time as a closing: in a gap, where the gap ends; in an overlap, see
+    /// <see cref="ResolveAmbiguousClosing"/>.</summary>
+    internal static Instant ResolveClosing(DateTimeZone zone, LocalDateTime local) => LocalTimeResolution.Resolve(zone, local, ClosingResolver);
 
     /// <summary>A closing inside an overlap is where the wall clock last reaches it: the later occurrence, except at the
     /// exact start of the overlap (01:00 when clocks go back from 02:00), where the repeated hour never shows an earlier

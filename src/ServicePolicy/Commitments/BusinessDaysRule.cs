@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using NodaTime;
+using NodaTime.TimeZones;
 using ServicePolicy.Calendars;
 using ServicePolicy.Internal;
 
@@ -54,7 +55,7 @@ public sealed class BusinessDaysRule : DeadlineRule
                 firstOpen = range.Open;
             }
         }
-        Instant opening = date.At(firstOpen).InZoneLeniently(calendar.Zone).ToInstant();
+        Instant opening = LocalTimeResolution.Resolve(calendar.Zone, date.At(firstOpen), Resolvers.LenientResolver);
         return calendar.EndOfBusinessDay(opening);
     }
 

@@ -100,7 +100,7 @@ public sealed class WeeklyRota
                 {
                     continue;
                 }
-                Instant at = Zone.ResolveLocal(date.At(time), HandOverResolver).ToInstant();
+                Instant at = LocalTimeResolution.Resolve(Zone, date.At(time), HandOverResolver);
                 if (at <= instant && (best is null || at > best))
                 {
                     best = at;
