@@ -278,7 +278,7 @@ internal sealed class WorkingTimeline
     /// <summary>Resolves a wall-clock time as an opening, given as nanoseconds of local time since the epoch (the local
     /// date-time read as if it were UTC): in a gap, where the gap ends; in an overlap, the earlier occurrence.</summary>
     internal static Instant ResolveOpening(DateTimeZone zone, long localNanos) =>
-        LocalTimeResolution.Resolve(zone, FromNanos(localNanos), OpeningResolver);
+        LocalTimeResolution.Resolve(zone, localNanos, OpeningResolver);
 
     /// <summary>Resolves a wall-clock time as a closing: in a gap, where the gap ends; in an overlap, see
     /// <see cref="ResolveAmbiguousClosing"/>.</summary>

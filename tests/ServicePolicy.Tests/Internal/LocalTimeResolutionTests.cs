@@ -87,6 +87,13 @@ public class LocalTimeResolutionTests
             (Instant? actual, Type? actualError) = Outcome(() => LocalTimeResolution.Resolve(zone, local, resolver));
             Assert.True(expected == actual && expectedError == actualError,
                 $"{local:uuuu-MM-dd HH:mm} in {zone.Id}, {name}: NodaTime {expected?.ToString() ?? expectedError!.Name}, resolved {actual?.ToString() ?? actualError!.Name}");
+            if (local.Year is > 1700 and < 2200)
+            {
+                long wallClockNanos = (local.InUtc().ToInstant() - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+                (actual, actualError) = Outcome(() => LocalTimeResolution.Resolve(zone, wallClockNanos, resolver));
+                Assert.True(expected == actual && expectedError == actualError,
+                    $"{local:uuuu-MM-dd HH:mm} in {zone.Id} as nanoseconds, {name}: NodaTime {expected?.ToString() ?? expectedError!.Name}, resolved {actual?.ToString() ?? actualError!.Name}");
+            }
         }
     }
 
