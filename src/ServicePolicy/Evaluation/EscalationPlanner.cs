@@ -351,9 +351,18 @@ internal sealed class EscalationPlanner
     private EscalationAction Create(Track track, PassedStep passed, string key)
     {
         EscalationChain chain = track.Chain;
-        (EscalationRecipient recipient, EscalationActionKind action, string? customAction) = passed.Step == EscalationStep.Warning
-            ? (chain.WarningSpan[passed.Index].Recipient, EscalationActionKind.Notify, null)
-            : (chain.LevelSpan[passed.Index].Recipient, chain.LevelSpan[passed.Index].Action, chain.LevelSpan[passed.Index].CustomAction);
+        EscalationRecipient recipient;
+        EscalationActionKind action = EscalationActionKind.Notify;
+        string? customAction = null;
+        if (passed.Step == EscalationStep.Warning)
+        {
+            recipient = chain.WarningSpan[passed.Index].Recipient;
+        }
+        else
+        {
+            EscalationLevel level = chain.LevelSpan[passed.Index];
+            (recipient, action, customAction) = (level.Recipient, level.Action, level.CustomAction);
+        }
         (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(chain, recipient, passed.ResolveAt);
         CommitmentStatus? status = track.Status;
         return new EscalationAction(key, timeline.InteractionId, status?.Kind, status?.Name, status?.Cycle, track.Chain, passed.Step, passed.Index,
