@@ -1,14 +1,9 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ServicePolicy.Benchmarks.Analyzers;
-
-// A measurement control that the benchmark instantiates itself, never loaded by a compiler: the analyzer-packaging
-// rules (netstandard2.0 target, extended analyzer rules, release tracking) do not apply.
-#pragma warning disable RS1041, RS1036, RS2008
 
 /// <summary>
 /// A control for <see cref="AnalyzerOverheadBenchmarks"/>: registers for object creations and invocations as operations
@@ -17,21 +12,15 @@ namespace ServicePolicy.Benchmarks.Analyzers;
 /// any work of its own.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+public sealed class EmptyOperationAnalyzer : ControlAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new(
-        "BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Initializes the control.</summary>
+    public EmptyOperationAnalyzer()
+        : base("BENCH0001")
     {
-        ArgumentNullException.ThrowIfNull(context);
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterOperationAction(static _ => { }, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
+
+    /// <inheritdoc/>
+    protected override void Register(AnalysisContext context) =>
+        context.RegisterOperationAction(static _ => { }, OperationKind.ObjectCreation, OperationKind.Invocation);
 }
-#pragma warning restore RS1041, RS1036, RS2008
