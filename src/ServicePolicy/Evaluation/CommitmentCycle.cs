@@ -51,6 +51,17 @@ internal sealed class CommitmentCycle
 
     internal bool IsOpen => MetAt is null && EndedAt is null;
 
+    /// <summary>The kind's name as in escalation and remedy keys (<see cref="System.Enum.ToString()"/>), without
+    /// formatting the enum each time for the kinds most cycles have.</summary>
+    internal static string KindName(CommitmentKind kind) => kind switch
+    {
+        CommitmentKind.FirstResponse => nameof(CommitmentKind.FirstResponse),
+        CommitmentKind.NextResponse => nameof(CommitmentKind.NextResponse),
+        CommitmentKind.Resolution => nameof(CommitmentKind.Resolution),
+        CommitmentKind.PeriodicUpdate => nameof(CommitmentKind.PeriodicUpdate),
+        _ => kind.ToString(),
+    };
+
     /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was.</summary>
     /// <returns>This cycle.</returns>
     internal CommitmentCycle Reset(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,

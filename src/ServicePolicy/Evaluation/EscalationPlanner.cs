@@ -374,7 +374,7 @@ internal sealed class EscalationPlanner
     {
         CommitmentCycle cycle = track.Cycle!;
         return cycle.Name is null
-            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{CommitmentCycle.KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}");
     }
 
@@ -383,19 +383,9 @@ internal sealed class EscalationPlanner
     {
         CommitmentCycle cycle = track.Cycle!;
         return cycle.Name is null
-            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{CommitmentCycle.KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
     }
-
-    /// <summary>The kind's name as in keys (<see cref="Enum.ToString()"/>), without formatting the enum each time.</summary>
-    private static string KindName(CommitmentKind kind) => kind switch
-    {
-        CommitmentKind.FirstResponse => nameof(CommitmentKind.FirstResponse),
-        CommitmentKind.NextResponse => nameof(CommitmentKind.NextResponse),
-        CommitmentKind.Resolution => nameof(CommitmentKind.Resolution),
-        CommitmentKind.PeriodicUpdate => nameof(CommitmentKind.PeriodicUpdate),
-        _ => kind.ToString(),
-    };
 
     /// <summary>The ladder from a level, its first step due at a nominal instant, then each level its delay after the
     /// previous step, then the repeats; endless when the chain repeats until met. A cursor: each

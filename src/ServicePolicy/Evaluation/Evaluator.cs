@@ -223,7 +223,7 @@ public static class Evaluator
                 }
                 if (status.BreachedAt is { } breachedAt && cycle.Target is { Remedies.Count: > 0 } target)
                 {
-                    string kind = cycle.Name is null ? cycle.Kind.ToString() : "Custom:" + cycle.Name;
+                    string kind = cycle.Name is null ? CommitmentCycle.KindName(cycle.Kind) : "Custom:" + cycle.Name;
                     for (int r = 0; r < target.Remedies.Count; r++)
                     {
                         (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(target.Remedies[r], breachedAt, status,
