@@ -117,7 +117,7 @@ public sealed class ServiceLevelPolicy
     {
         foreach (ServiceTarget target in TargetSpan)
         {
-            if (target.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(target.Name, customName, StringComparison.Ordinal)))
+            if (target.IsFor(kind, customName))
             {
                 return target;
             }

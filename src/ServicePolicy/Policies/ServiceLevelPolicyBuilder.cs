@@ -77,7 +77,7 @@ public sealed class ServiceLevelPolicyBuilder
     public ServiceLevelPolicyBuilder RemoveTarget(CommitmentKind kind, string? customName = null)
     {
         Preconditions.CheckArgumentRange((int)kind, (int)CommitmentKind.FirstResponse, (int)CommitmentKind.Custom, nameof(kind));
-        int removed = targets.RemoveAll(t => t.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(t.Name, customName, StringComparison.Ordinal)));
+        int removed = targets.RemoveAll(t => t.IsFor(kind, customName));
         if (removed == 0)
         {
             string what = kind == CommitmentKind.Custom ? $"custom target '{customName}'" : $"{kind} target";

@@ -34,6 +34,11 @@ public sealed class ServiceTarget
     /// that descriptions use as is; null for the other kinds.</summary>
     public string? Name { get; }
 
+    /// <summary>Returns whether this is the target for <paramref name="kind"/> (for a custom kind, with the name
+    /// <paramref name="customName"/>, compared ordinally).</summary>
+    internal bool IsFor(CommitmentKind kind, string? customName) =>
+        Kind == kind && (kind != CommitmentKind.Custom || string.Equals(Name, customName, System.StringComparison.Ordinal));
+
     /// <summary>Gets the deadline rule.</summary>
     public DeadlineRule Rule { get; }
 
