@@ -15,7 +15,7 @@ namespace ServicePolicy.Calendars;
 /// days    := day ["-" day] ("," day ["-" day])*     (a day span may wrap: Fri-Mon)
 /// day     := Mon | Tue | Wed | Thu | Fri | Sat | Sun  (or the full English name)
 /// range   := time "-" time                          (closing not after opening: ends next day)
-/// time    := H[H]:mm[:ss[.f{1,9}]]                  (24:00 allowed as a closing time)
+/// time    := H[H]:mm[:ss[.f{1,9}]]                  (TimeOfDayGrammar; 24:00 allowed as a closing time)
 /// </code>
 /// </summary>
 internal ref struct BusinessHoursParser
@@ -203,77 +203,12 @@ internal ref struct BusinessHoursParser
 
     private LocalTime ParseTime(bool allowEndOfDay)
     {
-        int start = position;
-        int hour = ParseNumber(minDigits: 1, maxDigits: 2, "a time in the form HH:mm");
-        if (position >= text.Length || text[position] != ':')
+        if (!TimeOfDayGrammar.TryRead(text, ref position, allowEndOfDay, out LocalTime time, out _, out ParseFailure failure))
         {
-            throw Fail("':' between hours and minutes (a time in the form HH:mm)");
+            position = failure.Position;
+            throw Fail(failure.Expected);
         }
-        position++;
-        int minuteStart = position;
-        int minute = ParseNumber(minDigits: 2, maxDigits: 2, "two digits of minutes (a time in the form HH:mm)");
-        int second = 0;
-        int nanosecond = 0;
-        int secondStart = position;
-        if (position < text.Length && text[position] == ':')
-        {
-            position++;
-            secondStart = position;
-            second = ParseNumber(minDigits: 2, maxDigits: 2, "two digits of seconds");
-            if (position < text.Length && text[position] == '.')
-            {
-                // Fractions of a second, as TimeRange.ToString writes them.
-                position++;
-                int fractionStart = position;
-                nanosecond = ParseNumber(minDigits: 1, maxDigits: 9, "one to nine digits of a fraction of a second");
-                for (int digits = position - fractionStart; digits < 9; digits++)
-                {
-                    nanosecond *= 10;
-                }
-            }
-        }
-        if (hour == 24 && allowEndOfDay)
-        {
-            if (minute != 0 || second != 0 || nanosecond != 0)
-            {
-                position = start;
-                throw Fail("24:00 exactly (the end of the day) or an hour from 00 to 23");
-            }
-            return LocalTime.Midnight;
-        }
-        if (hour > 23)
-        {
-            position = start;
-            throw Fail(allowEndOfDay ? "an hour from 00 to 23, or 24:00 as a closing time" : "an hour from 00 to 23");
-        }
-        if (minute > 59)
-        {
-            position = minuteStart;
-            throw Fail("minutes from 00 to 59");
-        }
-        if (second > 59)
-        {
-            position = secondStart;
-            throw Fail("seconds from 00 to 59");
-        }
-        return LocalTime.FromHourMinuteSecondNanosecond(hour, minute, second, nanosecond);
-    }
-
-    private int ParseNumber(int minDigits, int maxDigits, string expectation)
-    {
-        int start = position;
-        int value = 0;
-        while (position < text.Length && position - start < maxDigits && text[position] >= '0' && text[position] <= '9')
-        {
-            value = value * 10 + (text[position] - '0');
-            position++;
-        }
-        if (position - start < minDigits || (position < text.Length && char.IsDigit(text[position])))
-        {
-            position = start;
-            throw Fail(expectation);
-        }
-        return value;
+        return time;
     }
 
     private bool TryConsumeWord(string word)

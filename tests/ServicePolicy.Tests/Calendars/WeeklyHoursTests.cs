@@ -75,15 +75,15 @@ public sealed class WeeklyHoursTests
     [InlineData("Mon-Fry 09:00-17:00", 4, "a day name")]
     [InlineData("Mon-Fri", 7, "a time range such as 09:00-17:00")]
     [InlineData("Mon-Fri 09:00", 13, "'-' between the opening and closing times")]
-    [InlineData("Mon 09-17", 6, "':' between hours and minutes")]
+    [InlineData("Mon 09-17", 6, "a time in the form HH:mm, with ':' between hours and minutes")]
     [InlineData("Mon-Fri 0900-1700", 8, "a time in the form HH:mm")]
     [InlineData("Mon-Fri 09:0-17:00", 11, "two digits of minutes")]
     [InlineData("Mon-Fri 09:00-17:60", 17, "minutes from 00 to 59")]
     [InlineData("Mon 09:00-17:00:99", 16, "seconds from 00 to 59")]
     [InlineData("Mon 09:00:00.-17:00", 13, "one to nine digits of a fraction of a second")]
     [InlineData("Mon 09:00:00.1234567890-17:00", 13, "one to nine digits of a fraction of a second")]
-    [InlineData("Mon-Fri 25:00-17:00", 8, "an hour from 00 to 23")]
-    [InlineData("Mon-Fri 24:00-17:00", 8, "an hour from 00 to 23")] // 24:00 only closes
+    [InlineData("Mon-Fri 25:00-17:00", 8, "a time of day from 00:00 to 23:59:59")]
+    [InlineData("Mon-Fri 24:00-17:00", 8, "a time of day from 00:00 to 23:59:59")] // 24:00 only closes
     [InlineData("Mon-Fri 09:00-24:30", 14, "24:00 exactly")]
     [InlineData("Mon 09:00-17:00, Tue 10:00-12:00", 17, "use ';' before another set of days")]
     [InlineData("Mon-Fri 09:00-17:00 Sat 10:00-14:00", 20, "';' before the next days")]
