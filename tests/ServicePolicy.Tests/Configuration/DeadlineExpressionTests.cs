@@ -137,6 +137,54 @@ public class DeadlineExpressionTests
     }
 
     [Fact]
+    public void Parse_LargeCounts_AreExactWholeUnits()
+    {
+        // Regression: "N hours" went through Duration.FromHours(double) and came out 8,192 ns short.
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("20496413 hours"));
+        Assert.Equal(DeadlineRule.WithinBusinessTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("20496413 business hours"));
+        Assert.Equal(DeadlineRule.AppointmentWindow(Duration.FromHours(20496413)), DeadlineExpression.Parse("appointment window of 20496413 hours"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("PT20496413H"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromDays(16777215)), DeadlineExpression.Parse("16777215 days"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromMinutes(1_229_784_779L)), DeadlineExpression.Parse("1229784779 minutes"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromSeconds(73_787_086_799L)), DeadlineExpression.Parse("73787086799 seconds"));
+        Assert.Equal(
+            DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413) + Duration.FromMilliseconds(1) + Duration.FromNanoseconds(1)),
+            DeadlineExpression.Parse("20496413 hours 1 millisecond 1 nanosecond"));
+        Assert.Equal(Duration.MaxValue, ((WithinElapsedTimeRule)DeadlineExpression.Parse("16777215 days 86399999999999 nanoseconds")).Amount);
+    }
+
+    [Theory]
+    [InlineData("16777216 days", 0, "a smaller number")]
+    [InlineData("16777215 days 86400 seconds", 0, "a smaller number")]
+    [InlineData("402653185 business hours", 0, "a smaller number")]
+    [InlineData("P16777216D", 0, "a smaller number")]
+    [InlineData("P99999999999D", 1, "a smaller number")]
+    [InlineData("PT-4H", 2, "a number of hours, minutes or seconds after T")]
+    [InlineData("P1D-2H", 3, "the end of the ISO-8601 duration")]
+    [InlineData("PT1.5H", 5, "S (seconds): only seconds may have a fraction")]
+    [InlineData("PT1H2H", 5, "M (minutes) or S (seconds)")]
+    [InlineData("P1DT", 4, "a number of hours, minutes or seconds after T")]
+    [InlineData("PT1.S", 4, "a digit")]
+    public void Parse_BadDuration_ReportsPositionAndExpectation(string text, int position, string expected)
+    {
+        Assert.False(DeadlineExpression.TryParse(text, out DeadlineRule? rule, out DeadlineExpressionFormatException? error));
+        Assert.Null(rule);
+        Assert.Equal((position, expected), (error!.Position, error.Expected));
+        var thrown = Assert.Throws<DeadlineExpressionFormatException>(() => DeadlineExpression.Parse(text));
+        Assert.Equal(error.Message, thrown.Message);
+    }
+
+    [Theory]
+    [InlineData("PT1,5S", 1_500_000_000L)]
+    [InlineData("p1w2dt3h4m5.123456789s", (((9L * 24 + 3) * 60 + 4) * 60 + 5) * 1_000_000_000L + 123_456_789L)]
+    [InlineData("P1W", 7L * 86_400_000_000_000L)]
+    [InlineData("PT0.000000001S", 1L)]
+    public void Parse_IsoDuration_MeansElapsedTime(string text, long nanoseconds)
+    {
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromNanoseconds(nanoseconds)), DeadlineExpression.Parse(text));
+    }
+
+    [Fact]
     public void Parse_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => DeadlineExpression.Parse(null!));
