@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using ServicePolicy.Internal;
 
@@ -17,6 +18,9 @@ namespace ServicePolicy.Calendars;
 /// range   := time "-" time                          (closing not after opening: ends next day)
 /// time    := H[H]:mm[:ss[.f{1,9}]]                  (TimeOfDayGrammar; 24:00 allowed as a closing time)
 /// </code>
+/// Every method returns whether it succeeded; a failure leaves its position and expectation in a
+/// <see cref="ParseFailure"/>. The <c>Try…</c> entry points return it; the others turn it into a
+/// <see cref="BusinessHoursFormatException"/>.
 /// </summary>
 internal ref struct BusinessHoursParser
 {
@@ -27,30 +31,49 @@ internal ref struct BusinessHoursParser
 
     private readonly string text;
     private int position;
+    private ParseFailure failure;
 
     private BusinessHoursParser(string text)
     {
         this.text = text;
         position = 0;
+        failure = default;
     }
 
     public static WeeklyHours ParseWeekly(string text)
     {
         Preconditions.CheckNotNull(text);
+        return TryParseWeekly(text, out WeeklyHours? hours, out ParseFailure failure) ? hours : throw Exception(text, failure);
+    }
+
+    /// <summary>The non-throwing core of <see cref="WeeklyHours.Parse"/> and <see cref="WeeklyHours.TryParse"/>.</summary>
+    public static bool TryParseWeekly(string text, [NotNullWhen(true)] out WeeklyHours? hours, out ParseFailure failure)
+    {
         var parser = new BusinessHoursParser(text);
-        return parser.ParseWeeklyText();
+        bool parsed = parser.TryWeeklyText(out hours);
+        failure = parser.failure;
+        return parsed;
     }
 
     public static IReadOnlyList<TimeRange> ParseRanges(string text)
     {
         Preconditions.CheckNotNull(text);
+        return TryParseRanges(text, out List<TimeRange>? ranges, out ParseFailure failure) ? ranges : throw Exception(text, failure);
+    }
+
+    /// <summary>The non-throwing core of <see cref="ParseRanges"/>: ranges separated by commas, such as a special day's.</summary>
+    public static bool TryParseRanges(string text, [NotNullWhen(true)] out List<TimeRange>? ranges, out ParseFailure failure)
+    {
         var parser = new BusinessHoursParser(text);
-        var ranges = new List<TimeRange>();
+        ranges = new List<TimeRange>();
         parser.SkipSpaces();
-        parser.ParseRangeList(ranges);
-        parser.SkipSpaces();
-        parser.ExpectEnd("',' or the end of the text");
-        return ranges;
+        bool parsed = parser.TryRangeList(ranges) && parser.ExpectEnd("',' or the end of the text");
+        failure = parser.failure;
+        if (!parsed)
+        {
+            ranges = null;
+        }
+        return parsed;
     }
 
     public static TimeRange ParseSingleRange(string text)
@@ -58,20 +81,32 @@ internal ref struct BusinessHoursParser
         Preconditions.CheckNotNull(text);
         var parser = new BusinessHoursParser(text);
         parser.SkipSpaces();
-        TimeRange range = parser.ParseRange();
-        parser.SkipSpaces();
-        parser.ExpectEnd("the end of the text");
-        return range;
+        if (parser.TryRange(out TimeRange range))
+        {
+            parser.SkipSpaces();
+            if (parser.ExpectEnd("the end of the text"))
+            {
+                return range;
+            }
+        }
+        throw Exception(text, parser.failure);
     }
 
-    private WeeklyHours ParseWeeklyText()
+    private static BusinessHoursFormatException Exception(string text, ParseFailure failure) => new(text, failure.Position, failure.Expected);
+
+    private bool TryWeeklyText([NotNullWhen(true)] out WeeklyHours? hours)
     {
+        hours = null;
         SkipSpaces();
         if (TryConsumeWord("24x7") || TryConsumeWord("24/7"))
         {
             SkipSpaces();
-            ExpectEnd("the end of the text after '24x7'");
-            return WeeklyHours.AllDay;
+            if (!ExpectEnd("the end of the text after '24x7'"))
+            {
+                return false;
+            }
+            hours = WeeklyHours.AllDay;
+            return true;
         }
 
         var builder = new List<(IsoDayOfWeek Day, TimeRange Range)>();
@@ -81,9 +116,15 @@ internal ref struct BusinessHoursParser
         {
             days.Clear();
             ranges.Clear();
-            ParseDaySet(days);
+            if (!TryDaySet(days))
+            {
+                return false;
+            }
             SkipSpaces();
-            ParseRangeList(ranges);
+            if (!TryRangeList(ranges))
+            {
+                return false;
+            }
             foreach (IsoDayOfWeek day in days)
             {
                 foreach (TimeRange range in ranges)
@@ -98,7 +139,7 @@ internal ref struct BusinessHoursParser
             }
             if (text[position] != ';')
             {
-                throw Fail("';' before the next days, ',' before another range, or the end of the text");
+                return Fail("';' before the next days, ',' before another range, or the end of the text");
             }
             position++;
             SkipSpaces();
@@ -107,20 +148,27 @@ internal ref struct BusinessHoursParser
                 break; // a trailing ';' is allowed
             }
         }
-        return WeeklyHours.FromRanges(builder);
+        hours = WeeklyHours.FromRanges(builder);
+        return true;
     }
 
-    private void ParseDaySet(List<IsoDayOfWeek> days)
+    private bool TryDaySet(List<IsoDayOfWeek> days)
     {
         while (true)
         {
-            IsoDayOfWeek first = ParseDay();
+            if (!TryDay(out IsoDayOfWeek first))
+            {
+                return false;
+            }
             SkipSpaces();
             if (position < text.Length && text[position] == '-')
             {
                 position++;
                 SkipSpaces();
-                IsoDayOfWeek last = ParseDay();
+                if (!TryDay(out IsoDayOfWeek last))
+                {
+                    return false;
+                }
                 int count = ((int)last - (int)first + 7) % 7;
                 for (int i = 0; i <= count; i++)
                 {
@@ -138,12 +186,13 @@ internal ref struct BusinessHoursParser
                 SkipSpaces();
                 continue;
             }
-            return;
+            return true;
         }
     }
 
-    private IsoDayOfWeek ParseDay()
+    private bool TryDay(out IsoDayOfWeek day)
     {
+        day = default;
         int start = position;
         while (position < text.Length && char.IsLetter(text[position]))
         {
@@ -158,16 +207,21 @@ internal ref struct BusinessHoursParser
         if (index < 0)
         {
             position = start;
-            throw Fail(DayExpectation);
+            return Fail(DayExpectation);
         }
-        return (IsoDayOfWeek)(index + 1);
+        day = (IsoDayOfWeek)(index + 1);
+        return true;
     }
 
-    private void ParseRangeList(List<TimeRange> ranges)
+    private bool TryRangeList(List<TimeRange> ranges)
     {
         while (true)
         {
-            ranges.Add(ParseRange());
+            if (!TryRange(out TimeRange range))
+            {
+                return false;
+            }
+            ranges.Add(range);
             SkipSpaces();
             if (position < text.Length && text[position] == ',')
             {
@@ -175,40 +229,48 @@ internal ref struct BusinessHoursParser
                 SkipSpaces();
                 if (position < text.Length && char.IsLetter(text[position]))
                 {
-                    throw Fail("a time range such as 09:00-17:00 (use ';' before another set of days)");
+                    return Fail("a time range such as 09:00-17:00 (use ';' before another set of days)");
                 }
                 continue;
             }
-            return;
+            return true;
         }
     }
 
-    private TimeRange ParseRange()
+    private bool TryRange(out TimeRange range)
     {
+        range = default;
         if (position >= text.Length || !char.IsDigit(text[position]))
         {
-            throw Fail("a time range such as 09:00-17:00");
+            return Fail("a time range such as 09:00-17:00");
         }
-        LocalTime open = ParseTime(allowEndOfDay: false);
+        if (!TryTime(allowEndOfDay: false, out LocalTime open))
+        {
+            return false;
+        }
         SkipSpaces();
         if (position >= text.Length || (text[position] != '-' && text[position] != '\u2013'))
         {
-            throw Fail("'-' between the opening and closing times");
+            return Fail("'-' between the opening and closing times");
         }
         position++;
         SkipSpaces();
-        LocalTime close = ParseTime(allowEndOfDay: true);
-        return new TimeRange(open, close);
+        if (!TryTime(allowEndOfDay: true, out LocalTime close))
+        {
+            return false;
+        }
+        range = new TimeRange(open, close);
+        return true;
     }
 
-    private LocalTime ParseTime(bool allowEndOfDay)
+    private bool TryTime(bool allowEndOfDay, out LocalTime time)
     {
-        if (!TimeOfDayGrammar.TryRead(text, ref position, allowEndOfDay, out LocalTime time, out _, out ParseFailure failure))
+        if (TimeOfDayGrammar.TryRead(text, ref position, allowEndOfDay, out time, out _, out ParseFailure timeFailure))
         {
-            position = failure.Position;
-            throw Fail(failure.Expected);
+            return true;
         }
-        return time;
+        failure = timeFailure;
+        return false;
     }
 
     private bool TryConsumeWord(string word)
@@ -221,7 +283,7 @@ internal ref struct BusinessHoursParser
         return false;
     }
 
-    private bool NextNonSpaceIsLetter(int from)
+    private readonly bool NextNonSpaceIsLetter(int from)
     {
         while (from < text.Length && char.IsWhiteSpace(text[from]))
         {
@@ -238,13 +300,12 @@ internal ref struct BusinessHoursParser
         }
     }
 
-    private void ExpectEnd(string expectation)
-    {
-        if (position != text.Length)
-        {
-            throw Fail(expectation);
-        }
-    }
+    private bool ExpectEnd(string expectation) => position == text.Length || Fail(expectation);
 
-    private readonly BusinessHoursFormatException Fail(string expected) => new(text, position, expected);
+    /// <summary>Records that parsing failed at the current position; always returns false.</summary>
+    private bool Fail(string expected)
+    {
+        failure = new ParseFailure(position, expected);
+        return false;
+    }
 }

@@ -2,8 +2,8 @@
 
 using System;
 using System.Diagnostics.Contracts;
-using System.Globalization;
 using NodaTime;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Calendars;
 
@@ -69,17 +69,8 @@ public readonly struct TimeRange : IEquatable<TimeRange>
     /// <summary>Formats the range as <c>HH:mm-HH:mm</c> (with seconds or fractions when present), closing midnight as <c>24:00</c>.</summary>
     /// <returns>The range in the same form <see cref="Parse"/> reads.</returns>
     [Pure]
-    public override string ToString() => FormatTime(open, isClose: false) + "-" + FormatTime(close, isClose: true);
-
-    internal static string FormatTime(LocalTime time, bool isClose)
-    {
-        if (isClose && time == LocalTime.Midnight)
-        {
-            return "24:00";
-        }
-        string pattern = time.NanosecondOfSecond != 0 ? "HH:mm:ss.FFFFFFFFF" : time.Second != 0 ? "HH:mm:ss" : "HH:mm";
-        return time.ToString(pattern, CultureInfo.InvariantCulture);
-    }
+    public override string ToString() =>
+        TimeOfDayGrammar.Format(open, isEndOfDay: false) + "-" + TimeOfDayGrammar.Format(close, isEndOfDay: true);
 
     /// <inheritdoc/>
     [Pure]

@@ -72,18 +72,13 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
             error = new BusinessHoursFormatException(string.Empty, 0, "weekly hours text, not null");
             return false;
         }
-        try
+        if (BusinessHoursParser.TryParseWeekly(text, out result, out ParseFailure failure))
         {
-            result = Parse(text);
             error = null;
             return true;
         }
-        catch (BusinessHoursFormatException e)
-        {
-            result = null;
-            error = e;
-            return false;
-        }
+        error = new BusinessHoursFormatException(text, failure.Position, failure.Expected);
+        return false;
     }
 
     /// <summary>Creates weekly hours from (day, range) pairs; ranges of the same day are merged as described in the remarks.</summary>
