@@ -5,7 +5,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using ServicePolicy.Calendars;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
@@ -34,7 +33,10 @@ namespace ServicePolicy.Commitments;
 /// <item><term><c>next business day at 10:00</c></term><description><see cref="DeadlineRule.NextBusinessDayAt"/>.</description></item>
 /// <item><term><c>appointment window of 4 hours</c></term><description><see cref="DeadlineRule.AppointmentWindow"/>.</description></item>
 /// </list>
-/// <para>Times are <c>HH:mm</c>, <c>HH:mm:ss</c> or <c>HH:mm:ss.fffffffff</c> in the calendar's local time.
+/// <para>Times are <c>H:mm</c>, <c>HH:mm</c>, <c>HH:mm:ss</c> or <c>HH:mm:ss.fffffffff</c> in the calendar's local
+/// time, from <c>00:00</c> to <c>23:59:59.999999999</c>: the same time-of-day grammar as business hours, which also
+/// allow <c>24:00</c> as a closing time. Amounts are exact whole units (<c>20496413 hours</c> is exactly that many
+/// hours); ISO-8601 durations are read by NodaTime's <see cref="NodaTime.Text.PeriodPattern.NormalizingIso"/>.
 /// <see cref="Format"/> writes every rule in the first listed spelling of its form (durations in hours and smaller
 /// units, never days), and parsing that text gives an equal rule.</para>
 /// </remarks>
@@ -59,7 +61,8 @@ public static class DeadlineExpression
             : throw new DeadlineExpressionFormatException(text, failure.Position, failure.Expected);
     }
 
-    /// <summary>Tries to parse a deadline expression; see <see cref="Parse"/>.</summary>
+    /// <summary>Tries to parse a deadline expression; see <see cref="Parse"/>. Invalid text is reported through
+    /// <paramref name="error"/>, never by throwing and catching an exception.</summary>
     /// <param name="text">The expression.</param>
     /// <param name="rule">The rule when the text is valid; otherwise null.</param>
     /// <param name="error">The error when the text is invalid; otherwise null.</param>
