@@ -140,6 +140,7 @@ public class DeadlineExpressionTests
     public void Parse_LargeCounts_AreExactWholeUnits()
     {
         // Regression: "N hours" went through Duration.FromHours(double) and came out 8,192 ns short.
+        Assert.Equal(Duration.FromNanoseconds(8_192), Duration.FromHours(20496413) - Duration.FromHours(20496413d));
         Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("20496413 hours"));
         Assert.Equal(DeadlineRule.WithinBusinessTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("20496413 business hours"));
         Assert.Equal(DeadlineRule.AppointmentWindow(Duration.FromHours(20496413)), DeadlineExpression.Parse("appointment window of 20496413 hours"));
@@ -151,6 +152,29 @@ public class DeadlineExpressionTests
             DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413) + Duration.FromMilliseconds(1) + Duration.FromNanoseconds(1)),
             DeadlineExpression.Parse("20496413 hours 1 millisecond 1 nanosecond"));
         Assert.Equal(Duration.MaxValue, ((WithinElapsedTimeRule)DeadlineExpression.Parse("16777215 days 86399999999999 nanoseconds")).Amount);
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool Parse_AnyCountOfAnyUnit_IsExactlyThatManyUnits(PositiveInt seed, byte unitIndex)
+    {
+        // Counts up to the longest Duration in each unit: 2^24 days is 402,653,184 hours.
+        (string Unit, long Max, Func<long, Duration> Make)[] units =
+        {
+            ("days", 16_777_215, n => Duration.FromDays((int)n)),
+            ("hours", 402_653_183, n => Duration.FromHours((int)n)),
+            ("minutes", 24_159_191_039, Duration.FromMinutes),
+            ("seconds", 1_449_551_462_399, Duration.FromSeconds),
+            ("milliseconds", 1_449_551_462_399_999, Duration.FromMilliseconds),
+            ("nanoseconds", 9_000_000_000_000_000_000, Duration.FromNanoseconds),
+        };
+        (string unit, long max, Func<long, Duration> make) = units[unitIndex % units.Length];
+        long count = 1 + (long)(((ulong)seed.Get * 0x9E3779B97F4A7C15UL) % (ulong)max);
+        Duration expected = make(count);
+        if (!DeadlineExpression.Parse($"{count} {unit}").Equals(DeadlineRule.WithinElapsedTime(expected)))
+        {
+            return false;
+        }
+        return unit == "days" || DeadlineExpression.Parse($"{count} business {unit}").Equals(DeadlineRule.WithinBusinessTime(expected));
     }
 
     [Theory]
