@@ -243,4 +243,31 @@ public class HostEndToEndTests
         Assert.Contains("Desks:eu:Policies:standard:Calendar: calendar 'eu-offce' is not defined (did you mean 'eu-office'?)", e.Failures);
         Assert.Contains(e.Failures, f => f.StartsWith("Desks:eu:Policies:standard:Targets:FirstResponse:Deadline: Invalid deadline expression '1 busines hour'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task InvalidDefaultAndNamedSettings_StopTheHostWithOneExceptionPerName()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sp-invalid-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            { "ServicePolicy": { "Calendars": { "uk-office": { "TimeZone": "Europe/Londn", "Hours": "Mon-Fri 09:00-17:00" } } } }
+            """);
+        try
+        {
+            HostApplicationBuilder builder = CreateBuilder(file, new FakeClock(Uk("2026-03-02 08:30")));
+            builder.Configuration.AddInMemoryCollection(EuDesk(("Desks:eu:Policies:standard:Calendar", "eu-offce")));
+            builder.Services.AddServicePolicy("eu", builder.Configuration.GetSection("Desks:eu"));
+            using IHost host = builder.Build();
+
+            var e = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync());
+
+            var byName = e.InnerExceptions.Cast<OptionsValidationException>().ToDictionary(x => x.OptionsName);
+            Assert.Equal(new[] { "", "eu" }, byName.Keys.Order(StringComparer.Ordinal));
+            Assert.Contains(byName[""].Failures, f => f.StartsWith("ServicePolicy:Calendars:uk-office:TimeZone: time zone 'Europe/Londn'", StringComparison.Ordinal));
+            Assert.Equal("Desks:eu:Policies:standard:Calendar: calendar 'eu-offce' is not defined (did you mean 'eu-office'?)", Assert.Single(byName["eu"].Failures));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
