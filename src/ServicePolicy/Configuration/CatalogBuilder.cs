@@ -8,6 +8,7 @@ using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 using ServicePolicy.Calendars;
+using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Policies;
 

@@ -11,7 +11,7 @@ namespace ServicePolicy.Configuration;
 
 /// <summary>
 /// Describes calendars, policies, escalation chains and on-call rotas in code for
-/// <see cref="ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{ServicePolicyBuilder})"/>:
+/// <see cref="Microsoft.Extensions.DependencyInjection.ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{ServicePolicyBuilder})"/>:
 /// the same <see cref="ServicePolicyOptions"/> that configuration binds, plus calendars, policies, chains and rotas built
 /// in code.
 /// The result is the same validated, immutable catalogue.

@@ -11,7 +11,7 @@ namespace ServicePolicy.Configuration;
 
 /// <summary>
 /// The <c>ServicePolicy</c> configuration section: calendars, policies, the policy set, escalation chains and on-call rotas, bound from
-/// <c>IConfiguration</c> by <see cref="ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>
+/// <c>IConfiguration</c> by <see cref="Microsoft.Extensions.DependencyInjection.ServicePolicyServiceCollectionExtensions.AddServicePolicy(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/>
 /// or filled in code through <see cref="ServicePolicyBuilder"/>. See <c>docs/configuration.md</c> for a complete example.
 /// </summary>
 /// <remarks>
@@ -63,11 +63,4 @@ public sealed class ServicePolicyOptions
 
     /// <summary>Gets on-call rotas added in code as built objects.</summary>
     internal List<WeeklyRota> BuiltRotas { get; } = new();
-
-    /// <summary>Gets or sets the catalogue content built when the options were validated; null until then or when invalid.</summary>
-    internal CatalogContent? Content { get; set; }
-
-    /// <summary>Gets or sets the errors of a reload that failed validation after a good configuration had been
-    /// loaded; null when the options are valid.</summary>
-    internal IReadOnlyList<string>? ReloadErrors { get; set; }
 }

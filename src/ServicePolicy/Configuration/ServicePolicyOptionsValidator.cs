@@ -3,73 +3,44 @@
 using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServicePolicy.Catalog;
 using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
 /// <summary>
-/// Validates <see cref="ServicePolicyOptions"/> by building the catalogue from them: every error, each with its
-/// configuration path, in one <see cref="OptionsValidationException"/>.
+/// Validates <see cref="ServicePolicyOptions"/> of every name: every error, each with its configuration path, in one
+/// failed result (and so in one <see cref="OptionsValidationException"/>).
 /// </summary>
 /// <remarks>
-/// <para>Until a configuration has been valid once, invalid options fail validation, so <c>ValidateOnStart</c> stops
-/// the application and the first resolution of the catalogue throws. After that, a reload that fails is not allowed to
-/// throw from inside <c>IOptionsMonitor</c>'s change notification (that would take the application down): the
-/// validator then records the errors on the options instance and lets it through, and the catalogue provider logs them
-/// and keeps the last good catalogue.</para>
+/// <para>It reports and does nothing else (STYLE.md 50): to find every error it builds a catalogue, as the
+/// <see cref="ServicePolicyCatalogProvider"/> will, and throws the result away; it never keeps, caches, writes onto the
+/// options or publishes anything, so validating the same options twice, or invalid options and then valid ones, gives
+/// the same answers and leaves no trace. Building and keeping the last good catalogue is the provider's job.</para>
+/// <para>Building reads <c>.ics</c> holiday files, so validation does that I/O (read only).</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 internal sealed class ServicePolicyOptionsValidator : IValidateOptions<ServicePolicyOptions>
 {
-    private readonly ServicePolicyConfigurationState state;
     private readonly bool hasEscalationDirectory;
 
     /// <summary>Creates the validator.</summary>
-    /// <param name="state">The state shared with the catalogue provider.</param>
     /// <param name="isService">Tells whether the container has an <see cref="IEscalationDirectory"/>, which policies
     /// that name an escalation chain need; null (a container that cannot tell) assumes it has one.</param>
-    public ServicePolicyOptionsValidator(ServicePolicyConfigurationState state, IServiceProviderIsService? isService = null)
+    public ServicePolicyOptionsValidator(IServiceProviderIsService? isService = null)
     {
-        this.state = state;
         hasEscalationDirectory = isService?.IsService(typeof(IEscalationDirectory)) ?? true;
     }
 
+    /// <summary>Validates options of any name.</summary>
+    /// <param name="name">The options name; every name is validated, the default one and named ones alike.</param>
+    /// <param name="options">The options.</param>
+    /// <returns>Success, or a failure listing every error as <c>path: message</c>.</returns>
     public ValidateOptionsResult Validate(string? name, ServicePolicyOptions options)
     {
-        if (name is not null && name != Options.DefaultName)
-        {
-            return ValidateOptionsResult.Skip;
-        }
         Preconditions.CheckNotNull(options);
-        (CatalogContent? content, IReadOnlyList<string> errors) = CatalogBuilder.Build(options, hasEscalationDirectory);
-        if (content is not null)
-        {
-            options.Content = content;
-            options.ReloadErrors = null;
-            state.LastGood = content;
-            return ValidateOptionsResult.Success;
-        }
-        if (state.LastGood is not null)
-        {
-            options.Content = null;
-            options.ReloadErrors = errors;
-            return ValidateOptionsResult.Success;
-        }
-        return ValidateOptionsResult.Fail(errors);
-    }
-}
-
-/// <summary>Per-container state shared by the validator and the catalogue provider.</summary>
-internal sealed class ServicePolicyConfigurationState
-{
-    private volatile CatalogContent? lastGood;
-
-    /// <summary>Gets or sets the content of the last valid configuration; null until one has been valid (from then on,
-    /// failed reloads are logged, not thrown).</summary>
-    internal CatalogContent? LastGood
-    {
-        get => lastGood;
-        set => lastGood = value;
+        IReadOnlyList<string> errors = CatalogBuilder.Build(options, hasEscalationDirectory).Errors;
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

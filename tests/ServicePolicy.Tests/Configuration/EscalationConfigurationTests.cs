@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using ServicePolicy.Calendars;
+using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Configuration;
 using ServicePolicy.Escalation;
@@ -201,7 +202,7 @@ public class EscalationConfigurationTests
         services.AddServicePolicy(b => b.AddEscalationChain(built));
         services.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());
         using ServiceProvider provider = services.BuildServiceProvider();
-        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>());
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
         Assert.Equal("ServicePolicy:EscalationChains:Ladder: escalation chain 'Ladder' (version 1) is defined more than once", Assert.Single(e.Failures));
     }
 
@@ -218,7 +219,7 @@ public class EscalationConfigurationTests
         services.AddServicePolicy(more.GetSection("ServicePolicy"));
         services.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());
         using ServiceProvider provider = services.BuildServiceProvider();
-        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>());
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
         Assert.Equal("ServicePolicy:EscalationChains:LADDER: escalation chain 'LADDER' is defined more than once", Assert.Single(e.Failures));
     }
 
@@ -390,7 +391,7 @@ public class EscalationConfigurationTests
                 .WithEscalationChain("Ladder")
                 .Build()));
         using ServiceProvider provider = services.BuildServiceProvider();
-        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>());
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
         Assert.StartsWith("ServicePolicy:Policies:vip:EscalationChain: escalation chain 'Ladder' is not defined (did you mean 'ladder'?",
             Assert.Single(e.Failures), StringComparison.Ordinal);
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using NodaTime.Text;
+using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Configuration;
 using ServicePolicy.Escalation;
@@ -169,6 +170,100 @@ public class HostEndToEndTests
             Assert.Contains(e.Failures, f => f.StartsWith("ServicePolicy:Policies:standard:Targets:FirstResponse:Calender: unknown setting 'Calender' (did you mean 'Calendar'?)", StringComparison.Ordinal));
             Assert.Contains(e.Failures, f => f.StartsWith("ServicePolicy:Policies:standard:CustomTargets:quote:Deadline: Invalid deadline expression '2 business dys'", StringComparison.Ordinal));
             Assert.Contains("ServicePolicy:Policies:standard:Calendar", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A second desk, in Berlin, as a named configuration under <c>Desks:eu</c>, beside the default one.</summary>
+    private static Dictionary<string, string?> EuDesk(params (string Key, string? Value)[] changes)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Desks:eu:Calendars:eu-office:TimeZone"] = "Europe/Berlin",
+            ["Desks:eu:Calendars:eu-office:Hours"] = "Mon-Fri 09:00-17:00",
+            ["Desks:eu:Policies:standard:Calendar"] = "eu-office",
+            ["Desks:eu:Policies:standard:Targets:FirstResponse:Deadline"] = "1 business hour",
+        };
+        foreach ((string key, string? value) in changes)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    private static HostApplicationBuilder CreateTwoDeskBuilder(Dictionary<string, string?> eu, IClock clock)
+    {
+        HostApplicationBuilder builder = CreateBuilder("Configuration/appsettings.sample.json", clock);
+        builder.Configuration.AddInMemoryCollection(eu);
+        builder.Services.AddServicePolicy("eu", builder.Configuration.GetSection("Desks:eu"));
+        return builder;
+    }
+
+    [Fact]
+    public async Task NamedSettings_BoundThroughHost_ServeTheirOwnCatalogueAndEvaluatorByName()
+    {
+        var clock = new FakeClock(Uk("2026-03-02 08:30"));
+        using IHost host = CreateTwoDeskBuilder(EuDesk(), clock).Build();
+        await host.StartAsync();
+
+        IServicePolicyCatalogProvider provider = host.Services.GetRequiredService<IServicePolicyCatalogProvider>();
+        IServicePolicyCatalog eu = provider.Get("eu");
+        Assert.Equal(1, eu.Version);
+        Assert.Equal("Europe/Berlin", eu.GetPolicy("standard").Calendar.Zone.Id);
+        Assert.Same(eu, host.Services.GetRequiredKeyedService<IServicePolicyCatalog>("eu"));
+        Assert.Equal(new[] { "internal", "standard", "urgent" }, provider.Current.Policies.Keys.Order(StringComparer.Ordinal));
+
+        // 08:30 in London is 09:30 in Berlin: one business hour later is 10:30 Berlin, 09:30 UTC.
+        var timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(clock.GetCurrentInstant(), Owner.Team("support")) });
+        clock.AdvanceMinutes(30);
+        EvaluationResult inBerlin = host.Services.GetRequiredKeyedService<IServicePolicyEvaluator>("eu").Evaluate(timeline);
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 9, 30), inBerlin.FindLatest(CommitmentKind.FirstResponse)!.Deadline);
+        // The default configuration is untouched by the named one: the sample's policy set picks its standard policy.
+        EvaluationResult inLondon = host.Services.GetRequiredService<IServicePolicyEvaluator>().Evaluate(timeline);
+        Assert.Equal(Uk("2026-03-02 15:00"), inLondon.FindLatest(CommitmentKind.FirstResponse)!.Deadline);
+
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task InvalidNamedSettings_StopTheHostAtStartWithTheirNameAndPaths()
+    {
+        using IHost host = CreateTwoDeskBuilder(
+            EuDesk(("Desks:eu:Policies:standard:Calendar", "eu-offce"), ("Desks:eu:Policies:standard:Targets:FirstResponse:Deadline", "1 busines hour")),
+            new FakeClock(Uk("2026-03-02 08:30"))).Build();
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal("eu", e.OptionsName);
+        Assert.Equal(typeof(ServicePolicyOptions), e.OptionsType);
+        Assert.Equal(2, e.Failures.Count());
+        Assert.Contains("Desks:eu:Policies:standard:Calendar: calendar 'eu-offce' is not defined (did you mean 'eu-office'?)", e.Failures);
+        Assert.Contains(e.Failures, f => f.StartsWith("Desks:eu:Policies:standard:Targets:FirstResponse:Deadline: Invalid deadline expression '1 busines hour'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InvalidDefaultAndNamedSettings_StopTheHostWithOneExceptionPerName()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sp-invalid-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            { "ServicePolicy": { "Calendars": { "uk-office": { "TimeZone": "Europe/Londn", "Hours": "Mon-Fri 09:00-17:00" } } } }
+            """);
+        try
+        {
+            HostApplicationBuilder builder = CreateBuilder(file, new FakeClock(Uk("2026-03-02 08:30")));
+            builder.Configuration.AddInMemoryCollection(EuDesk(("Desks:eu:Policies:standard:Calendar", "eu-offce")));
+            builder.Services.AddServicePolicy("eu", builder.Configuration.GetSection("Desks:eu"));
+            using IHost host = builder.Build();
+
+            var e = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync());
+
+            var byName = e.InnerExceptions.Cast<OptionsValidationException>().ToDictionary(x => x.OptionsName);
+            Assert.Equal(new[] { "", "eu" }, byName.Keys.Order(StringComparer.Ordinal));
+            Assert.Contains(byName[""].Failures, f => f.StartsWith("ServicePolicy:Calendars:uk-office:TimeZone: time zone 'Europe/Londn'", StringComparison.Ordinal));
+            Assert.Equal("Desks:eu:Policies:standard:Calendar: calendar 'eu-offce' is not defined (did you mean 'eu-office'?)", Assert.Single(byName["eu"].Failures));
         }
         finally
         {

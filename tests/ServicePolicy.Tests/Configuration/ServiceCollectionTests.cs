@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using ServicePolicy.Calendars;
+using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Configuration;
 using ServicePolicy.Evaluation;
@@ -203,5 +204,82 @@ public class ServiceCollectionTests
         Assert.Throws<ArgumentNullException>(() => ServicePolicyServiceCollectionExtensions.AddServicePolicy(null!, Valid()));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServicePolicy((IConfiguration)null!));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServicePolicy((Action<ServicePolicyBuilder>)null!));
+    }
+
+    [Fact]
+    public void AddServicePolicy_NamedCalledTwice_RegistersOnceAndBindsOnce()
+    {
+        IConfigurationSection section = Valid().GetSection("ServicePolicy");
+        var services = new ServiceCollection();
+        services.AddServicePolicy("eu", section).AddServicePolicy("eu", section).AddServicePolicy(section);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.Single(services, d => d.IsKeyedService && Equals(d.ServiceKey, "eu") && d.ServiceType == typeof(IServicePolicyEvaluator));
+        Assert.Single(services, d => d.ServiceType == typeof(IServicePolicyCatalogProvider));
+        Assert.Single(provider.GetRequiredService<IServicePolicyCatalogProvider>().Get("eu").Calendars["uk-office"].Holidays);
+        Assert.Single(provider.GetRequiredService<IServicePolicyCatalogProvider>().Current.Calendars["uk-office"].Holidays);
+    }
+
+    [Fact]
+    public void AddServicePolicy_NamedCodeFirst_ServesItsCatalogueByName()
+    {
+        var services = new ServiceCollection();
+        services.AddServicePolicy("us", b => b
+            .AddCalendar(BusinessCalendar.Create("us-office", "America/New_York", "Mon-Fri 08:00-18:00"))
+            .AddPolicy("standard", p =>
+            {
+                p.Calendar = "us-office";
+                p.Targets["FirstResponse"] = new TargetOptions { Deadline = "2 business hours" };
+            }));
+        services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 3, 3, 15, 0)));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        var timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(Instant.FromUtc(2026, 3, 3, 14, 0), Owner.Person("ann")) });
+
+        EvaluationResult result = provider.GetRequiredKeyedService<IServicePolicyEvaluator>("us").Evaluate(timeline);
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 3, 16, 0), result.FindLatest(CommitmentKind.FirstResponse)!.Deadline);
+        Assert.Equal("us-office", provider.GetRequiredService<IServicePolicyCatalogProvider>().Get("us").GetPolicy("standard").Calendar.Name);
+    }
+
+    [Fact]
+    public void AddServicePolicy_OnlyNamed_RegistersNoDefaultCatalogueOrEvaluator()
+    {
+        var services = new ServiceCollection();
+        services.AddServicePolicy("eu", Valid().GetSection("ServicePolicy"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IServicePolicyEvaluator>());
+        Assert.Null(provider.GetService<IServicePolicyCatalog>());
+        var e = Assert.Throws<KeyNotFoundException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
+        Assert.Equal(
+            "No ServicePolicy configuration is registered under the name '' (registered: 'eu'); add one with "
+            + "services.AddServicePolicy(configuration.GetSection(\"ServicePolicy\")).",
+            e.Message);
+        Assert.NotNull(provider.GetRequiredKeyedService<IServicePolicyEvaluator>("eu"));
+    }
+
+    [Fact]
+    public void Provider_Get_UnknownName_ThrowsListingTheRegisteredNames()
+    {
+        using ServiceProvider provider = ConfigurationFixtures.Services(Valid(), s => s.AddServicePolicy("eu", Valid().GetSection("ServicePolicy")));
+        IServicePolicyCatalogProvider catalogs = provider.GetRequiredService<IServicePolicyCatalogProvider>();
+
+        var e = Assert.Throws<KeyNotFoundException>(() => catalogs.Get("EU"));
+
+        Assert.Equal(
+            "No ServicePolicy configuration is registered under the name 'EU' (registered: '', 'eu'); add it with "
+            + "services.AddServicePolicy(\"EU\", configuration.GetSection(...)).",
+            e.Message);
+        Assert.Throws<ArgumentNullException>(() => catalogs.Get(null!));
+        Assert.Same(catalogs.Current, catalogs.Get(Options.DefaultName));
+    }
+
+    [Fact]
+    public void AddServicePolicy_NamedNullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServicePolicy(null!, Valid()));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServicePolicy("eu", (IConfiguration)null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServicePolicy((string)null!, b => { }));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServicePolicy("eu", (Action<ServicePolicyBuilder>)null!));
     }
 }

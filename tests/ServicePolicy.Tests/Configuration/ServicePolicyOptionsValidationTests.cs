@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServicePolicy.Calendars;
+using ServicePolicy.Catalog;
 using ServicePolicy.Configuration;
 using Xunit;
 using static ServicePolicy.Tests.Configuration.ConfigurationFixtures;
@@ -247,7 +248,7 @@ public class ServicePolicyOptionsValidationTests
         services.AddServicePolicy(new ConfigurationBuilder().AddInMemoryCollection(Valid()).Build().GetSection("ServicePolicy"));
         services.AddServicePolicy(b => b.AddCalendar(BusinessCalendar.Create("UK-Office", "Europe/London", "Mon-Fri 08:00-16:00")));
         using ServiceProvider provider = services.BuildServiceProvider();
-        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>());
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
         Assert.Equal("ServicePolicy:Calendars:UK-Office: calendar 'UK-Office' is defined more than once", Assert.Single(e.Failures));
     }
 

@@ -6,7 +6,7 @@ using ServicePolicy.Calendars;
 using ServicePolicy.Escalation;
 using ServicePolicy.Policies;
 
-namespace ServicePolicy.Configuration;
+namespace ServicePolicy.Catalog;
 
 /// <summary>
 /// One immutable version of the configured calendars, policies, escalation chains and on-call rotas, resolvable by name. Get the current one from

@@ -4,19 +4,27 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ServicePolicy.Calendars;
+using ServicePolicy.Configuration;
 using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
-namespace ServicePolicy.Configuration;
+namespace ServicePolicy.Catalog;
 
-/// <summary>The immutable catalogue: a <see cref="CatalogContent"/> with its version.</summary>
+/// <summary>The immutable catalogue: a <see cref="CatalogContent"/> with its version and the configuration path it came from.</summary>
 internal sealed class ServicePolicyCatalog : IServicePolicyCatalog
 {
-    internal ServicePolicyCatalog(long version, CatalogContent content)
+    private readonly string sectionPath;
+
+    /// <summary>Creates a catalogue version.</summary>
+    /// <param name="version">The version (1 for the first load of a configuration name).</param>
+    /// <param name="content">The content built from validated options.</param>
+    /// <param name="sectionPath">The configuration path of the options, named in error messages.</param>
+    internal ServicePolicyCatalog(long version, CatalogContent content, string sectionPath = ServicePolicyConstants.DefaultSectionName)
     {
         Version = version;
         Content = content;
+        this.sectionPath = sectionPath;
     }
 
     public long Version { get; }
@@ -48,7 +56,7 @@ internal sealed class ServicePolicyCatalog : IServicePolicyCatalog
         {
             throw new InvalidOperationException(
                 $"Catalogue version {Version} has {Policies.Count} policies and no policy set: configure "
-                + $"{ServicePolicyConstants.DefaultSectionName}:PolicySet or evaluate under a named policy.");
+                + $"{sectionPath}:PolicySet or evaluate under a named policy.");
         }
         return set.Select(profile);
     }

@@ -5,16 +5,22 @@ using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Evaluation;
 
-namespace ServicePolicy.Configuration;
+namespace ServicePolicy.Catalog;
 
 /// <summary>
 /// Evaluates interactions under the configured policies: <see cref="Evaluator"/> with the policies and escalation chains
 /// of the current catalogue, now (the instant read from the <see cref="IClock"/> registered in the container) or at an
 /// instant the caller gives (a dashboard's refresh instant, a report's cut-off, a test).
 /// </summary>
-/// <remarks>Thread-safe. Each call reads <see cref="IServicePolicyCatalogProvider.Current"/> once, so an evaluation that
-/// is under way when the configuration reloads finishes on the version it started with
-/// (<see cref="EvaluationResult.Policy"/> names the policy and its version).</remarks>
+/// <remarks>
+/// <para>Thread-safe. Each call reads its configuration's current catalogue
+/// (<see cref="IServicePolicyCatalogProvider.Get"/>) once, so an evaluation that is under way when the configuration
+/// reloads finishes on the version it started with (<see cref="EvaluationResult.Policy"/> names the policy and its
+/// version).</para>
+/// <para>The evaluator of the default configuration is registered as <see cref="IServicePolicyEvaluator"/>; the
+/// evaluator of a configuration registered with <c>AddServicePolicy(name, ...)</c> is a keyed service under that
+/// name (<c>[FromKeyedServices("name")]</c> or <c>GetRequiredKeyedService&lt;IServicePolicyEvaluator&gt;("name")</c>).</para>
+/// </remarks>
 public interface IServicePolicyEvaluator
 {
     /// <summary>Evaluates a timeline now under the policy the catalogue's policy set selects for it.</summary>

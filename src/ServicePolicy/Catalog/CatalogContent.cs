@@ -9,7 +9,7 @@ using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
-namespace ServicePolicy.Configuration;
+namespace ServicePolicy.Catalog;
 
 /// <summary>The calendars, policies, policy set, escalation chains and rotas of a validated configuration, before it is
 /// given a version.</summary>

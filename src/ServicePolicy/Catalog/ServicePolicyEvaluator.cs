@@ -8,19 +8,27 @@ using ServicePolicy.Evaluation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
-namespace ServicePolicy.Configuration;
+namespace ServicePolicy.Catalog;
 
-/// <summary>The <see cref="IServicePolicyEvaluator"/> registered by <c>AddServicePolicy</c>.</summary>
+/// <summary>The <see cref="IServicePolicyEvaluator"/> registered by <c>AddServicePolicy</c>: one per configuration name,
+/// evaluating under that configuration's current catalogue.</summary>
 internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
 {
     private readonly IServicePolicyCatalogProvider catalogs;
+    private readonly string name;
     private readonly IClock clock;
     private readonly IEscalationDirectory? directory;
     private ContextCache? cache;
 
-    public ServicePolicyEvaluator(IServicePolicyCatalogProvider catalogs, IClock clock, IEscalationDirectory? directory = null)
+    /// <summary>Creates the evaluator of one configuration.</summary>
+    /// <param name="catalogs">The catalogue provider.</param>
+    /// <param name="name">The configuration name (<c>Options.DefaultName</c> for the default one).</param>
+    /// <param name="clock">The clock that says what "now" is.</param>
+    /// <param name="directory">Resolves escalation recipients; null when the host registered none.</param>
+    internal ServicePolicyEvaluator(IServicePolicyCatalogProvider catalogs, string name, IClock clock, IEscalationDirectory? directory = null)
     {
         this.catalogs = catalogs;
+        this.name = name;
         this.clock = clock;
         this.directory = directory;
     }
@@ -32,7 +40,7 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
     public EvaluationResult Evaluate(Timeline timeline, Instant now)
     {
         Preconditions.CheckNotNull(timeline);
-        IServicePolicyCatalog catalog = catalogs.Current;
+        IServicePolicyCatalog catalog = catalogs.Get(name);
         return Evaluate(timeline, catalog.SelectPolicy(timeline.Opened.Profile), now, catalog);
     }
 
@@ -40,7 +48,7 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policyName);
-        IServicePolicyCatalog catalog = catalogs.Current;
+        IServicePolicyCatalog catalog = catalogs.Get(name);
         return Evaluate(timeline, catalog.GetPolicy(policyName), now, catalog);
     }
 
