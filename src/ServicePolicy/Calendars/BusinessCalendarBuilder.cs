@@ -125,6 +125,7 @@ public sealed class BusinessCalendarBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not read the file.</exception>
     /// <exception cref="FormatException">The file is not iCalendar; the builder is unchanged.</exception>
     public BusinessCalendarBuilder AddHolidaysFromICalendar(string path)
     {

@@ -8,9 +8,9 @@ namespace ServicePolicy.Tests.Calendars;
 
 /// <summary><see cref="BusinessCalendarBuilder.AddHolidaysFromICalendar(TextReader)"/>: iCalendar holidays without
 /// configuration or a container.</summary>
-public class BusinessCalendarICalendarTests
+public partial class BusinessCalendarTests
 {
-    private const string Ics = """
+    private const string HolidaysIcs = """
         BEGIN:VCALENDAR
         VERSION:2.0
         PRODID:-//ServicePolicy//Tests//EN
@@ -35,13 +35,13 @@ public class BusinessCalendarICalendarTests
         END:VCALENDAR
         """;
 
-    private static Instant London(int year, int month, int day, int hour) =>
+    private static Instant InLondon(int year, int month, int day, int hour) =>
         new LocalDateTime(year, month, day, hour, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Europe/London"]).ToInstant();
 
     [Fact]
     public void AddHolidaysFromICalendar_Reader_AddsAllDayEventsAsHolidaysAndTimedEventsAsClosures()
     {
-        using var reader = new StringReader(Ics);
+        using var reader = new StringReader(HolidaysIcs);
         BusinessCalendar calendar = BusinessCalendar.CreateBuilder("uk", "Europe/London")
             .WithWeeklyHours("Mon-Fri 09:00-17:00")
             .AddHolidaysFromICalendar(reader)
@@ -50,15 +50,15 @@ public class BusinessCalendarICalendarTests
         Assert.Equal(
             new[] { new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 25), new LocalDate(2026, 12, 26), new LocalDate(2027, 1, 1), new LocalDate(2028, 1, 1) },
             calendar.Holidays.Order());
-        Assert.False(calendar.IsOpen(London(2026, 3, 2, 10)));
-        Assert.True(calendar.IsOpen(London(2026, 3, 2, 11)));
+        Assert.False(calendar.IsOpen(InLondon(2026, 3, 2, 10)));
+        Assert.True(calendar.IsOpen(InLondon(2026, 3, 2, 11)));
     }
 
     [Fact]
     public void AddHolidaysFromICalendar_Path_ReadsTheFile()
     {
         string file = Path.Combine(Path.GetTempPath(), $"sp-holidays-{Guid.NewGuid():N}.ics");
-        File.WriteAllText(file, Ics);
+        File.WriteAllText(file, HolidaysIcs);
         try
         {
             BusinessCalendar calendar = BusinessCalendar.CreateBuilder("uk", "Europe/London")
