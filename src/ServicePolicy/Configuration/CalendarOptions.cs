@@ -25,8 +25,10 @@ public sealed class CalendarOptions
 
     /// <summary>Gets paths of iCalendar (<c>.ics</c>) files whose events are holidays.</summary>
     /// <value>File paths, relative to <see cref="BaseDirectory"/> (by default the application's base directory,
-    /// <see cref="System.AppContext.BaseDirectory"/>) unless absolute. All-day events make every date they cover a holiday; events with times of day become closures.
-    /// Recurring events are expanded up to the end of 2099. Default: empty.</value>
+    /// <see cref="System.AppContext.BaseDirectory"/>) unless absolute; read with
+    /// <see cref="Calendars.BusinessCalendarBuilder.AddHolidaysFromICalendar(string)"/>. All-day events make every date
+    /// they cover a holiday; events with times of day become closures. Recurring events are expanded up to the end of
+    /// 2099. Default: empty.</value>
     public List<string> HolidayFiles { get; } = new();
 
     /// <summary>Gets or sets the directory that relative <see cref="HolidayFiles"/> paths resolve against.</summary>

@@ -12,8 +12,8 @@ namespace ServicePolicy.Internal;
 /// input, so every rule is written once, in the builder.
 /// </summary>
 /// <param name="Member">The builder method whose input breaks the rule, such as <c>PauseWhile</c> or <c>WithRepeat</c>.</param>
-/// <param name="Index">Which call of <paramref name="Member"/> (0 first), or null when the problem is the member's
-/// input as a whole (such as no targets at all).</param>
+/// <param name="Index">Which of the items <paramref name="Member"/> added (0 first, in the order they were added and
+/// kept), or null when the problem is the member's input as a whole (such as no targets at all).</param>
 /// <param name="Element">Which element of that call's list argument (0 first), or null.</param>
 /// <param name="Message">What is wrong, as a clause that reads on its own: lower case, no final full stop.</param>
 internal readonly record struct BuildError(string Member, int? Index, int? Element, string Message)

@@ -219,11 +219,13 @@ public sealed class ServiceLevelPolicyBuilder
             if (count == 2)
             {
                 int times = pauseRules.Count(r => r.Reason == reason);
-                errors.Add(new(nameof(PauseWhile), i, null, string.Create(CultureInfo.InvariantCulture, $"the pause rule for {reason} is defined {times} times")));
+                errors.Add(new(nameof(PauseWhile), i, null,
+                    string.Create(CultureInfo.InvariantCulture, $"the pause rule for {reason} is defined {times} times")));
             }
             if (kinds.Count == 0)
             {
-                errors.Add(new(nameof(PauseWhile), i, null, $"the pause rule for {reason} lists no kinds of commitment to pause: list at least one, such as FirstResponse or Resolution"));
+                errors.Add(new(nameof(PauseWhile), i, null,
+                    $"the pause rule for {reason} lists no kinds of commitment to pause: list at least one, such as FirstResponse or Resolution"));
             }
             for (int j = 0; j < kinds.Count; j++)
             {
