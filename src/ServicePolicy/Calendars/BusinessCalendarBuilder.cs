@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using NodaTime;
 using ServicePolicy.Internal;
@@ -96,6 +97,41 @@ public sealed class BusinessCalendarBuilder
         Preconditions.CheckNotNull(dates);
         holidays.UnionWith(dates);
         return this;
+    }
+
+    /// <summary>Adds the events of iCalendar (RFC 5545, <c>.ics</c>) text: every date an all-day event covers becomes
+    /// a holiday (<see cref="AddHoliday"/>) and every event with a time of day a closure (<see cref="AddClosure"/>);
+    /// floating times are read in the calendar's zone, and recurring events are expanded up to the end of 2099.</summary>
+    /// <param name="reader">The text, read to its end; the caller disposes of it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not iCalendar; the builder is unchanged.</exception>
+    /// <example><code>
+    /// using var reader = new StringReader(icsText); // or File.OpenText("holidays.ics"), or a stream from a web request
+    /// builder.AddHolidaysFromICalendar(reader);
+    /// </code></example>
+    public BusinessCalendarBuilder AddHolidaysFromICalendar(TextReader reader)
+    {
+        Preconditions.CheckNotNull(reader);
+        (List<LocalDate> dates, List<Interval> times) = IcsHolidayReader.Read(reader, zone);
+        holidays.UnionWith(dates);
+        closures.AddRange(times);
+        return this;
+    }
+
+    /// <summary>Adds the events of an iCalendar (<c>.ics</c>) file; see <see cref="AddHolidaysFromICalendar(TextReader)"/>.</summary>
+    /// <param name="path">The file's path; a relative path is relative to the process's current directory, as
+    /// <see cref="File.OpenText"/> takes it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The process may not read the file.</exception>
+    /// <exception cref="FormatException">The file is not iCalendar; the builder is unchanged.</exception>
+    public BusinessCalendarBuilder AddHolidaysFromICalendar(string path)
+    {
+        Preconditions.CheckNotNull(path);
+        using StreamReader reader = File.OpenText(path);
+        return AddHolidaysFromICalendar(reader);
     }
 
     /// <summary>Adds a special day: a local date whose ranges replace the weekly hours (and win over a holiday).</summary>

@@ -24,10 +24,19 @@ public sealed class CalendarOptions
     public List<string> Holidays { get; } = new();
 
     /// <summary>Gets paths of iCalendar (<c>.ics</c>) files whose events are holidays.</summary>
-    /// <value>File paths, relative to the application's base directory (<see cref="System.AppContext.BaseDirectory"/>)
-    /// unless absolute. All-day events make every date they cover a holiday; events with times of day become closures.
-    /// Recurring events are expanded up to the end of 2099. Default: empty.</value>
+    /// <value>File paths, relative to <see cref="BaseDirectory"/> (by default the application's base directory,
+    /// <see cref="System.AppContext.BaseDirectory"/>) unless absolute; read with
+    /// <see cref="Calendars.BusinessCalendarBuilder.AddHolidaysFromICalendar(string)"/>. All-day events make every date
+    /// they cover a holiday; events with times of day become closures. Recurring events are expanded up to the end of
+    /// 2099. Default: empty.</value>
     public List<string> HolidayFiles { get; } = new();
+
+    /// <summary>Gets or sets the directory that relative <see cref="HolidayFiles"/> paths resolve against.</summary>
+    /// <value>A directory path; a relative one is itself relative to <see cref="System.AppContext.BaseDirectory"/> (the
+    /// application's output folder). A host whose files live under its content root sets it to that, such as
+    /// <c>builder.Environment.ContentRootPath</c> (configuration cannot know it: the core package does not reference
+    /// the hosting abstractions). Null for <see cref="System.AppContext.BaseDirectory"/>. Default: null.</value>
+    public string? BaseDirectory { get; set; }
 
     /// <summary>Gets the special days: local dates whose ranges replace the weekly hours (and win over a holiday).</summary>
     /// <value>ISO date keys with range text values, such as <c>"2026-12-24": "09:00-13:00"</c>. Default: empty.</value>

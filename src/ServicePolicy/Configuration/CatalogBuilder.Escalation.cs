@@ -9,85 +9,24 @@ using NodaTime.Text;
 using ServicePolicy.Calendars;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
+using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>The escalation part of <see cref="CatalogBuilder"/>: on-call rotas, escalation chains and policies' chain references.</summary>
+/// <summary>The escalation part of <see cref="CatalogBuilder"/>: escalation chains and policies' chain references
+/// (rotas and recipients are in <c>CatalogBuilder.Rotas.cs</c>).</summary>
 internal sealed partial class CatalogBuilder
 {
-    /// <summary>The recipient forms, as error messages list them.</summary>
-    internal const string RecipientForms = "owner, owner-lead, owner-manager, role:<name>, person:<id> or on-call:<rota>";
-
-    private static readonly string[] RecipientWords = { "owner", "owner-lead", "owner-manager" };
-    private static readonly string[] RecipientPrefixes = { "role", "person", "on-call" };
     private static readonly string[] BuiltInActions =
         { nameof(EscalationActionKind.Notify), nameof(EscalationActionKind.Reassign), nameof(EscalationActionKind.RaisePriority) };
 
     private static readonly string[] CatchUpModes = Enum.GetNames<EscalationCatchUp>();
-    private static readonly string[] DayNames = Enum.GetNames<IsoDayOfWeek>().Where(d => d != nameof(IsoDayOfWeek.None)).ToArray();
-    private static readonly LocalTimePattern[] TimePatterns =
-        { LocalTimePattern.CreateWithInvariantCulture("HH:mm"), LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss") };
 
-    private readonly Dictionary<string, WeeklyRota> rotas = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> rotaNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EscalationChain> chainVersions = new();
 
     /// <summary>Every chain name, case-insensitively, mapped to its exact spelling (the one evaluation matches ordinally).</summary>
     private readonly Dictionary<string, string> chainNames = new(StringComparer.OrdinalIgnoreCase);
-
-    private void BuildRotas()
-    {
-        rotaNames.UnionWith(options.Rotas.Keys);
-        AddBuilt(options.BuiltRotas, r => r.Name, rotaNames, rotas, "Rotas", "rota");
-        foreach ((string name, RotaOptions rota) in options.Rotas)
-        {
-            BuildRota($"{root}:Rotas:{name}", name, rota ?? new RotaOptions());
-        }
-    }
-
-    private void BuildRota(string path, string name, RotaOptions rota)
-    {
-        int errorCount = errors.Count;
-        DateTimeZone? zone = ResolveTimeZone(path, rota.TimeZone);
-        if (rota.HandOvers.Count == 0)
-        {
-            errors.Add($"{path}:HandOvers: a rota needs at least one hand-over, such as {{ \"Day\": \"Monday\", \"At\": \"09:00\", \"Person\": \"alice\" }}");
-        }
-        var handOvers = new List<(IsoDayOfWeek Day, LocalTime At, string Person, string Path)>();
-        for (int i = 0; i < rota.HandOvers.Count; i++)
-        {
-            string handOverPath = $"{path}:HandOvers:{i}";
-            RotaHandOverOptions handOver = rota.HandOvers[i] ?? new RotaHandOverOptions();
-            IsoDayOfWeek? day = ParseDay(handOver.Day, $"{handOverPath}:Day");
-            LocalTime? at = ParseTimeOfDay(handOver.At, $"{handOverPath}:At");
-            if (string.IsNullOrWhiteSpace(handOver.Person))
-            {
-                errors.Add($"{handOverPath}:Person: the id of the person who takes over is required");
-            }
-            else if (day is { } d && at is { } t)
-            {
-                handOvers.Add((d, t, handOver.Person, handOverPath));
-            }
-        }
-        if (errors.Count > errorCount || zone is null)
-        {
-            return;
-        }
-        WeeklyRota built = WeeklyRota.Create(name, zone.Id);
-        foreach ((IsoDayOfWeek day, LocalTime at, string person, string handOverPath) in handOvers)
-        {
-            try
-            {
-                built = built.WithHandOver(day, at, person);
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add($"{handOverPath}: {FirstSentence(e.Message)}");
-            }
-        }
-        rotas[name] = built;
-    }
 
     private void BuildEscalationChains()
     {
@@ -168,45 +107,56 @@ internal sealed partial class CatalogBuilder
             }
         }
 
-        EscalationRepeat? repeat = null;
+        EscalationDelay? repeatEvery = null;
         if (chain.Repeat is { } repeatOptions)
         {
             string repeatPath = $"{path}:Repeat";
-            int repeatErrors = errors.Count;
-            if (repeatOptions.FromLevel < 0 || (chain.Levels.Count > 0 && repeatOptions.FromLevel >= chain.Levels.Count))
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{repeatPath}:FromLevel: level {repeatOptions.FromLevel} is out of range: expected 0 to {Math.Max(0, chain.Levels.Count - 1)} (the index of a level)"));
-            }
             if (repeatOptions.MaxRepeats is { } maxRepeats && maxRepeats < 1)
             {
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"{repeatPath}:MaxRepeats: {maxRepeats} is out of range: expected 1 or more, or leave it out to repeat until met"));
             }
-            EscalationDelay? every = ParseDelay(repeatOptions.Every, $"{repeatPath}:Every", allowZero: false, chainDelays);
-            if (errors.Count == repeatErrors && every is not null)
-            {
-                repeat = EscalationRepeat.Create(repeatOptions.FromLevel, every, repeatOptions.MaxRepeats);
-            }
+            repeatEvery = ParseDelay(repeatOptions.Every, $"{repeatPath}:Every", allowZero: false, chainDelays);
         }
 
         EscalationDelay? acknowledgementTimeout = null;
         if (chain.AcknowledgementTimeout is not null)
         {
             acknowledgementTimeout = ParseDelay(chain.AcknowledgementTimeout, $"{path}:AcknowledgementTimeout", allowZero: false, chainDelays);
-            if (chain.Levels.Count > 0 && !chain.Levels.Exists(l => l is null || l.StopOnAcknowledgement))
-            {
-                errors.Add($"{path}:AcknowledgementTimeout: an acknowledgement timeout needs a level that stops on acknowledgement (StopOnAcknowledgement: true)");
-            }
         }
 
         EscalationCatchUp catchUp = EscalationCatchUp.LatestOnly;
         if (chain.CatchUp is { } catchUpText)
         {
-            if (!Enum.TryParse(catchUpText, ignoreCase: true, out catchUp) || !Enum.IsDefined(catchUp) || IsNumeric(catchUpText))
+            TryParseName(catchUpText, $"{path}:CatchUp", "a catch-up rule", CatchUpModes, out catchUp);
+        }
+
+        var kinds = new List<CommitmentKind>();
+        for (int i = 0; i < chain.Kinds.Count; i++)
+        {
+            if (TryParseName(chain.Kinds[i], $"{path}:Kinds:{i}", "a kind of commitment", AllKinds, out CommitmentKind kind))
             {
-                errors.Add($"{path}:CatchUp: '{catchUpText}' is not a catch-up rule{NameSuggestions.DidYouMean(catchUpText, CatchUpModes)}; expected one of {string.Join(", ", CatchUpModes)}");
+                kinds.Add(kind);
             }
         }
+        for (int i = 0; i < chain.CustomKinds.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(chain.CustomKinds[i]))
+            {
+                errors.Add($"{path}:CustomKinds:{i}: the name of a custom target is required, such as 'call-back'");
+            }
+        }
+
+        // The chain's rules, over the shape configured (whether or not each part parsed).
+        AddBuildErrors(
+            EscalationChainBuilder.Validate(chain.Warnings.Count, chain.Levels.Select(l => l?.StopOnAcknowledgement ?? true).ToArray(),
+                chain.Repeat?.FromLevel, chain.AcknowledgementTimeout is not null),
+            e => e.Member switch
+            {
+                nameof(EscalationChainBuilder.WithRepeat) => $"{path}:Repeat:FromLevel",
+                nameof(EscalationChainBuilder.WithAcknowledgementTimeout) => $"{path}:AcknowledgementTimeout",
+                _ => $"{path}:Levels",
+            },
+            e => e.Member == nameof(EscalationChainBuilder.WithAcknowledgementTimeout) ? " (StopOnAcknowledgement: true)" : null);
 
         if (errors.Count > errorCount)
         {
@@ -224,13 +174,21 @@ internal sealed partial class CatalogBuilder
             {
                 builder.AddLevel(level);
             }
-            if (repeat is not null)
+            if (chain.Repeat is { } repeat && repeatEvery is not null)
             {
-                builder.WithRepeat(repeat);
+                builder.WithRepeat(EscalationRepeat.Create(repeat.FromLevel, repeatEvery, repeat.MaxRepeats));
             }
             if (acknowledgementTimeout is not null)
             {
                 builder.WithAcknowledgementTimeout(acknowledgementTimeout);
+            }
+            if (kinds.Count > 0)
+            {
+                builder.EscalatesOnly(kinds.ToArray());
+            }
+            if (chain.CustomKinds.Count > 0)
+            {
+                builder.EscalatesOnlyCustom(chain.CustomKinds.ToArray());
             }
             chainVersions.Add(builder.Build());
         }
@@ -303,10 +261,10 @@ internal sealed partial class CatalogBuilder
             {
                 errors.Add($"{path}:CustomAction: Action 'Custom' needs the name of the host's action in CustomAction, such as 'page-sre'");
             }
-            else if (!Enum.TryParse(actionText, ignoreCase: true, out action) || !Enum.IsDefined(action) || IsNumeric(actionText))
+            else
             {
-                errors.Add($"{path}:Action: '{actionText}' is not an escalation action{NameSuggestions.DidYouMean(actionText, BuiltInActions)}; "
-                    + $"expected one of {string.Join(", ", BuiltInActions)}, or set CustomAction for the host's own");
+                TryParseName(actionText, $"{path}:Action", "an escalation action", BuiltInActions, out action,
+                    ", or set CustomAction for the host's own");
             }
         }
         if (errors.Count > errorCount || recipient is null || delay is null)
@@ -367,70 +325,6 @@ internal sealed partial class CatalogBuilder
         }
     }
 
-    /// <summary>Parses a recipient: <c>owner</c>, <c>owner-lead</c>, <c>owner-manager</c>, <c>role:name</c>,
-    /// <c>person:id</c> or <c>on-call:rota</c> (case-insensitive words; names as written).</summary>
-    private EscalationRecipient? ParseRecipient(string? text, string path)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add($"{path}: a recipient is required: {RecipientForms}");
-            return null;
-        }
-        string trimmed = text.Trim();
-        switch (trimmed.ToLowerInvariant())
-        {
-            case "owner":
-                return EscalationRecipient.Owner;
-            case "owner-lead":
-                return EscalationRecipient.OwnersLead;
-            case "owner-manager":
-                return EscalationRecipient.OwnersManager;
-        }
-        int colon = trimmed.IndexOf(':', StringComparison.Ordinal);
-        string? suggestion;
-        if (colon > 0)
-        {
-            string prefix = trimmed.Substring(0, colon).Trim();
-            string name = trimmed.Substring(colon + 1).Trim();
-            string? form = RecipientPrefixes.FirstOrDefault(p => p.Equals(prefix, StringComparison.OrdinalIgnoreCase));
-            if (form is not null && name.Length == 0)
-            {
-                errors.Add($"{path}: '{text}' names no one: write {form}:<name>");
-                return null;
-            }
-            switch (form)
-            {
-                case "role":
-                    return EscalationRecipient.Role(name);
-                case "person":
-                    return EscalationRecipient.Person(name);
-                case "on-call":
-                    return FindRota(name, path);
-            }
-            suggestion = NameSuggestions.Closest(prefix, RecipientPrefixes) is { } p ? $"{p}:{name}" : null;
-        }
-        else
-        {
-            suggestion = NameSuggestions.Closest(trimmed, RecipientWords);
-        }
-        errors.Add($"{path}: '{text}' is not a recipient{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}; expected {RecipientForms}");
-        return null;
-    }
-
-    private EscalationRecipient? FindRota(string name, string path)
-    {
-        if (rotas.TryGetValue(name, out WeeklyRota? rota))
-        {
-            return EscalationRecipient.OnCall(rota);
-        }
-        if (!rotaNames.Contains(name))
-        {
-            errors.Add($"{path}: rota '{name}' is not defined{NameSuggestions.DidYouMean(name, rotaNames)}; define it under {root}:Rotas");
-        }
-        // A defined rota that failed to build has its own errors.
-        return null;
-    }
-
     /// <summary>Returns the exact name of the chain a configured policy names, reporting an undefined chain and a
     /// missing directory.</summary>
     private string? FindEscalationChain(string name, string policyName, string path)
@@ -479,41 +373,6 @@ internal sealed partial class CatalogBuilder
             errors.Add($"{path}: policy '{policyName}' escalates with chain '{chainName}', but no {nameof(IEscalationDirectory)} is registered to resolve "
                 + $"its recipients; register one, such as services.AddSingleton<{nameof(IEscalationDirectory)}, MyDirectory>()");
         }
-    }
-
-    private IsoDayOfWeek? ParseDay(string? text, string path)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add($"{path}: a day of the week is required, such as 'Monday' or 'Mon'");
-            return null;
-        }
-        string trimmed = text.Trim();
-        foreach (string day in DayNames)
-        {
-            if (day.Equals(trimmed, StringComparison.OrdinalIgnoreCase) || (trimmed.Length == 3 && day.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase)))
-            {
-                return Enum.Parse<IsoDayOfWeek>(day);
-            }
-        }
-        errors.Add($"{path}: '{text}' is not a day of the week{NameSuggestions.DidYouMean(trimmed, DayNames)}; expected Monday to Sunday, or Mon to Sun");
-        return null;
-    }
-
-    private LocalTime? ParseTimeOfDay(string? text, string path)
-    {
-        foreach (LocalTimePattern pattern in TimePatterns)
-        {
-            ParseResult<LocalTime> result = pattern.Parse(text?.Trim() ?? string.Empty);
-            if (result.Success)
-            {
-                return result.Value;
-            }
-        }
-        errors.Add(string.IsNullOrWhiteSpace(text)
-            ? $"{path}: a time of day is required, such as '09:00'"
-            : $"{path}: '{text}' is not a time of day such as '09:00' or '09:00:00'");
-        return null;
     }
 
     /// <summary>The calendar that measures business-time delays, and where it is (or would be) configured.</summary>

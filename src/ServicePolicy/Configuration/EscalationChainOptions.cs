@@ -56,6 +56,18 @@ public sealed class EscalationChainOptions
     /// only with a level that stops on acknowledgement. Default: null.</value>
     public string? AcknowledgementTimeout { get; set; }
 
+    /// <summary>Gets the kinds of commitment the chain escalates, when it should not escalate every kind.</summary>
+    /// <value><see cref="Commitments.CommitmentKind"/> names such as <c>FirstResponse</c> and <c>Resolution</c>
+    /// (<c>Custom</c> for every custom commitment). Empty, with <see cref="CustomKinds"/> empty too, for every kind, so
+    /// that a late <c>FeedbackRequest</c> escalates like a late resolution; list kinds to escalate only those (see
+    /// <see cref="Escalation.EscalationChainBuilder.EscalatesOnly"/>). Default: empty.</value>
+    public List<string> Kinds { get; } = new();
+
+    /// <summary>Gets the names of the custom commitments the chain escalates, besides <see cref="Kinds"/>.</summary>
+    /// <value>Custom target names (compared ordinally), such as <c>call-back</c>; any name limits the chain as
+    /// <see cref="Kinds"/> does (see <see cref="Escalation.EscalationChainBuilder.EscalatesOnlyCustom"/>). Default: empty.</value>
+    public List<string> CustomKinds { get; } = new();
+
     /// <summary>Gets or sets what evaluation lists when it runs late.</summary>
     /// <value><c>LatestOnly</c> (only the most recent passed step) or <c>FireAllMissed</c> (every passed step), or
     /// null for <c>LatestOnly</c>. Default: null.</value>

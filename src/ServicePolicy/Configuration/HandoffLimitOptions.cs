@@ -5,14 +5,17 @@ using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>A handoff limit in configuration: the handoff after the <see cref="Maximum"/>-th breaches the policy.</summary>
-/// <remarks>Mutable options POCO. The default value has no maximum, which is invalid.</remarks>
+/// <summary>A handoff limit in configuration: the reassignment after the <see cref="MaxReassignments"/>-th breaches the
+/// policy. See <see cref="Policies.HandoffLimit"/>.</summary>
+/// <remarks>Mutable options POCO. The default value has no limit, which is invalid.</remarks>
 [Mutable]
 public sealed class HandoffLimitOptions
 {
-    /// <summary>Gets or sets the number of handoffs allowed.</summary>
-    /// <value>Required, zero or more. Default: null.</value>
-    public int? Maximum { get; set; }
+    /// <summary>Gets or sets the number of reassignments allowed (owners are one more: the first owner and those it
+    /// was reassigned to).</summary>
+    /// <value>Required, zero or more. To let an interaction pass through at most four people, set 3: the fourth
+    /// reassignment breaches. Default: null.</value>
+    public int? MaxReassignments { get; set; }
 
     /// <summary>Gets the remedies due when the limit is breached.</summary>
     /// <value>Default: empty.</value>

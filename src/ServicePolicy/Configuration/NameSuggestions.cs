@@ -5,9 +5,44 @@ using System.Collections.Generic;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>"Did you mean" suggestions: the known name closest to a misspelt one by edit distance.</summary>
+/// <summary>Names of values in configuration: parsing an enum value's name, and "did you mean" suggestions (the known
+/// name closest to a misspelt one by edit distance).</summary>
 internal static class NameSuggestions
 {
+    /// <summary>Parses the name of an enum value among <paramref name="names"/>: case-insensitive, surrounding white space
+    /// ignored. Numbers and comma-separated lists, which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>
+    /// would take, are not names.</summary>
+    /// <param name="text">The text; null is no name.</param>
+    /// <param name="names">The names accepted, each the name of a value of <typeparamref name="TEnum"/>.</param>
+    /// <param name="value">The value named; default when none is.</param>
+    /// <returns>Whether the text is one of the names.</returns>
+    internal static bool TryParseName<TEnum>(string? text, IEnumerable<string> names, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        string? trimmed = text?.Trim();
+        foreach (string name in names)
+        {
+            if (name.Equals(trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                value = Enum.Parse<TEnum>(name);
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Says that <paramref name="text"/> is not one of <paramref name="names"/>: <c>'Notfy' is not an escalation
+    /// action (did you mean 'Notify'?); expected one of Notify, Reassign, RaisePriority</c>, or for a missing text
+    /// <c>an escalation action is required: one of ...</c>.</summary>
+    /// <param name="text">The text that names nothing.</param>
+    /// <param name="what">What it should name, with its article, such as <c>a kind of commitment</c>.</param>
+    /// <param name="names">The names expected, in the order to list them.</param>
+    /// <returns>The message, without a final full stop.</returns>
+    internal static string NotOneOf(string? text, string what, IEnumerable<string> names) => string.IsNullOrWhiteSpace(text)
+        ? $"{what} is required: one of {string.Join(", ", names)}"
+        : $"'{text}' is not {what}{DidYouMean(text.Trim(), names)}; expected one of {string.Join(", ", names)}";
+
     /// <summary>Returns <c> (did you mean 'x'?)</c> for the closest candidate within a few edits, or an empty string.</summary>
     internal static string DidYouMean(string value, IEnumerable<string> candidates) =>
         Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;

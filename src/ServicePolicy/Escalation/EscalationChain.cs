@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using ServicePolicy.Commitments;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
@@ -28,8 +29,13 @@ public sealed class EscalationChain
     private readonly EscalationWarning[] warnings;
     private readonly EscalationLevel[] levels;
 
+    /// <summary>The kinds the chain escalates, one bit per <see cref="CommitmentKind"/>; zero (with no custom names) for
+    /// every kind.</summary>
+    private readonly int kindMask;
+
     internal EscalationChain(string name, int version, Instant effectiveFrom, EscalationContact fallback, EscalationWarning[] warnings,
-        EscalationLevel[] levels, EscalationRepeat? repeat, EscalationDelay? acknowledgementTimeout, EscalationCatchUp catchUp)
+        EscalationLevel[] levels, EscalationRepeat? repeat, EscalationDelay? acknowledgementTimeout, EscalationCatchUp catchUp,
+        CommitmentKind[] escalatedKinds, string[] escalatedCustomNames)
     {
         Name = name;
         Version = version;
@@ -42,6 +48,12 @@ public sealed class EscalationChain
         Repeat = repeat;
         AcknowledgementTimeout = acknowledgementTimeout;
         CatchUp = catchUp;
+        EscalatedKinds = Array.AsReadOnly(escalatedKinds);
+        EscalatedCustomNames = Array.AsReadOnly(escalatedCustomNames);
+        foreach (CommitmentKind kind in escalatedKinds)
+        {
+            kindMask |= 1 << (int)kind;
+        }
     }
 
     /// <summary>Gets the chain's name, as policies name it.</summary>
@@ -79,13 +91,53 @@ public sealed class EscalationChain
     /// <summary>Gets what evaluation lists when it runs late.</summary>
     public EscalationCatchUp CatchUp { get; }
 
+    /// <summary>Gets the kinds of commitment the chain is limited to (<see cref="CommitmentKind.Custom"/> standing for
+    /// every custom commitment), in enum order; empty, with empty <see cref="EscalatedCustomNames"/>, when the chain
+    /// escalates every kind. See <see cref="Escalates"/>.</summary>
+    public IReadOnlyList<CommitmentKind> EscalatedKinds { get; }
+
+    /// <summary>Gets the names of the custom commitments the chain is limited to, besides <see cref="EscalatedKinds"/>,
+    /// in ordinal order; empty when none are named.</summary>
+    public IReadOnlyList<string> EscalatedCustomNames { get; }
+
+    /// <summary>Returns whether the chain escalates commitments of <paramref name="kind"/>: every kind when the chain is
+    /// not limited (<see cref="EscalationChainBuilder.EscalatesOnly"/>), otherwise the kinds it lists, and custom
+    /// commitments when it lists <see cref="CommitmentKind.Custom"/> or <paramref name="customName"/>.</summary>
+    /// <param name="kind">The kind of commitment.</param>
+    /// <param name="customName">For <see cref="CommitmentKind.Custom"/>, the commitment's name (compared ordinally);
+    /// otherwise ignored.</param>
+    /// <returns>Whether evaluation plans this chain's warnings and levels for such a commitment.</returns>
+    public bool Escalates(CommitmentKind kind, string? customName = null)
+    {
+        if (kindMask == 0 && EscalatedCustomNames.Count == 0)
+        {
+            return true;
+        }
+        if ((uint)kind < 32 && (kindMask & (1 << (int)kind)) != 0)
+        {
+            return true;
+        }
+        if (kind != CommitmentKind.Custom || customName is null)
+        {
+            return false;
+        }
+        foreach (string name in EscalatedCustomNames)
+        {
+            if (string.Equals(name, customName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Starts building a chain version.</summary>
     /// <param name="name">The chain's name.</param>
     /// <param name="version">The version, 1 or more.</param>
     /// <param name="effectiveFrom">The instant from which this version is in force.</param>
     /// <param name="fallback">The contact that hears when a recipient resolves to nobody.</param>
-    /// <returns>A builder with no warnings, levels or repeat, no acknowledgement timeout, and
-    /// <see cref="EscalationCatchUp.LatestOnly"/>.</returns>
+    /// <returns>A builder with no warnings, levels or repeat, no acknowledgement timeout,
+    /// <see cref="EscalationCatchUp.LatestOnly"/>, escalating every kind of commitment.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>

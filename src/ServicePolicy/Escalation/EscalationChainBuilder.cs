@@ -3,7 +3,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
+using ServicePolicy.Commitments;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
@@ -23,6 +25,8 @@ public sealed class EscalationChainBuilder
     private EscalationRepeat? repeat;
     private EscalationDelay? acknowledgementTimeout;
     private EscalationCatchUp catchUp = EscalationCatchUp.LatestOnly;
+    private readonly SortedSet<CommitmentKind> kinds = new();
+    private readonly SortedSet<string> customNames = new(StringComparer.Ordinal);
 
     internal EscalationChainBuilder(string name, int version, Instant effectiveFrom, EscalationContact fallback)
     {
@@ -89,31 +93,93 @@ public sealed class EscalationChainBuilder
         return this;
     }
 
+    /// <summary>Limits the chain to commitments of <paramref name="kinds"/> (by default it escalates every kind).
+    /// Calls add up, with each other and with <see cref="EscalatesOnlyCustom"/>: the chain escalates a commitment of
+    /// any kind named in any call. <see cref="CommitmentKind.Custom"/> stands for every custom commitment.</summary>
+    /// <param name="kinds">The kinds; at least one.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="kinds"/> is null.</exception>
+    /// <exception cref="ArgumentException">No kind is given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A kind is not defined.</exception>
+    /// <example><code>
+    /// // A late feedback request is not worth the team lead's time: escalate only replies and resolutions.
+    /// builder.EscalatesOnly(CommitmentKind.FirstResponse, CommitmentKind.Resolution);
+    /// </code></example>
+    public EscalationChainBuilder EscalatesOnly(params CommitmentKind[] kinds)
+    {
+        Preconditions.CheckNotNull(kinds);
+        Preconditions.CheckArgument(kinds.Length > 0, nameof(kinds), "At least one kind of commitment is required.");
+        foreach (CommitmentKind kind in kinds)
+        {
+            Preconditions.CheckArgumentRange((int)kind, (int)CommitmentKind.FirstResponse, (int)CommitmentKind.Custom, nameof(kinds));
+        }
+        this.kinds.UnionWith(kinds);
+        return this;
+    }
+
+    /// <summary>Limits the chain to custom commitments with these names, besides the kinds given to
+    /// <see cref="EscalatesOnly"/> (by default it escalates every commitment).</summary>
+    /// <param name="customNames">The custom targets' names, compared ordinally; at least one.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="customNames"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentException">No name is given, or a name is empty or white space.</exception>
+    public EscalationChainBuilder EscalatesOnlyCustom(params string[] customNames)
+    {
+        Preconditions.CheckNotNull(customNames);
+        Preconditions.CheckArgument(customNames.Length > 0, nameof(customNames), "At least one custom commitment name is required.");
+        foreach (string customName in customNames)
+        {
+            Preconditions.CheckNotNull(customName, nameof(customNames));
+            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(customName), nameof(customNames), "A custom commitment name must not be empty or white space.");
+        }
+        this.customNames.UnionWith(customNames);
+        return this;
+    }
+
     /// <summary>Builds the chain, checking: at least one warning or level; a repeat rule only with levels, starting at
     /// an existing level; an acknowledgement timeout only with a level that stops on acknowledgement.</summary>
     /// <returns>The chain version.</returns>
     /// <exception cref="InvalidOperationException">The chain breaks one or more of those rules; the message lists every problem.</exception>
     public EscalationChain Build()
     {
-        var errors = new List<string>();
-        if (warnings.Count == 0 && levels.Count == 0)
+        BuildError.ThrowIfAny(string.Create(CultureInfo.InvariantCulture, $"Escalation chain '{name} v{version}' is invalid"), Validate());
+        return new EscalationChain(name, version, effectiveFrom, fallback, warnings.ToArray(), levels.ToArray(), repeat, acknowledgementTimeout, catchUp,
+            kinds.ToArray(), customNames.ToArray());
+    }
+
+    /// <summary>Checks the rules that span several calls (see <see cref="Build"/>) and returns every problem, each
+    /// naming the builder call that breaks the rule.</summary>
+    /// <returns>The problems; empty when the builder would build.</returns>
+    internal IReadOnlyList<BuildError> Validate() =>
+        Validate(warnings.Count, levels.Select(l => l.StopsOnAcknowledgement).ToArray(), repeat?.FromLevel, acknowledgementTimeout is not null);
+
+    /// <summary>The rules that span several calls, over the chain's shape. Configuration checks the shape it was given
+    /// with this, even when some of its parts did not parse.</summary>
+    /// <param name="warningCount">The number of warnings.</param>
+    /// <param name="levelsStopOnAcknowledgement">For each level, in order, whether it stops on acknowledgement.</param>
+    /// <param name="repeatFromLevel">The level the repeat rule starts at, or null without a repeat rule.</param>
+    /// <param name="hasAcknowledgementTimeout">Whether the chain has an acknowledgement timeout.</param>
+    /// <returns>The problems.</returns>
+    internal static IReadOnlyList<BuildError> Validate(int warningCount, IReadOnlyList<bool> levelsStopOnAcknowledgement, int? repeatFromLevel,
+        bool hasAcknowledgementTimeout)
+    {
+        var errors = new List<BuildError>();
+        int levelCount = levelsStopOnAcknowledgement.Count;
+        if (warningCount == 0 && levelCount == 0)
         {
-            errors.Add("it has no warnings and no levels: add at least one with AddWarning or AddLevel");
+            errors.Add(new(nameof(AddLevel), null, null, "it has no warnings and no levels: add at least one with AddWarning or AddLevel"));
         }
-        if (repeat is not null && repeat.FromLevel >= levels.Count)
+        if (repeatFromLevel is { } from && (from < 0 || from >= levelCount))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the repeat rule starts at level {repeat.FromLevel}, but the chain has {levels.Count} level(s) (indices start at 0)"));
+            errors.Add(new(nameof(WithRepeat), null, null, levelCount == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"the repeat rule starts at level {from}, but the chain has no levels")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"the repeat rule starts at level {from}, which is out of range: expected 0 to {levelCount - 1} (the index of a level)")));
         }
-        if (acknowledgementTimeout is not null && !levels.Exists(l => l.StopsOnAcknowledgement))
+        if (hasAcknowledgementTimeout && !levelsStopOnAcknowledgement.Contains(true))
         {
-            errors.Add("it has an acknowledgement timeout but no level that stops on acknowledgement");
+            errors.Add(new(nameof(WithAcknowledgementTimeout), null, null, "it has an acknowledgement timeout but no level that stops on acknowledgement"));
         }
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Escalation chain '{name} v{version}' is invalid: ")
-                + string.Join("; ", errors) + ".");
-        }
-        return new EscalationChain(name, version, effectiveFrom, fallback, warnings.ToArray(), levels.ToArray(), repeat, acknowledgementTimeout, catchUp);
+        return errors;
     }
 }

@@ -95,6 +95,10 @@ internal sealed class EscalationPlanner
             return;
         }
         EscalationChain chain = context.InForce(chainName, status.StartedAt);
+        if (!chain.Escalates(cycle.Kind, cycle.Name))
+        {
+            return;
+        }
         Track track = this.track.Reset(chain, status, cycle);
         bool ladder = status.BreachedAt is not null && chain.LevelSpan.Length > 0;
         if (ladder && chain.CatchUp != EscalationCatchUp.FireAllMissed)

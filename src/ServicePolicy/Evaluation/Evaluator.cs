@@ -322,7 +322,7 @@ public static class Evaluator
                 case OwnerAssigned assigned:
                     owner = assigned.Owner;
                     handoffs++;
-                    if (policy.HandoffLimit is { } limit && handoffs == limit.MaximumHandoffs + 1)
+                    if (policy.HandoffLimit is { } limit && handoffs == limit.MaxReassignments + 1)
                     {
                         handoffLimitBreachedAt = assigned.At;
                     }

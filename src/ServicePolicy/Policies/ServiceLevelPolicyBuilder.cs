@@ -127,18 +127,26 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
-    /// <summary>Limits handoffs: the handoff after the <paramref name="maximumHandoffs"/>-th breaches the policy.</summary>
-    /// <param name="maximumHandoffs">The number of handoffs allowed; zero or more.</param>
+    /// <summary>Limits how many times an interaction may be handed from one owner to another: the reassignment after
+    /// the <paramref name="maxReassignments"/>-th breaches the policy.</summary>
+    /// <param name="maxReassignments">The number of reassignments allowed (each <c>OwnerAssigned</c> fact after the
+    /// opening is one); zero or more. Owners are one more: to let a ticket pass through at most four people (the first
+    /// owner and three more), pass <c>maxReassignments: 3</c>; the fourth reassignment, to a fifth owner, breaches.
+    /// Zero means any reassignment breaches.</param>
     /// <param name="remedies">The remedies due when the limit is breached.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="remedies"/> or one of its elements is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumHandoffs"/> is negative.</exception>
-    public ServiceLevelPolicyBuilder WithHandoffLimit(int maximumHandoffs, params BreachRemedy[] remedies)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxReassignments"/> is negative.</exception>
+    /// <example><code>
+    /// // "No customer should be passed through more than four people."
+    /// builder.WithHandoffLimit(maxReassignments: 3, BreachRemedy.ProactiveMessage("sorry-for-the-runaround"));
+    /// </code></example>
+    public ServiceLevelPolicyBuilder WithHandoffLimit(int maxReassignments, params BreachRemedy[] remedies)
     {
-        Preconditions.CheckArgumentRange(maximumHandoffs, 0, int.MaxValue);
+        Preconditions.CheckArgumentRange(maxReassignments, 0, int.MaxValue);
         Preconditions.CheckNotNull(remedies);
         Preconditions.CheckArgument(remedies.All(r => r is not null), nameof(remedies), "A remedy is null.");
-        handoffLimit = new HandoffLimit(maximumHandoffs, Array.AsReadOnly((BreachRemedy[])remedies.Clone()));
+        handoffLimit = new HandoffLimit(maxReassignments, Array.AsReadOnly((BreachRemedy[])remedies.Clone()));
         return this;
     }
 
@@ -164,30 +172,70 @@ public sealed class ServiceLevelPolicyBuilder
     /// every problem.</exception>
     public ServiceLevelPolicy Build()
     {
-        var errors = new List<string>();
-        if (targets.Count == 0)
-        {
-            errors.Add("it has no targets: add at least one with AddTarget");
-        }
-        foreach (var group in targets.GroupBy(t => (t.Kind, t.Name)).Where(g => g.Count() > 1))
-        {
-            string what = group.Key.Kind == CommitmentKind.Custom ? $"custom target '{group.Key.Name}'" : $"{group.Key.Kind} target";
-            errors.Add($"the {what} is defined {group.Count()} times");
-        }
-        foreach (var group in pauseRules.GroupBy(r => r.Reason).Where(g => g.Count() > 1))
-        {
-            errors.Add($"the pause rule for {group.Key} is defined {group.Count()} times");
-        }
-        foreach ((PauseReason reason, CommitmentKind[] kinds) in pauseRules.Where(r => r.Kinds.Contains(CommitmentKind.Appointment)))
-        {
-            errors.Add($"the pause rule for {reason} pauses Appointment, but an appointment window is a fixed time and cannot be paused");
-        }
-        string title = $"{name} v{version.ToString(CultureInfo.InvariantCulture)}";
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException($"Policy '{title}' is invalid: " + string.Join("; ", errors) + ".");
-        }
+        BuildError.ThrowIfAny($"Policy '{name} v{version.ToString(CultureInfo.InvariantCulture)}' is invalid", Validate());
         return new ServiceLevelPolicy(name, version, calendar, applicability, targets.ToArray(),
             pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName);
+    }
+
+    /// <summary>Checks the rules that span several calls (see <see cref="Build"/>) and returns every problem, each
+    /// naming the builder call that breaks the rule.</summary>
+    /// <returns>The problems; empty when the builder would build.</returns>
+    internal IReadOnlyList<BuildError> Validate() =>
+        Validate(targets.Select(t => (t.Kind, t.Name)).ToArray(), pauseRules.Select(r => (r.Reason, (IReadOnlyList<CommitmentKind>)r.Kinds)).ToArray());
+
+    /// <summary>The rules that span several calls, over the policy's shape: the <c>AddTarget</c> calls' kinds and names and the
+    /// <c>PauseWhile</c> calls' reasons and kinds, in the order they were made. Configuration checks the shape it was
+    /// given with this, even when some of its parts did not parse.</summary>
+    /// <param name="targets">The kind and name of each target.</param>
+    /// <param name="pauseRules">The reason and kinds of each pause rule.</param>
+    /// <returns>The problems, in the order of the calls that break the rules.</returns>
+    internal static IReadOnlyList<BuildError> Validate(
+        IReadOnlyList<(CommitmentKind Kind, string? Name)> targets, IReadOnlyList<(PauseReason Reason, IReadOnlyList<CommitmentKind> Kinds)> pauseRules)
+    {
+        var errors = new List<BuildError>();
+        if (targets.Count == 0)
+        {
+            errors.Add(new(nameof(AddTarget), null, null, "no targets are defined: add at least one"));
+        }
+        var targetCounts = new Dictionary<(CommitmentKind Kind, string? Name), int>();
+        for (int i = 0; i < targets.Count; i++)
+        {
+            int count = targetCounts.GetValueOrDefault(targets[i]) + 1;
+            targetCounts[targets[i]] = count;
+            if (count == 2)
+            {
+                (CommitmentKind kind, string? targetName) = targets[i];
+                string what = kind == CommitmentKind.Custom ? $"custom target '{targetName}'" : $"{kind} target";
+                int times = targets.Count(t => t == targets[i]);
+                errors.Add(new(nameof(AddTarget), i, null, string.Create(CultureInfo.InvariantCulture, $"the {what} is defined {times} times")));
+            }
+        }
+        var reasonCounts = new Dictionary<PauseReason, int>();
+        for (int i = 0; i < pauseRules.Count; i++)
+        {
+            (PauseReason reason, IReadOnlyList<CommitmentKind> kinds) = pauseRules[i];
+            int count = reasonCounts.GetValueOrDefault(reason) + 1;
+            reasonCounts[reason] = count;
+            if (count == 2)
+            {
+                int times = pauseRules.Count(r => r.Reason == reason);
+                errors.Add(new(nameof(PauseWhile), i, null,
+                    string.Create(CultureInfo.InvariantCulture, $"the pause rule for {reason} is defined {times} times")));
+            }
+            if (kinds.Count == 0)
+            {
+                errors.Add(new(nameof(PauseWhile), i, null,
+                    $"the pause rule for {reason} lists no kinds of commitment to pause: list at least one, such as FirstResponse or Resolution"));
+            }
+            for (int j = 0; j < kinds.Count; j++)
+            {
+                if (kinds[j] == CommitmentKind.Appointment)
+                {
+                    errors.Add(new(nameof(PauseWhile), i, j,
+                        $"the pause rule for {reason} pauses Appointment, but an appointment window is a fixed time and cannot be paused"));
+                }
+            }
+        }
+        return errors;
     }
 }

@@ -19,7 +19,7 @@ namespace ServicePolicy.Tests.Configuration;
 
 /// <summary>Escalation chains and on-call rotas in configuration: binding, validation (each error with its exact path),
 /// code-first equivalence, and the evaluator passing an escalation context.</summary>
-public class EscalationConfigurationTests
+public partial class EscalationConfigurationTests
 {
     private const string Chain = "ServicePolicy:EscalationChains:ladder";
 
@@ -44,6 +44,7 @@ public class EscalationConfigurationTests
         chain.Repeat?.ToString() ?? "no repeat",
         chain.AcknowledgementTimeout?.ToString() ?? "no timeout",
         chain.CatchUp.ToString(),
+        $"kinds {string.Join(",", chain.EscalatedKinds)} custom {string.Join(",", chain.EscalatedCustomNames)}",
     });
 
     [Fact]
@@ -82,7 +83,7 @@ public class EscalationConfigurationTests
             ($"{Chain}:CatchUp", "fireallmissed"),
             ("ServicePolicy:Rotas:support-on-call:TimeZone", "Europe/London"),
             ("ServicePolicy:Rotas:support-on-call:HandOvers:0:Day", "Mon"),
-            ("ServicePolicy:Rotas:support-on-call:HandOvers:0:At", "09:00"),
+            ("ServicePolicy:Rotas:support-on-call:HandOvers:0:At", "9:00"), // the one time-of-day grammar: H:mm too
             ("ServicePolicy:Rotas:support-on-call:HandOvers:0:Person", "alice"),
             ("ServicePolicy:Rotas:support-on-call:HandOvers:1:Day", "thursday"),
             ("ServicePolicy:Rotas:support-on-call:HandOvers:1:At", "09:00:00"),
@@ -108,6 +109,8 @@ public class EscalationConfigurationTests
         WeeklyRota rota = catalog.Rotas["support-on-call"];
         Assert.Equal(EscalationRecipient.OnCall(rota), chain.Levels[2].Recipient);
         Assert.Equal("bob", rota.OnCallAt(Instant.FromUtc(2026, 3, 6, 12, 0)));
+        Assert.Equal("bob", rota.OnCallAt(Instant.FromUtc(2026, 3, 2, 8, 59)));
+        Assert.Equal("alice", rota.OnCallAt(Instant.FromUtc(2026, 3, 2, 9, 0)));
         Assert.Equal(EscalationDelay.Elapsed(Duration.FromMinutes(30)), chain.Levels[2].Delay);
         Assert.Equal((EscalationActionKind.Custom, "page-on-call"), (chain.Levels[2].Action, chain.Levels[2].CustomAction));
         Assert.False(chain.Levels[2].StopsOnAcknowledgement);
@@ -122,175 +125,30 @@ public class EscalationConfigurationTests
     }
 
     [Fact]
-    public void Validate_UndefinedChain_NamesPathAndSuggests()
+    public void Bind_ChainKinds_LimitWhatTheChainEscalates()
     {
-        Assert.Equal(
-            "ServicePolicy:Policies:standard:EscalationChain: escalation chain 'ladr' is not defined (did you mean 'ladder'?)",
-            SingleError(WithChain(("ServicePolicy:Policies:standard:EscalationChain", "ladr"))));
+        using ServiceProvider provider = ServicesWithDirectory(WithChain(
+            ($"{Chain}:Kinds:0", "resolution"),
+            ($"{Chain}:Kinds:1", "FirstResponse"),
+            ($"{Chain}:CustomKinds:0", "call-back")));
+
+        EscalationChain chain = provider.GetRequiredService<IServicePolicyCatalog>().GetEscalationChain("ladder");
+
+        Assert.Equal(new[] { CommitmentKind.FirstResponse, CommitmentKind.Resolution }, chain.EscalatedKinds);
+        Assert.Equal(new[] { "call-back" }, chain.EscalatedCustomNames);
+        Assert.False(chain.Escalates(CommitmentKind.FeedbackRequest));
+        Assert.True(chain.Escalates(CommitmentKind.Custom, "call-back"));
     }
 
     [Fact]
-    public void Validate_ChainWithNoLevels_NamesPath()
+    public void Bind_ChainWithoutKinds_EscalatesEveryKind()
     {
-        Dictionary<string, string?> settings = ValidWithChain();
-        foreach (string key in settings.Keys.Where(k => k.StartsWith($"{Chain}:Levels", StringComparison.Ordinal)).ToList())
-        {
-            settings.Remove(key);
-        }
-        Assert.StartsWith($"{Chain}:Levels: an escalation chain needs at least one level", SingleError(settings), StringComparison.Ordinal);
-    }
+        using ServiceProvider provider = ServicesWithDirectory(WithChain());
 
-    [Fact]
-    public void Validate_BadDelayText_NamesPathAndPosition()
-    {
-        Assert.Equal(
-            $"{Chain}:Levels:1:Delay: Invalid delay '1 busines hour': expected 'business' or a unit (days, hours, minutes, seconds) at position 3, found 'busines'.",
-            SingleError(WithChain(($"{Chain}:Levels:1:Delay", "1 busines hour"))));
-    }
+        EscalationChain chain = provider.GetRequiredService<IServicePolicyCatalog>().GetEscalationChain("ladder");
 
-    [Fact]
-    public void Validate_DeadlineThatIsNotAnAmountOfTime_NamesPath()
-    {
-        Assert.StartsWith(
-            $"{Chain}:Levels:1:Delay: 'end of business day' is not a delay: expected an amount of time",
-            SingleError(WithChain(($"{Chain}:Levels:1:Delay", "end of business day"))),
-            StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Validate_UnknownRecipientForm_NamesPathAndSuggests()
-    {
-        Assert.Equal(
-            $"{Chain}:Levels:0:Recipient: 'roles:duty-manager' is not a recipient (did you mean 'role:duty-manager'?); "
-            + "expected owner, owner-lead, owner-manager, role:<name>, person:<id> or on-call:<rota>",
-            SingleError(WithChain(($"{Chain}:Levels:0:Recipient", "roles:duty-manager"))));
-    }
-
-    [Fact]
-    public void Validate_UndefinedRota_NamesPath()
-    {
-        Assert.Equal(
-            $"{Chain}:Warnings:0:Recipient: rota 'support' is not defined; define it under ServicePolicy:Rotas",
-            SingleError(WithChain(($"{Chain}:Warnings:0:Recipient", "on-call:support"))));
-    }
-
-    [Fact]
-    public void Validate_UndefinedCalendarOfALevel_NamesPathAndSuggests()
-    {
-        Assert.Equal(
-            $"{Chain}:Levels:1:Calendar: calendar 'uk-offce' is not defined (did you mean 'uk-office'?)",
-            SingleError(WithChain(($"{Chain}:Levels:1:Calendar", "uk-offce"))));
-    }
-
-    [Fact]
-    public void Validate_BusinessDelayWithoutCalendar_NamesPath()
-    {
-        Assert.Equal(
-            $"{Chain}:Levels:1:Delay: business-time delay '1 business hour' needs a calendar: set {Chain}:Calendar (or the level's own Calendar)",
-            SingleError(WithChain(($"{Chain}:Calendar", null))));
-    }
-
-    [Fact]
-    public void Validate_DuplicateChainName_AcrossConfigurationAndCode_NamesPath()
-    {
-        BusinessCalendar office = BusinessCalendar.Create("office", "Europe/London", "Mon-Fri 09:00-17:00");
-        EscalationChain built = EscalationChain.CreateBuilder("Ladder", 1, Instant.FromUtc(2026, 1, 1, 0, 0), new EscalationContact("leads"))
-            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Business(Duration.FromHours(1), office)))
-            .Build();
-        var services = new ServiceCollection();
-        services.AddServicePolicy(new ConfigurationBuilder().AddInMemoryCollection(ValidWithChain()).Build().GetSection("ServicePolicy"));
-        services.AddServicePolicy(b => b.AddEscalationChain(built));
-        services.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());
-        using ServiceProvider provider = services.BuildServiceProvider();
-        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
-        Assert.Equal("ServicePolicy:EscalationChains:Ladder: escalation chain 'Ladder' (version 1) is defined more than once", Assert.Single(e.Failures));
-    }
-
-    [Fact]
-    public void Validate_DuplicateChainName_InTwoConfigurationSources_NamesPath()
-    {
-        IConfiguration more = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ServicePolicy:EscalationChains:LADDER:Fallback"] = "leads",
-            ["ServicePolicy:EscalationChains:LADDER:Levels:0:Recipient"] = "owner",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddServicePolicy(new ConfigurationBuilder().AddInMemoryCollection(ValidWithChain()).Build().GetSection("ServicePolicy"));
-        services.AddServicePolicy(more.GetSection("ServicePolicy"));
-        services.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());
-        using ServiceProvider provider = services.BuildServiceProvider();
-        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IServicePolicyCatalogProvider>().Current);
-        Assert.Equal("ServicePolicy:EscalationChains:LADDER: escalation chain 'LADDER' is defined more than once", Assert.Single(e.Failures));
-    }
-
-    [Theory]
-    [InlineData($"{Chain}:Levels:0:Dellay", "Dellay", "Delay")]
-    [InlineData($"{Chain}:Warning:0:Recipient", "Warning", "Warnings")]
-    [InlineData($"{Chain}:Repeat:Evry", "Evry", "Every")]
-    [InlineData("ServicePolicy:EscalationChain:ladder:Fallback", "EscalationChain", "EscalationChains")]
-    [InlineData("ServicePolicy:Rotas:support:HandOvers:0:Persn", "Persn", "Person")]
-    public void Validate_UnknownKeyInsideChains_NamesPathAndSuggests(string key, string name, string suggestion)
-    {
-        string path = key.Substring(0, key.IndexOf(name, StringComparison.Ordinal) + name.Length);
-        IReadOnlyList<string> errors = Errors(WithChain((key, "x")));
-        Assert.Contains(errors, e => e.StartsWith($"{path}: unknown setting '{name}' (did you mean '{suggestion}'?)", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Validate_UnknownKeyInALevel_IsTheOnlyError()
-    {
-        string error = SingleError(WithChain(($"{Chain}:Levels:0:Dellay", "5 minutes")));
-        Assert.StartsWith($"{Chain}:Levels:0:Dellay: unknown setting 'Dellay' (did you mean 'Delay'?); expected one of Recipient, Delay, Calendar, ", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Validate_ChainWithoutDirectory_FailsAtStartUpSayingWhatToRegister()
-    {
-        Assert.Equal(
-            "ServicePolicy:Policies:standard:EscalationChain: policy 'standard' escalates with chain 'ladder', but no IEscalationDirectory is "
-            + "registered to resolve its recipients; register one, such as services.AddSingleton<IEscalationDirectory, MyDirectory>()",
-            SingleError(ValidWithChain(), withDirectory: false));
-    }
-
-    [Fact]
-    public void Validate_ChainsWithoutDirectory_AreFineWhenNoPolicyNamesOne()
-    {
-        Dictionary<string, string?> settings = ValidWithChain();
-        settings.Remove("ServicePolicy:Policies:standard:EscalationChain");
-        Assert.Empty(Errors(settings, withDirectory: false));
-    }
-
-    [Fact]
-    public void Validate_BadActionRepeatAndCatchUp_ReportsAllWithPaths()
-    {
-        IReadOnlyList<string> errors = Errors(WithChain(
-            ($"{Chain}:Levels:0:Action", "Notfy"),
-            ($"{Chain}:Repeat:FromLevel", "2"),
-            ($"{Chain}:Repeat:Every", "immediately"),
-            ($"{Chain}:AcknowledgementTimeout", "PT0S"),
-            ($"{Chain}:CatchUp", "LatestOnyl"),
-            ($"{Chain}:Warnings:0:Before", "30 minutes"),
-            ("ServicePolicy:Rotas:sre:TimeZone", "Europe/London"),
-            ("ServicePolicy:Rotas:sre:HandOvers:0:Day", "Fryday"),
-            ("ServicePolicy:Rotas:sre:HandOvers:0:At", "9am"),
-            ("ServicePolicy:Rotas:sre:HandOvers:0:Person", "alice")));
-        string[] expected =
-        {
-            $"{Chain}:AcknowledgementTimeout: ",
-            $"{Chain}:CatchUp: 'LatestOnyl' is not a catch-up rule (did you mean 'LatestOnly'?)",
-            $"{Chain}:Levels:0:Action: 'Notfy' is not an escalation action (did you mean 'Notify'?)",
-            $"{Chain}:Repeat:Every: the delay must be more than zero",
-            $"{Chain}:Repeat:FromLevel: level 2 is out of range: expected 0 to 1",
-            $"{Chain}:Warnings:0: give Percent or Before, not both",
-            "ServicePolicy:Rotas:sre:HandOvers:0:At: '9am' is not a time of day",
-            "ServicePolicy:Rotas:sre:HandOvers:0:Day: 'Fryday' is not a day of the week (did you mean 'Friday'?)",
-        };
-        string[] actual = errors.Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Assert.StartsWith(expected[i], actual[i], StringComparison.Ordinal);
-        }
+        Assert.Empty(chain.EscalatedKinds);
+        Assert.True(chain.Escalates(CommitmentKind.FeedbackRequest));
     }
 
     [Fact]
@@ -302,6 +160,8 @@ public class EscalationConfigurationTests
             ($"{Chain}:Levels:2:CustomAction", "page"),
             ($"{Chain}:Repeat:FromLevel", "2"),
             ($"{Chain}:Repeat:Every", "PT15M"),
+            ($"{Chain}:Kinds:0", "FirstResponse"),
+            ($"{Chain}:Kinds:1", "Resolution"),
             ("ServicePolicy:Rotas:sre:TimeZone", "UTC"),
             ("ServicePolicy:Rotas:sre:HandOvers:0:Day", "Monday"),
             ("ServicePolicy:Rotas:sre:HandOvers:0:At", "08:00"),
@@ -331,6 +191,8 @@ public class EscalationConfigurationTests
                 c.Levels.Add(new EscalationLevelOptions { Recipient = "owner-manager", Delay = "1 business hour" });
                 c.Levels.Add(new EscalationLevelOptions { Recipient = "on-call:sre", Delay = "30 minutes", CustomAction = "page" });
                 c.Repeat = new EscalationRepeatOptions { FromLevel = 2, Every = "PT15M" };
+                c.Kinds.Add("FirstResponse");
+                c.Kinds.Add("Resolution");
             })
             .AddPolicy("standard", p =>
             {
@@ -356,6 +218,7 @@ public class EscalationConfigurationTests
             .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersManager, EscalationDelay.Business(Duration.FromHours(1), office)))
             .AddLevel(EscalationLevel.Create(EscalationRecipient.OnCall(sre), EscalationDelay.Elapsed(Duration.FromMinutes(30))).WithCustomAction("page"))
             .WithRepeat(EscalationRepeat.Create(2, EscalationDelay.Elapsed(Duration.FromMinutes(15)), null))
+            .EscalatesOnly(CommitmentKind.Resolution, CommitmentKind.FirstResponse)
             .Build();
         var withBuilt = new ServiceCollection();
         withBuilt.AddSingleton<IEscalationDirectory>(new TestEscalationDirectory());

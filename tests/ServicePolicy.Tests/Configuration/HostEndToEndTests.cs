@@ -75,7 +75,7 @@ public class HostEndToEndTests
         ServiceLevelPolicy urgent = catalog.GetPolicy("urgent");
         Assert.Equal(2, urgent.Version);
         Assert.Equal(new[] { BreachRemedy.Apology(), BreachRemedy.Credit(50, "GBP") }, urgent.FindTarget(CommitmentKind.Resolution)!.Remedies);
-        Assert.Equal(2, urgent.HandoffLimit!.MaximumHandoffs);
+        Assert.Equal(2, urgent.HandoffLimit!.MaxReassignments);
 
         // The escalation chain the standard policy names, and the on-call rota its last level pages.
         Assert.Equal("ladder", standard.EscalationChainName);

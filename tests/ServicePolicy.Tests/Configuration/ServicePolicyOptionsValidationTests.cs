@@ -3,6 +3,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using ServicePolicy.Calendars;
 using ServicePolicy.Catalog;
 using ServicePolicy.Configuration;
@@ -74,6 +75,36 @@ public class ServicePolicyOptionsValidationTests
     {
         string error = SingleError(With(("ServicePolicy:Calendars:uk-office:HolidayFiles:0", "no-such-holidays.ics")));
         Assert.StartsWith("ServicePolicy:Calendars:uk-office:HolidayFiles:0: iCalendar file 'no-such-holidays.ics' was not found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_RelativeHolidayFile_ResolvesAgainstBaseDirectory()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), $"sp-base-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(directory, "calendars"));
+        File.WriteAllText(Path.Combine(directory, "calendars", "team.ics"),
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h@t\r\nDTSTART;VALUE=DATE:20260603\r\nSUMMARY:Team day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        try
+        {
+            Dictionary<string, string?> settings = With(
+                ("ServicePolicy:Calendars:uk-office:BaseDirectory", directory),
+                ("ServicePolicy:Calendars:uk-office:HolidayFiles:0", Path.Combine("calendars", "team.ics")));
+            using ServiceProvider provider = Services(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+            BusinessCalendar calendar = provider.GetRequiredService<IServicePolicyCatalog>().GetCalendar("uk-office");
+
+            Assert.Contains(new LocalDate(2026, 6, 3), calendar.Holidays);
+            // Without the base directory, the same relative path is looked for under AppContext.BaseDirectory.
+            settings.Remove("ServicePolicy:Calendars:uk-office:BaseDirectory");
+            Assert.StartsWith(
+                $"ServicePolicy:Calendars:uk-office:HolidayFiles:0: iCalendar file '{Path.Combine("calendars", "team.ics")}' was not found "
+                + $"(looked for '{Path.Combine(AppContext.BaseDirectory, "calendars", "team.ics")}')",
+                SingleError(settings), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
@@ -169,7 +200,7 @@ public class ServicePolicyOptionsValidationTests
     public void Validate_PauseOfAppointment_NamesPath()
     {
         Assert.Equal(
-            "ServicePolicy:Policies:standard:Pause:WaitingOnCustomer:1: an appointment window is a fixed time and cannot be paused",
+            "ServicePolicy:Policies:standard:Pause:WaitingOnCustomer:1: the pause rule for WaitingOnCustomer pauses Appointment, but an appointment window is a fixed time and cannot be paused",
             SingleError(With(
                 ("ServicePolicy:Policies:standard:Pause:WaitingOnCustomer:0", "Resolution"),
                 ("ServicePolicy:Policies:standard:Pause:WaitingOnCustomer:1", "Appointment"))));

@@ -25,7 +25,7 @@ public class EscalationModelTests
         var e = Assert.Throws<InvalidOperationException>(builder.Build);
 
         Assert.Equal("Escalation chain 'broken v3' is invalid: it has no warnings and no levels: add at least one with AddWarning or AddLevel; "
-            + "the repeat rule starts at level 2, but the chain has 0 level(s) (indices start at 0); "
+            + "the repeat rule starts at level 2, but the chain has no levels; "
             + "it has an acknowledgement timeout but no level that stops on acknowledgement.", e.Message);
     }
 
@@ -142,5 +142,96 @@ public class EscalationModelTests
     public void AlwaysOpenCalendar_DelaysAreElapsedTime()
     {
         Assert.Equal(At("2025-03-15 10:00"), EscalationDelay.Business(Duration.FromHours(1), BusinessCalendar.AlwaysOpen).After(At("2025-03-15 09:00")));
+    }
+
+    [Fact]
+    public void Chain_ByDefault_EscalatesEveryKind()
+    {
+        EscalationChain chain = Chain();
+
+        Assert.Empty(chain.EscalatedKinds);
+        Assert.Empty(chain.EscalatedCustomNames);
+        Assert.True(chain.Escalates(CommitmentKind.FeedbackRequest));
+        Assert.True(chain.Escalates(CommitmentKind.Custom, "call back"));
+    }
+
+    [Fact]
+    public void EscalatesOnly_LimitsTheChainToTheKindsAndCustomNamesGiven()
+    {
+        EscalationChain chain = EscalationChain.CreateBuilder("ladder", 1, At("2025-01-01 00:00"), Fallback)
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
+            .EscalatesOnly(CommitmentKind.Resolution, CommitmentKind.FirstResponse)
+            .EscalatesOnly(CommitmentKind.Resolution)
+            .EscalatesOnlyCustom("call back")
+            .Build();
+
+        Assert.Equal(new[] { CommitmentKind.FirstResponse, CommitmentKind.Resolution }, chain.EscalatedKinds);
+        Assert.Equal(new[] { "call back" }, chain.EscalatedCustomNames);
+        Assert.True(chain.Escalates(CommitmentKind.FirstResponse));
+        Assert.True(chain.Escalates(CommitmentKind.Resolution));
+        Assert.False(chain.Escalates(CommitmentKind.FeedbackRequest));
+        Assert.True(chain.Escalates(CommitmentKind.Custom, "call back"));
+        Assert.False(chain.Escalates(CommitmentKind.Custom, "Call Back"));
+        Assert.False(chain.Escalates(CommitmentKind.Custom, null));
+        Assert.False(chain.Escalates((CommitmentKind)99));
+    }
+
+    [Fact]
+    public void EscalatesOnly_Custom_CoversEveryCustomCommitment()
+    {
+        EscalationChain chain = EscalationChain.CreateBuilder("ladder", 1, At("2025-01-01 00:00"), Fallback)
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
+            .EscalatesOnly(CommitmentKind.Custom)
+            .Build();
+
+        Assert.True(chain.Escalates(CommitmentKind.Custom, "anything"));
+        Assert.False(chain.Escalates(CommitmentKind.Resolution));
+    }
+
+    [Fact]
+    public void EscalatesOnly_BadArguments_Throw()
+    {
+        EscalationChainBuilder builder = EscalationChain.CreateBuilder("ladder", 1, At("2025-01-01 00:00"), Fallback);
+
+        Assert.Equal("kinds", Assert.Throws<ArgumentNullException>(() => builder.EscalatesOnly(null!)).ParamName);
+        Assert.Equal("kinds", Assert.Throws<ArgumentException>(() => builder.EscalatesOnly()).ParamName);
+        Assert.Equal("kinds", Assert.Throws<ArgumentOutOfRangeException>(() => builder.EscalatesOnly((CommitmentKind)42)).ParamName);
+        Assert.Equal("customNames", Assert.Throws<ArgumentException>(() => builder.EscalatesOnlyCustom()).ParamName);
+        Assert.Equal("customNames", Assert.Throws<ArgumentException>(() => builder.EscalatesOnlyCustom(" ")).ParamName);
+        Assert.Equal("customNames", Assert.Throws<ArgumentNullException>(() => builder.EscalatesOnlyCustom(new string[] { null! })).ParamName);
+    }
+
+    [Fact]
+    public void LateFeedbackRequest_DoesNotEscalate_UnderAChainLimitedToRepliesAndResolution()
+    {
+        // Resolved Monday 10:00; the feedback request was due 4 business hours later (14:00) and is late at 16:00.
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Standard", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(4)))
+            .AddTarget(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Duration.FromHours(8)))
+            .AddTarget(CommitmentKind.FeedbackRequest, DeadlineRule.WithinBusinessTime(Duration.FromHours(4)))
+            .WithEscalationChain("ladder")
+            .Build();
+        Timeline timeline = Timeline.Create("T-7",
+        [
+            new InteractionOpened(At("2025-03-10 09:00"), Alice),
+            new AgentReplied(At("2025-03-10 09:30")),
+            new InteractionResolved(At("2025-03-10 10:00")),
+        ]);
+        EscalationChain limited = EscalationChain.CreateBuilder("ladder", 1, At("2025-01-01 00:00"), Fallback)
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
+            .EscalatesOnly(CommitmentKind.FirstResponse, CommitmentKind.Resolution)
+            .Build();
+        EscalationChain everything = EscalationChain.CreateBuilder("ladder", 1, At("2025-01-01 00:00"), Fallback)
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
+            .Build();
+
+        EvaluationResult underLimited = Evaluator.Evaluate(timeline, policy, At("2025-03-10 16:00"), EscalationContext.Create(Org(), limited));
+        EvaluationResult underEverything = Evaluator.Evaluate(timeline, policy, At("2025-03-10 16:00"), EscalationContext.Create(Org(), everything));
+
+        Assert.Contains(underLimited.Commitments, c => c.Kind == CommitmentKind.FeedbackRequest && c.State == CommitmentState.Breached);
+        Assert.Empty(underLimited.EscalationActions);
+        EscalationAction lead = Assert.Single(underEverything.EscalationActions);
+        Assert.Equal((CommitmentKind?)CommitmentKind.FeedbackRequest, lead.Commitment);
+        Assert.Equal("bob", Assert.Single(lead.Contacts).Id);
     }
 }

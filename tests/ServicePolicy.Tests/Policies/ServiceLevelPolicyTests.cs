@@ -34,7 +34,7 @@ public class ServiceLevelPolicyTests
         Assert.False(policy.Pauses(PauseReason.WaitingOnCustomer, CommitmentKind.FirstResponse));
         Assert.False(policy.Pauses(PauseReason.WaitingOnThirdParty, CommitmentKind.Resolution));
         Assert.Equal(80, policy.AtRisk.Percent);
-        Assert.Equal(2, policy.HandoffLimit!.MaximumHandoffs);
+        Assert.Equal(2, policy.HandoffLimit!.MaxReassignments);
         Assert.Equal("WaitingOnCustomer pauses Resolution", Assert.Single(policy.PauseRules).ToString());
     }
 
@@ -164,10 +164,51 @@ public class ServiceLevelPolicyTests
     }
 
     [Fact]
+    public void Validate_Problems_NameTheCallAndElementAtFault()
+    {
+        ServiceLevelPolicyBuilder builder = ServiceLevelPolicy.CreateBuilder("Broken", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .AddTarget(ServiceTarget.Custom("call back", FourHours))
+            .AddTarget(ServiceTarget.Custom("call back", FourHours))
+            .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution)
+            .PauseWhile(PauseReason.WaitingOnThirdParty, CommitmentKind.FirstResponse, CommitmentKind.Appointment);
+
+        Assert.Equal(
+            new[] { ("AddTarget", (int?)2, (int?)null), ("PauseWhile", 1, 1) },
+            builder.Validate().Select(e => (e.Member, e.Index, e.Element)).ToArray());
+    }
+
+    [Fact]
+    public void Validate_Shape_ReportsWhatConfigurationCannotBuild()
+    {
+        // Configuration checks the shape it parsed: no targets, and a pause rule whose kinds all failed to parse.
+        IReadOnlyList<ServicePolicy.Internal.BuildError> errors = ServiceLevelPolicyBuilder.Validate(
+            Array.Empty<(CommitmentKind, string?)>(), new[] { (PauseReason.WaitingOnCustomer, (IReadOnlyList<CommitmentKind>)Array.Empty<CommitmentKind>()) });
+
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(("AddTarget", (int?)null, "no targets are defined: add at least one"), (errors[0].Member, errors[0].Index, errors[0].Message));
+        Assert.Equal(("PauseWhile", (int?)0, (int?)null), (errors[1].Member, errors[1].Index, errors[1].Element));
+        Assert.StartsWith("the pause rule for WaitingOnCustomer lists no kinds of commitment", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithHandoffLimit_CountsReassignmentsNotOwners()
+    {
+        // "Passed through four people" is three reassignments: the fourth reassignment breaches.
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("P", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, FourHours)
+            .WithHandoffLimit(maxReassignments: 3)
+            .Build();
+
+        Assert.Equal(3, policy.HandoffLimit!.MaxReassignments);
+        Assert.Equal("at most 3 reassignments", policy.HandoffLimit.ToString());
+    }
+
+    [Fact]
     public void Build_NoTargets_Throws()
     {
         var e = Assert.Throws<InvalidOperationException>(() => ServiceLevelPolicy.CreateBuilder("Empty", 1, Office).Build());
-        Assert.Contains("has no targets", e.Message);
+        Assert.Contains("no targets are defined", e.Message);
     }
 
     [Fact]
@@ -188,7 +229,7 @@ public class ServiceLevelPolicyTests
         Assert.Equal("kinds", Assert.Throws<ArgumentException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer)).ParamName);
         Assert.Equal("kinds", Assert.Throws<ArgumentOutOfRangeException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer, (CommitmentKind)42)).ParamName);
         Assert.Equal("reason", Assert.Throws<ArgumentOutOfRangeException>(() => builder.PauseWhile((PauseReason)9, CommitmentKind.Resolution)).ParamName);
-        Assert.Equal("maximumHandoffs", Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithHandoffLimit(-1)).ParamName);
+        Assert.Equal("maxReassignments", Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithHandoffLimit(-1)).ParamName);
         Assert.Equal("remedies", Assert.Throws<ArgumentException>(() => builder.WithHandoffLimit(1, [null!])).ParamName);
         Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => builder.AddTarget(null!)).ParamName);
         Assert.Equal("applicability", Assert.Throws<ArgumentNullException>(() => builder.AppliesTo(null!)).ParamName);

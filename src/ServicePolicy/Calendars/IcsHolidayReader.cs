@@ -8,23 +8,36 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using NodaTime;
 
-namespace ServicePolicy.Configuration;
+namespace ServicePolicy.Calendars;
 
 /// <summary>
-/// Reads holidays from an iCalendar (RFC 5545) file with Ical.Net: all-day events make every date they cover a holiday;
+/// Reads holidays from iCalendar (RFC 5545) text with Ical.Net: all-day events make every date they cover a holiday;
 /// events with a time of day become closures (floating times are read in the calendar's zone). Recurring events are
-/// expanded up to <see cref="ExpandUntil"/>.
+/// expanded up to <see cref="ExpandUntil"/>. Used by <see cref="BusinessCalendarBuilder.AddHolidaysFromICalendar(TextReader)"/>,
+/// which configuration's <c>HolidayFiles</c> go through too.
 /// </summary>
 internal static class IcsHolidayReader
 {
     /// <summary>The first date not expanded for recurring events.</summary>
     internal static readonly LocalDate ExpandUntil = new(2100, 1, 1);
 
-    internal static (List<LocalDate> Holidays, List<Interval> Closures) Read(string path, DateTimeZone zone)
+    /// <summary>Reads the holidays and closures of the iCalendar text <paramref name="reader"/> holds.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="zone">The zone that floating times are read in.</param>
+    /// <returns>The holidays (all-day events) and closures (timed events).</returns>
+    /// <exception cref="FormatException">The text is not iCalendar, or holds no VCALENDAR.</exception>
+    internal static (List<LocalDate> Holidays, List<Interval> Closures) Read(TextReader reader, DateTimeZone zone)
     {
-        string text = File.ReadAllText(path);
-        Ical.Net.Calendar calendar = Ical.Net.Calendar.Load(text)
-            ?? throw new FormatException("the file holds no VCALENDAR");
+        string text = reader.ReadToEnd();
+        Ical.Net.Calendar calendar;
+        try
+        {
+            calendar = Ical.Net.Calendar.Load(text) ?? throw new FormatException("the text holds no VCALENDAR");
+        }
+        catch (Exception e) when (e is not (FormatException or OutOfMemoryException))
+        {
+            throw new FormatException($"the text is not iCalendar: {e.Message}", e);
+        }
         var holidays = new List<LocalDate>();
         var closures = new List<Interval>();
         foreach (Occurrence occurrence in calendar.GetOccurrences(new CalDateTime(1900, 1, 1), null)

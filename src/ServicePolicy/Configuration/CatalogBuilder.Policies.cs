@@ -1,0 +1,393 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+using ServicePolicy.Calendars;
+using ServicePolicy.Commitments;
+using ServicePolicy.Internal;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Configuration;
+
+/// <summary>The policy part of <see cref="CatalogBuilder"/>: policies, their targets, pause rules, at-risk thresholds,
+/// remedies and handoff limits, and the policy set.</summary>
+internal sealed partial class CatalogBuilder
+{
+    private static readonly string[] TargetKinds = AllKinds.Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
+    private static readonly string[] PauseReasons = Enum.GetNames<PauseReason>();
+    private static readonly string[] RemedyKinds = Enum.GetNames<RemedyKind>();
+
+    private void BuildPolicy(string path, string name, PolicyOptions policy)
+    {
+        int errorCount = errors.Count;
+        if (policy.Version < 1)
+        {
+            errors.Add($"{path}:Version: version {policy.Version} is out of range: expected 1 or more");
+        }
+        BusinessCalendar? calendar = null;
+        if (string.IsNullOrWhiteSpace(policy.Calendar))
+        {
+            errors.Add($"{path}:Calendar: a calendar is required: the name of one of {root}:Calendars");
+        }
+        else
+        {
+            calendar = FindCalendar(policy.Calendar, $"{path}:Calendar");
+        }
+        Applicability applicability = BuildApplicability(policy.AppliesTo, $"{path}:AppliesTo");
+
+        // The targets and pause rules that parsed, as the builder will be given them, with the configuration path of
+        // each (and of each paused kind) to report the builder's errors at.
+        var targets = new List<ServiceTarget>();
+        var targetShape = new List<(CommitmentKind Kind, string? Name)>();
+        var targetPaths = new List<string>();
+        foreach ((string key, TargetOptions target) in policy.Targets)
+        {
+            string targetPath = $"{path}:Targets:{key}";
+            string? customHint = key.Trim().Equals(nameof(CommitmentKind.Custom), StringComparison.OrdinalIgnoreCase)
+                ? $" (custom targets go under {path}:CustomTargets)"
+                : null;
+            if (!TryParseName(key, targetPath, "a kind of commitment", TargetKinds, out CommitmentKind kind, customHint))
+            {
+                continue;
+            }
+            targetShape.Add((kind, null));
+            targetPaths.Add(targetPath);
+            if (BuildTarget(target ?? new TargetOptions(), targetPath, rule => ServiceTarget.Create(kind, rule)) is { } built)
+            {
+                targets.Add(built);
+            }
+        }
+        foreach ((string key, TargetOptions target) in policy.CustomTargets)
+        {
+            string targetPath = $"{path}:CustomTargets:{key}";
+            targetShape.Add((CommitmentKind.Custom, key));
+            targetPaths.Add(targetPath);
+            if (BuildTarget(target ?? new TargetOptions(), targetPath, rule => ServiceTarget.Custom(key, rule)) is { } built)
+            {
+                targets.Add(built);
+            }
+        }
+        var pauses = new List<(PauseReason Reason, IReadOnlyList<CommitmentKind> Kinds)>();
+        var pausePaths = new List<(string Path, List<int> Indices)>();
+        foreach ((string key, List<string> kindNames) in policy.Pause)
+        {
+            string pausePath = $"{path}:Pause:{key}";
+            if (!TryParseName(key, pausePath, "a reason for waiting", PauseReasons, out PauseReason reason))
+            {
+                continue;
+            }
+            var kinds = new List<CommitmentKind>();
+            var indices = new List<int>();
+            for (int i = 0; i < (kindNames?.Count ?? 0); i++)
+            {
+                if (TryParseName(kindNames![i], $"{pausePath}:{i}", "a kind of commitment", AllKinds, out CommitmentKind kind))
+                {
+                    kinds.Add(kind);
+                    indices.Add(i);
+                }
+            }
+            pauses.Add((reason, kinds));
+            pausePaths.Add((pausePath, indices));
+        }
+        AddBuildErrors(
+            ServiceLevelPolicyBuilder.Validate(targetShape, pauses),
+            e => (e.Member, e.Index, e.Element) switch
+            {
+                (nameof(ServiceLevelPolicyBuilder.PauseWhile), { } i, { } j) => $"{pausePaths[i].Path}:{pausePaths[i].Indices[j]}",
+                (nameof(ServiceLevelPolicyBuilder.PauseWhile), { } i, null) => pausePaths[i].Path,
+                (nameof(ServiceLevelPolicyBuilder.AddTarget), { } i, _) => targetPaths[i],
+                _ => $"{path}:Targets",
+            },
+            e => e is { Member: nameof(ServiceLevelPolicyBuilder.AddTarget), Index: null }
+                ? ", such as \"FirstResponse\": { \"Deadline\": \"4 business hours\" }"
+                : null);
+
+        AtRiskThreshold? atRisk = policy.AtRisk is null ? null : BuildAtRisk(policy.AtRisk, $"{path}:AtRisk");
+        string? chainName = policy.EscalationChain is null ? null : FindEscalationChain(policy.EscalationChain, name, $"{path}:EscalationChain");
+        BreachRemedy[]? handoffRemedies = null;
+        if (policy.HandoffLimit is { } limit)
+        {
+            if (limit.MaxReassignments is not { } max)
+            {
+                errors.Add($"{path}:HandoffLimit:MaxReassignments: the number of reassignments allowed is required (0 or more; 3 lets an interaction pass through four people)");
+            }
+            else if (max < 0)
+            {
+                errors.Add($"{path}:HandoffLimit:MaxReassignments: {max} is out of range: expected 0 or more");
+            }
+            handoffRemedies = BuildRemedies(limit.Remedies, $"{path}:HandoffLimit:Remedies");
+        }
+        if (errors.Count > errorCount || calendar is null)
+        {
+            return;
+        }
+        try
+        {
+            ServiceLevelPolicyBuilder builder = ServiceLevelPolicy.CreateBuilder(name, policy.Version, calendar).AppliesTo(applicability);
+            foreach (ServiceTarget target in targets)
+            {
+                builder.AddTarget(target);
+            }
+            foreach ((PauseReason reason, IReadOnlyList<CommitmentKind> kinds) in pauses)
+            {
+                builder.PauseWhile(reason, kinds.ToArray());
+            }
+            if (atRisk is not null)
+            {
+                builder.WithAtRisk(atRisk);
+            }
+            if (policy.HandoffLimit?.MaxReassignments is { } maxReassignments)
+            {
+                builder.WithHandoffLimit(maxReassignments, handoffRemedies ?? Array.Empty<BreachRemedy>());
+            }
+            if (chainName is not null)
+            {
+                builder.WithEscalationChain(chainName);
+            }
+            policies[name] = builder.Build();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            errors.Add($"{path}: {e.Message}");
+        }
+    }
+
+    private ServiceTarget? BuildTarget(TargetOptions target, string path, Func<DeadlineRule, ServiceTarget> create)
+    {
+        int errorCount = errors.Count;
+        DeadlineRule? rule = null;
+        if (string.IsNullOrWhiteSpace(target.Deadline))
+        {
+            errors.Add($"{path}:Deadline: a deadline expression is required, such as '4 business hours'");
+        }
+        else if (!DeadlineExpression.TryParse(target.Deadline, out rule, out DeadlineExpressionFormatException? error))
+        {
+            errors.Add($"{path}:Deadline: {error.SingleLineMessage}");
+        }
+        BusinessCalendar? calendar = target.Calendar is null ? null : FindCalendar(target.Calendar, $"{path}:Calendar");
+        AtRiskThreshold? atRisk = target.AtRisk is null ? null : BuildAtRisk(target.AtRisk, $"{path}:AtRisk");
+        BreachRemedy[] remedies = BuildRemedies(target.Remedies, $"{path}:Remedies");
+        if (errors.Count > errorCount || rule is null)
+        {
+            return null;
+        }
+        try
+        {
+            ServiceTarget built = create(rule);
+            if (calendar is not null)
+            {
+                built = built.WithCalendar(calendar);
+            }
+            if (atRisk is not null)
+            {
+                built = built.WithAtRisk(atRisk);
+            }
+            return remedies.Length > 0 ? built.WithRemedies(remedies) : built;
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"{path}:Deadline: {FirstSentence(e.Message)}");
+            return null;
+        }
+    }
+
+    private AtRiskThreshold? BuildAtRisk(AtRiskOptions atRisk, string path)
+    {
+        int errorCount = errors.Count;
+        if (atRisk.Percent is { } percent && !(percent > 0 && percent < 100))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{path}:Percent: {percent} is out of range: expected more than 0 and less than 100"));
+        }
+        Duration? lead = null;
+        if (atRisk.Before is { } before)
+        {
+            if (DeadlineExpression.TryParseDuration(before, out Duration parsed, out DeadlineExpressionFormatException? error))
+            {
+                lead = parsed;
+            }
+            else
+            {
+                errors.Add($"{path}:Before: {error.SingleLineMessage.Replace("deadline expression", "duration", StringComparison.Ordinal)}");
+            }
+        }
+        if (atRisk.Percent is null && atRisk.Before is null)
+        {
+            errors.Add($"{path}: give Percent (such as 75), Before (such as '30 minutes'), or both");
+        }
+        if (errors.Count > errorCount)
+        {
+            return null;
+        }
+        return (atRisk.Percent, lead) switch
+        {
+            ({ } p, { } l) => AtRiskThreshold.AtPercentOrBeforeDeadline(p, l),
+            ({ } p, null) => AtRiskThreshold.AtPercent(p),
+            (null, { } l) => AtRiskThreshold.BeforeDeadline(l),
+            _ => null,
+        };
+    }
+
+    private BreachRemedy[] BuildRemedies(List<RemedyOptions> remedies, string path)
+    {
+        var built = new List<BreachRemedy>();
+        for (int i = 0; i < remedies.Count; i++)
+        {
+            string remedyPath = $"{path}:{i}";
+            RemedyOptions remedy = remedies[i] ?? new RemedyOptions();
+            if (!TryParseName(remedy.Kind, $"{remedyPath}:Kind", "a kind of remedy", RemedyKinds, out RemedyKind kind))
+            {
+                continue;
+            }
+            try
+            {
+                switch (kind)
+                {
+                    case RemedyKind.Apology:
+                        built.Add(BreachRemedy.Apology());
+                        break;
+                    case RemedyKind.Accommodation:
+                        built.Add(BreachRemedy.Accommodation(Required(remedy.Description, $"{remedyPath}:Description", "a description"), remedy.Amount, remedy.Currency));
+                        break;
+                    case RemedyKind.Credit:
+                        if (remedy.Amount is not { } amount)
+                        {
+                            errors.Add($"{remedyPath}:Amount: a credit needs an amount");
+                            break;
+                        }
+                        built.Add(BreachRemedy.Credit(amount, Required(remedy.Currency, $"{remedyPath}:Currency", "a currency such as 'GBP'")));
+                        break;
+                    default:
+                        built.Add(BreachRemedy.ProactiveMessage(Required(remedy.Template, $"{remedyPath}:Template", "a template id")));
+                        break;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                string property = e.ParamName switch
+                {
+                    "currency" => "Currency",
+                    "amount" => "Amount",
+                    "description" => "Description",
+                    "templateId" => "Template",
+                    _ => "Kind",
+                };
+                errors.Add($"{remedyPath}:{property}: {FirstSentence(e.Message)}");
+            }
+            catch (MissingValueException)
+            {
+                // Reported by Required.
+            }
+        }
+        return built.ToArray();
+    }
+
+    private string Required(string? value, string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{path}: {what} is required");
+            throw new MissingValueException();
+        }
+        return value;
+    }
+
+    private Applicability BuildApplicability(ApplicabilityOptions? appliesTo, string path)
+    {
+        Applicability applicability = Applicability.Any;
+        if (appliesTo is null)
+        {
+            return applicability;
+        }
+        string[]? Values(List<string> values, string name)
+        {
+            if (values.Count == 0)
+            {
+                return null;
+            }
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(values[i]))
+                {
+                    errors.Add($"{path}:{name}:{i}: a value is required");
+                    return null;
+                }
+            }
+            return values.ToArray();
+        }
+        if (Values(appliesTo.Priorities, "Priorities") is { } priorities)
+        {
+            applicability = applicability.WithPriorities(priorities);
+        }
+        if (Values(appliesTo.Channels, "Channels") is { } channels)
+        {
+            applicability = applicability.WithChannels(channels);
+        }
+        if (Values(appliesTo.CustomerTiers, "CustomerTiers") is { } tiers)
+        {
+            applicability = applicability.WithCustomerTiers(tiers);
+        }
+        if (appliesTo.Internal is { } isInternal)
+        {
+            applicability = isInternal ? applicability.ForInternalCustomers() : applicability.ForExternalCustomers();
+        }
+        foreach ((string key, string value) in appliesTo.Attributes)
+        {
+            applicability = applicability.WithAttribute(key, value ?? string.Empty);
+        }
+        return applicability;
+    }
+
+    private ServiceLevelPolicySet? BuildPolicySet(HashSet<string> policyNames)
+    {
+        string path = $"{root}:PolicySet";
+        if (options.PolicySet is not { } set)
+        {
+            return policies.Count == 1 && policyNames.Count == 1 ? new ServiceLevelPolicySet(Array.Empty<ServiceLevelPolicy>(), policies.Values.Single()) : null;
+        }
+        ServiceLevelPolicy? fallback = null;
+        if (string.IsNullOrWhiteSpace(set.Fallback))
+        {
+            errors.Add($"{path}:Fallback: a policy set needs a fallback policy for interactions no other policy matches");
+        }
+        else
+        {
+            fallback = FindPolicy(set.Fallback, $"{path}:Fallback", policyNames);
+        }
+        var ordered = new List<ServiceLevelPolicy>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < set.Order.Count; i++)
+        {
+            string name = set.Order[i];
+            string itemPath = $"{path}:Order:{i}";
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                errors.Add($"{itemPath}: a policy name is required");
+                continue;
+            }
+            if (!seen.Add(name))
+            {
+                errors.Add($"{itemPath}: policy '{name}' is listed more than once");
+                continue;
+            }
+            if (set.Fallback is not null && string.Equals(name, set.Fallback, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{itemPath}: policy '{name}' is the fallback and must not be listed in Order too");
+                continue;
+            }
+            if (FindPolicy(name, itemPath, policyNames) is { } policy)
+            {
+                ordered.Add(policy);
+            }
+        }
+        return fallback is null || errors.Count > 0 ? null : new ServiceLevelPolicySet(ordered, fallback);
+    }
+
+    /// <summary>Thrown by <see cref="Required"/> after it has recorded the error, to skip building the remedy.</summary>
+    private sealed class MissingValueException : Exception
+    {
+    }
+}

@@ -1,0 +1,179 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NodaTime;
+using NodaTime.Text;
+using ServicePolicy.Escalation;
+using ServicePolicy.Internal;
+
+namespace ServicePolicy.Configuration;
+
+/// <summary>The on-call part of <see cref="CatalogBuilder"/>: weekly rotas, and the recipients escalation warnings and
+/// levels name (which may be a rota's person on call).</summary>
+internal sealed partial class CatalogBuilder
+{
+    /// <summary>The recipient forms, as error messages list them.</summary>
+    internal const string RecipientForms = "owner, owner-lead, owner-manager, role:<name>, person:<id> or on-call:<rota>";
+
+    private static readonly string[] RecipientWords = { "owner", "owner-lead", "owner-manager" };
+    private static readonly string[] RecipientPrefixes = { "role", "person", "on-call" };
+
+    private static readonly string[] DayNames = Enum.GetNames<IsoDayOfWeek>().Where(d => d != nameof(IsoDayOfWeek.None)).ToArray();
+    private readonly Dictionary<string, WeeklyRota> rotas = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> rotaNames = new(StringComparer.OrdinalIgnoreCase);
+
+    private void BuildRotas()
+    {
+        rotaNames.UnionWith(options.Rotas.Keys);
+        AddBuilt(options.BuiltRotas, r => r.Name, rotaNames, rotas, "Rotas", "rota");
+        foreach ((string name, RotaOptions rota) in options.Rotas)
+        {
+            BuildRota($"{root}:Rotas:{name}", name, rota ?? new RotaOptions());
+        }
+    }
+
+    private void BuildRota(string path, string name, RotaOptions rota)
+    {
+        int errorCount = errors.Count;
+        DateTimeZone? zone = ResolveTimeZone(path, rota.TimeZone);
+        if (rota.HandOvers.Count == 0)
+        {
+            errors.Add($"{path}:HandOvers: a rota needs at least one hand-over, such as {{ \"Day\": \"Monday\", \"At\": \"09:00\", \"Person\": \"alice\" }}");
+        }
+        var handOvers = new List<(IsoDayOfWeek Day, LocalTime At, string Person, string Path)>();
+        for (int i = 0; i < rota.HandOvers.Count; i++)
+        {
+            string handOverPath = $"{path}:HandOvers:{i}";
+            RotaHandOverOptions handOver = rota.HandOvers[i] ?? new RotaHandOverOptions();
+            IsoDayOfWeek? day = ParseDay(handOver.Day, $"{handOverPath}:Day");
+            LocalTime? at = ParseTimeOfDay(handOver.At, $"{handOverPath}:At");
+            if (string.IsNullOrWhiteSpace(handOver.Person))
+            {
+                errors.Add($"{handOverPath}:Person: the id of the person who takes over is required");
+            }
+            else if (day is { } d && at is { } t)
+            {
+                handOvers.Add((d, t, handOver.Person, handOverPath));
+            }
+        }
+        if (errors.Count > errorCount || zone is null)
+        {
+            return;
+        }
+        WeeklyRota built = WeeklyRota.Create(name, zone.Id);
+        foreach ((IsoDayOfWeek day, LocalTime at, string person, string handOverPath) in handOvers)
+        {
+            try
+            {
+                built = built.WithHandOver(day, at, person);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"{handOverPath}: {FirstSentence(e.Message)}");
+            }
+        }
+        rotas[name] = built;
+    }
+
+    /// <summary>Parses a recipient: <c>owner</c>, <c>owner-lead</c>, <c>owner-manager</c>, <c>role:name</c>,
+    /// <c>person:id</c> or <c>on-call:rota</c> (case-insensitive words; names as written).</summary>
+    private EscalationRecipient? ParseRecipient(string? text, string path)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add($"{path}: a recipient is required: {RecipientForms}");
+            return null;
+        }
+        string trimmed = text.Trim();
+        switch (trimmed.ToLowerInvariant())
+        {
+            case "owner":
+                return EscalationRecipient.Owner;
+            case "owner-lead":
+                return EscalationRecipient.OwnersLead;
+            case "owner-manager":
+                return EscalationRecipient.OwnersManager;
+        }
+        int colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        string? suggestion;
+        if (colon > 0)
+        {
+            string prefix = trimmed.Substring(0, colon).Trim();
+            string name = trimmed.Substring(colon + 1).Trim();
+            string? form = RecipientPrefixes.FirstOrDefault(p => p.Equals(prefix, StringComparison.OrdinalIgnoreCase));
+            if (form is not null && name.Length == 0)
+            {
+                errors.Add($"{path}: '{text}' names no one: write {form}:<name>");
+                return null;
+            }
+            switch (form)
+            {
+                case "role":
+                    return EscalationRecipient.Role(name);
+                case "person":
+                    return EscalationRecipient.Person(name);
+                case "on-call":
+                    return FindRota(name, path);
+            }
+            suggestion = NameSuggestions.Closest(prefix, RecipientPrefixes) is { } p ? $"{p}:{name}" : null;
+        }
+        else
+        {
+            suggestion = NameSuggestions.Closest(trimmed, RecipientWords);
+        }
+        errors.Add($"{path}: '{text}' is not a recipient{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}; expected {RecipientForms}");
+        return null;
+    }
+
+    private EscalationRecipient? FindRota(string name, string path)
+    {
+        if (rotas.TryGetValue(name, out WeeklyRota? rota))
+        {
+            return EscalationRecipient.OnCall(rota);
+        }
+        if (!rotaNames.Contains(name))
+        {
+            errors.Add($"{path}: rota '{name}' is not defined{NameSuggestions.DidYouMean(name, rotaNames)}; define it under {root}:Rotas");
+        }
+        // A defined rota that failed to build has its own errors.
+        return null;
+    }
+
+    private IsoDayOfWeek? ParseDay(string? text, string path)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add($"{path}: a day of the week is required, such as 'Monday' or 'Mon'");
+            return null;
+        }
+        string trimmed = text.Trim();
+        foreach (string day in DayNames)
+        {
+            if (day.Equals(trimmed, StringComparison.OrdinalIgnoreCase) || (trimmed.Length == 3 && day.StartsWith(trimmed, StringComparison.OrdinalIgnoreCase)))
+            {
+                return Enum.Parse<IsoDayOfWeek>(day);
+            }
+        }
+        errors.Add($"{path}: '{text}' is not a day of the week{NameSuggestions.DidYouMean(trimmed, DayNames)}; expected Monday to Sunday, or Mon to Sun");
+        return null;
+    }
+
+    /// <summary>Parses a hand-over time with the library's one time-of-day grammar (as business hours and deadline
+    /// expressions do); reports an error at <paramref name="path"/> otherwise.</summary>
+    private LocalTime? ParseTimeOfDay(string? text, string path)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add($"{path}: a time of day is required, such as '09:00'");
+            return null;
+        }
+        if (TimeOfDayGrammar.TryParse(text, out LocalTime time, out string? error))
+        {
+            return time;
+        }
+        errors.Add($"{path}: {error}");
+        return null;
+    }
+}
