@@ -37,9 +37,11 @@ namespace ServicePolicy.Escalation;
 /// <para>Interaction ids (<see cref="Evaluation.Timeline.Create"/>), custom target names
 /// (<see cref="Policies.ServiceTarget.Custom"/>) and chain names (<see cref="EscalationChain.CreateBuilder"/>) that
 /// contain <c>/</c> are rejected where they enter the library, so every key parses back to its parts.</para>
-/// <para>Equality is ordinal equality of the canonical text, which is the same as equality of every part. The default
-/// value is not a key: its <see cref="ToString"/> is empty, its <see cref="InteractionId"/> is empty, its optional
-/// parts are null and its numbers zero; it equals only itself, and the library's APIs that take a key reject it.</para>
+/// <para>A key holds only its text (one reference, like the string it replaces); the parts are read from the text on
+/// each access, so the string parts allocate. Equality is ordinal equality of the canonical text, which is the same as
+/// equality of every part. The default value is not a key: its <see cref="ToString"/> is empty, its
+/// <see cref="InteractionId"/> is empty, its optional parts are null and its numbers zero; it equals only itself, and
+/// the library's APIs that take a key reject it.</para>
 /// </remarks>
 public readonly struct ActionKey : IEquatable<ActionKey>
 {
@@ -51,64 +53,45 @@ public readonly struct ActionKey : IEquatable<ActionKey>
     private const string CustomPrefix = "Custom:";
 
     private readonly string? text;
-    private readonly string? interactionId;
-    private readonly string? commitmentName;
-    private readonly string? chainName;
-    private readonly int cycle;
-    private readonly int chainVersion;
-    private readonly int index;
-    private readonly int repeat;
-    private readonly CommitmentKind kind;
-    private readonly ActionKeyStep step;
-    private readonly bool handoffLimit;
 
-    private ActionKey(string text, string interactionId, bool handoffLimit, CommitmentKind kind, string? commitmentName, int cycle,
-        string? chainName, int chainVersion, ActionKeyStep step, int index, int repeat)
+    /// <summary>Wraps text that is a key (the factories' output, or text <see cref="TryRead"/> accepted).</summary>
+    private ActionKey(string text)
     {
+        Debug.Assert(TryRead(text, out _, out _, out _), "Only keys are wrapped.");
         this.text = text;
-        this.interactionId = interactionId;
-        this.handoffLimit = handoffLimit;
-        this.kind = kind;
-        this.commitmentName = commitmentName;
-        this.cycle = cycle;
-        this.chainName = chainName;
-        this.chainVersion = chainVersion;
-        this.step = step;
-        this.index = index;
-        this.repeat = repeat;
     }
 
     /// <summary>Gets the host's id of the interaction; empty for the default value.</summary>
-    public string InteractionId => interactionId ?? string.Empty;
+    public string InteractionId => text is null ? string.Empty : text[..Read().InteractionEnd];
 
     /// <summary>Gets whether the key names a step or remedy of the policy's handoff limit rather than of a commitment.</summary>
-    public bool IsHandoffLimit => handoffLimit;
+    public bool IsHandoffLimit => text is not null && Read().HandoffLimit;
 
     /// <summary>Gets the kind of the commitment (<see cref="CommitmentKind.Custom"/> for a custom one); null for the
     /// handoff limit and for the default value.</summary>
-    public CommitmentKind? Commitment => text is null || handoffLimit ? null : kind;
+    public CommitmentKind? Commitment => text is not null && Read() is { HandoffLimit: false } parts ? parts.Kind : null;
 
     /// <summary>Gets the name of a custom commitment; null otherwise.</summary>
-    public string? CommitmentName => commitmentName;
+    public string? CommitmentName => text is not null && Read() is { NameStart: >= 0 } parts ? text[parts.NameStart..parts.NameEnd] : null;
 
     /// <summary>Gets the commitment's zero-based cycle; null for the handoff limit and for the default value.</summary>
-    public int? Cycle => text is null || handoffLimit ? null : cycle;
+    public int? Cycle => text is not null && Read() is { HandoffLimit: false } parts ? parts.Cycle : null;
 
     /// <summary>Gets the escalation chain's name; null for remedies and for the default value.</summary>
-    public string? ChainName => chainName;
+    public string? ChainName => text is not null && Read() is { ChainStart: >= 0 } parts ? text[parts.ChainStart..parts.ChainEnd] : null;
 
     /// <summary>Gets the escalation chain's version, 1 or more; null for remedies and for the default value.</summary>
-    public int? ChainVersion => chainName is null ? null : chainVersion;
+    public int? ChainVersion => text is not null && Read() is { ChainStart: >= 0 } parts ? parts.ChainVersion : null;
 
     /// <summary>Gets the step the key names: a warning, a level or a remedy.</summary>
-    public ActionKeyStep Step => step;
+    public ActionKeyStep Step => text is null ? default : Read().Step;
 
     /// <summary>Gets the zero-based index of the warning or level in the chain, or of the remedy in the policy.</summary>
-    public int Index => index;
+    public int Index => text is null ? 0 : Read().Index;
 
     /// <summary>Gets, for a level, how many times it fired before in the cycle; 0 for the handoff limit's level,
     /// warnings and remedies.</summary>
-    public int Repeat => repeat;
+    public int Repeat => text is null ? 0 : Read().Repeat;
 
     /// <summary>Gets whether this is the default value, which is not a key.</summary>
     internal bool IsDefault => text is null;
@@ -116,48 +99,37 @@ public readonly struct ActionKey : IEquatable<ActionKey>
     /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one string.</summary>
     internal static ActionKey Warning(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, int chainVersion, int warning)
     {
-        AssertCommitment(interactionId, kind, name, cycle);
-        string text = name is null
+        AssertCommitment(kind, name);
+        return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@v{chainVersion}/W{warning}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@v{chainVersion}/W{warning}");
-        return new ActionKey(text, interactionId, false, kind, name, cycle, chainName, chainVersion, ActionKeyStep.Warning, warning, 0);
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@v{chainVersion}/W{warning}"));
     }
 
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
     internal static ActionKey Level(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, int chainVersion, int level, int repeat)
     {
-        AssertCommitment(interactionId, kind, name, cycle);
-        string text = name is null
+        AssertCommitment(kind, name);
+        return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@v{chainVersion}/L{level}/R{repeat}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@v{chainVersion}/L{level}/R{repeat}");
-        return new ActionKey(text, interactionId, false, kind, name, cycle, chainName, chainVersion, ActionKeyStep.Level, level, repeat);
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@v{chainVersion}/L{level}/R{repeat}"));
     }
 
     /// <summary>The key of the handoff limit's level, <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>.</summary>
-    internal static ActionKey HandoffLimitLevel(string interactionId, string chainName, int chainVersion, int level)
-    {
-        Debug.Assert(ActionKeyPart.IsValid(interactionId), "A timeline's interaction id is a valid key part.");
-        string text = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/{chainName}@v{chainVersion}/L{level}/R0");
-        return new ActionKey(text, interactionId, true, default, null, 0, chainName, chainVersion, ActionKeyStep.Level, level, 0);
-    }
+    internal static ActionKey HandoffLimitLevel(string interactionId, string chainName, int chainVersion, int level) =>
+        new(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/{chainName}@v{chainVersion}/L{level}/R0"));
 
     /// <summary>The key of a commitment's remedy, <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c>.</summary>
     internal static ActionKey Remedy(string interactionId, CommitmentKind kind, string? name, int cycle, int remedy)
     {
-        AssertCommitment(interactionId, kind, name, cycle);
-        string text = name is null
+        AssertCommitment(kind, name);
+        return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/remedy/{remedy}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/remedy/{remedy}");
-        return new ActionKey(text, interactionId, false, kind, name, cycle, null, 0, ActionKeyStep.Remedy, remedy, 0);
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/remedy/{remedy}"));
     }
 
     /// <summary>The key of the handoff limit's remedy, <c>{interaction}/HandoffLimit/remedy/{remedy}</c>.</summary>
-    internal static ActionKey HandoffLimitRemedy(string interactionId, int remedy)
-    {
-        Debug.Assert(ActionKeyPart.IsValid(interactionId), "A timeline's interaction id is a valid key part.");
-        string text = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/remedy/{remedy}");
-        return new ActionKey(text, interactionId, true, default, null, 0, null, 0, ActionKeyStep.Remedy, remedy, 0);
-    }
+    internal static ActionKey HandoffLimitRemedy(string interactionId, int remedy) =>
+        new(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/remedy/{remedy}"));
 
     /// <summary>Parses a key in the canonical form <see cref="ToString"/> writes (see the grammar in the remarks).</summary>
     /// <param name="text">The text to parse, such as <c>T-1/FirstResponse/0/standard@v1/L0/R0</c>.</param>
@@ -168,8 +140,8 @@ public readonly struct ActionKey : IEquatable<ActionKey>
     public static ActionKey Parse(string text)
     {
         Preconditions.CheckNotNull(text);
-        return TryParse(text, out ActionKey key, out int position, out string? expected)
-            ? key
+        return TryRead(text, out _, out int position, out string? expected)
+            ? new ActionKey(text)
             : throw new ActionKeyFormatException(text, position, expected);
     }
 
@@ -179,76 +151,66 @@ public readonly struct ActionKey : IEquatable<ActionKey>
     /// <returns>Whether <paramref name="text"/> is a key.</returns>
     public static bool TryParse([NotNullWhen(true)] string? text, out ActionKey key)
     {
-        if (text is null)
-        {
-            key = default;
-            return false;
-        }
-        return TryParse(text, out key, out _, out _);
+        key = text is not null && TryRead(text, out _, out _, out _) ? new ActionKey(text) : default;
+        return !key.IsDefault;
     }
 
-    /// <summary>The parser: on failure, the zero-based position and what was expected there.</summary>
-    private static bool TryParse(string text, out ActionKey key, out int position, [NotNullWhen(false)] out string? expected)
+    /// <summary>The parts of this key, read again from its text (which is a key: this never fails).</summary>
+    private Parts Read()
     {
-        key = default;
+        bool read = TryRead(text!, out Parts parts, out _, out _);
+        Debug.Assert(read, "A key's text is a key.");
+        return parts;
+    }
+
+    /// <summary>The parser, the one place the grammar is read: the parts as positions in the text and numbers, without
+    /// allocating; on failure, the zero-based position and what was expected there.</summary>
+    private static bool TryRead(string text, out Parts parts, out int position, [NotNullWhen(false)] out string? expected)
+    {
+        parts = new Parts { NameStart = -1, NameEnd = -1, ChainStart = -1, ChainEnd = -1 };
         int p = 0;
         // The interaction id: the first part.
-        if (!TryPart(text, ref p, "an interaction id", out string? interactionId, out position, out expected))
+        if (!TryPart(text, ref p, "an interaction id", out position, out expected)
+            || !TrySeparator(text, ref p, "'/' after the interaction id", out position, out expected))
         {
             return false;
         }
-        if (!TrySeparator(text, ref p, "'/' after the interaction id", out position, out expected))
-        {
-            return false;
-        }
+        parts.InteractionEnd = p - 1;
         int partStart = p;
         int partEnd = PartEnd(text, p);
         ReadOnlySpan<char> part = text.AsSpan(p, partEnd - p);
         if (part.SequenceEqual(HandoffLimitPart))
         {
+            parts.HandoffLimit = true;
             p = partEnd;
-            if (!TrySeparator(text, ref p, "'/' after HandoffLimit", out position, out expected))
+            if (!TrySeparator(text, ref p, "'/' after HandoffLimit", out position, out expected)
+                || !TryRemedy(text, ref p, ref parts, out bool isRemedy, out position, out expected))
             {
                 return false;
             }
-            if (TryRemedy(text, ref p, out int handoffRemedy, out bool isRemedy, out position, out expected))
+            if (isRemedy)
             {
-                if (isRemedy)
-                {
-                    key = new ActionKey(text, interactionId, true, default, null, 0, null, 0, ActionKeyStep.Remedy, handoffRemedy, 0);
-                    return true;
-                }
+                return true;
             }
-            else
-            {
-                return false;
-            }
-            if (!TryChain(text, ref p, out string? handoffChain, out int handoffVersion, out position, out expected)
-                || !TryLiteral(text, ref p, "/L", "'/L' and the level after the chain", out position, out expected)
-                || !TryNumber(text, ref p, 0, "a level number", out int handoffLevel, out position, out expected)
-                || !TryLiteral(text, ref p, "/R0", "'/R0' after the level (the handoff limit's level fires once)", out position, out expected)
-                || !TryEnd(text, p, out position, out expected))
-            {
-                return false;
-            }
-            key = new ActionKey(text, interactionId, true, default, null, 0, handoffChain, handoffVersion, ActionKeyStep.Level, handoffLevel, 0);
-            return true;
+            parts.Step = ActionKeyStep.Level;
+            return TryChain(text, ref p, ref parts, out position, out expected)
+                && TryLiteral(text, ref p, "/L", "'/L' and the level after the chain", out position, out expected)
+                && TryNumber(text, ref p, 0, "a level number", out parts.Index, out position, out expected)
+                && TryLiteral(text, ref p, "/R0", "'/R0' after the level (the handoff limit's level fires once)", out position, out expected)
+                && TryEnd(text, p, out position, out expected);
         }
 
         // A commitment: its kind (or custom name), then its cycle.
-        CommitmentKind kind;
-        string? name = null;
         if (part.StartsWith(CustomPrefix, StringComparison.Ordinal))
         {
-            ReadOnlySpan<char> custom = part[CustomPrefix.Length..];
-            if (!ActionKeyPart.IsValid(custom))
+            if (!ActionKeyPart.IsValid(part[CustomPrefix.Length..]))
             {
                 return Fail(partStart + CustomPrefix.Length, "a custom commitment name after 'Custom:'", out position, out expected);
             }
-            kind = CommitmentKind.Custom;
-            name = custom.ToString();
+            parts.Kind = CommitmentKind.Custom;
+            (parts.NameStart, parts.NameEnd) = (partStart + CustomPrefix.Length, partEnd);
         }
-        else if (!TryKind(part, out kind))
+        else if (!TryKind(part, out parts.Kind))
         {
             return Fail(partStart,
                 "a commitment kind (FirstResponse, NextResponse, PeriodicUpdate, FollowUp, Resolution, Appointment, FeedbackRequest or Custom:{name}) or HandoffLimit",
@@ -256,21 +218,17 @@ public readonly struct ActionKey : IEquatable<ActionKey>
         }
         p = partEnd;
         if (!TrySeparator(text, ref p, "'/' after the commitment", out position, out expected)
-            || !TryNumber(text, ref p, 0, "a cycle number", out int cycle, out position, out expected)
-            || !TrySeparator(text, ref p, "'/' after the cycle", out position, out expected))
-        {
-            return false;
-        }
-        if (!TryRemedy(text, ref p, out int remedy, out bool remedyKey, out position, out expected))
+            || !TryNumber(text, ref p, 0, "a cycle number", out parts.Cycle, out position, out expected)
+            || !TrySeparator(text, ref p, "'/' after the cycle", out position, out expected)
+            || !TryRemedy(text, ref p, ref parts, out bool remedyKey, out position, out expected))
         {
             return false;
         }
         if (remedyKey)
         {
-            key = new ActionKey(text, interactionId, false, kind, name, cycle, null, 0, ActionKeyStep.Remedy, remedy, 0);
             return true;
         }
-        if (!TryChain(text, ref p, out string? chainName, out int chainVersion, out position, out expected)
+        if (!TryChain(text, ref p, ref parts, out position, out expected)
             || !TrySeparator(text, ref p, "'/' after the chain", out position, out expected))
         {
             return false;
@@ -278,28 +236,20 @@ public readonly struct ActionKey : IEquatable<ActionKey>
         if (p < text.Length && text[p] == 'W')
         {
             p++;
-            if (!TryNumber(text, ref p, 0, "a warning number", out int warning, out position, out expected)
-                || !TryEnd(text, p, out position, out expected))
-            {
-                return false;
-            }
-            key = new ActionKey(text, interactionId, false, kind, name, cycle, chainName, chainVersion, ActionKeyStep.Warning, warning, 0);
-            return true;
+            parts.Step = ActionKeyStep.Warning;
+            return TryNumber(text, ref p, 0, "a warning number", out parts.Index, out position, out expected)
+                && TryEnd(text, p, out position, out expected);
         }
         if (p >= text.Length || text[p] != 'L')
         {
             return Fail(p, "a step, W{warning} or L{level}/R{repeat}", out position, out expected);
         }
         p++;
-        if (!TryNumber(text, ref p, 0, "a level number", out int level, out position, out expected)
-            || !TryLiteral(text, ref p, "/R", "'/R' and the repeat after the level", out position, out expected)
-            || !TryNumber(text, ref p, 0, "a repeat number", out int repeatNumber, out position, out expected)
-            || !TryEnd(text, p, out position, out expected))
-        {
-            return false;
-        }
-        key = new ActionKey(text, interactionId, false, kind, name, cycle, chainName, chainVersion, ActionKeyStep.Level, level, repeatNumber);
-        return true;
+        parts.Step = ActionKeyStep.Level;
+        return TryNumber(text, ref p, 0, "a level number", out parts.Index, out position, out expected)
+            && TryLiteral(text, ref p, "/R", "'/R' and the repeat after the level", out position, out expected)
+            && TryNumber(text, ref p, 0, "a repeat number", out parts.Repeat, out position, out expected)
+            && TryEnd(text, p, out position, out expected);
     }
 
     private static int PartEnd(string text, int start)
@@ -315,20 +265,22 @@ public readonly struct ActionKey : IEquatable<ActionKey>
         return false;
     }
 
-    /// <summary>Reads a name part (up to the next separator): not empty and not only white space.</summary>
-    private static bool TryPart(string text, ref int p, string what, [NotNullWhen(true)] out string? value, out int position,
-        [NotNullWhen(false)] out string? expected)
+    private static bool Succeed(out int position, out string? expected)
+    {
+        (position, expected) = (0, null);
+        return true;
+    }
+
+    /// <summary>Skips a name part (up to the next separator): not empty and not only white space.</summary>
+    private static bool TryPart(string text, ref int p, string what, out int position, [NotNullWhen(false)] out string? expected)
     {
         int end = PartEnd(text, p);
         if (!ActionKeyPart.IsValid(text.AsSpan(p, end - p)))
         {
-            value = null;
             return Fail(p, what + " (not empty nor only white space)", out position, out expected);
         }
-        value = text[p..end];
         p = end;
-        (position, expected) = (0, null);
-        return true;
+        return Succeed(out position, out expected);
     }
 
     private static bool TrySeparator(string text, ref int p, string what, out int position, [NotNullWhen(false)] out string? expected) =>
@@ -341,53 +293,45 @@ public readonly struct ActionKey : IEquatable<ActionKey>
             return Fail(p, what, out position, out expected);
         }
         p += literal.Length;
-        (position, expected) = (0, null);
-        return true;
+        return Succeed(out position, out expected);
     }
 
-    private static bool TryEnd(string text, int p, out int position, [NotNullWhen(false)] out string? expected)
-    {
-        (position, expected) = (0, null);
-        return p == text.Length || Fail(p, "the end of the key", out position, out expected);
-    }
+    private static bool TryEnd(string text, int p, out int position, [NotNullWhen(false)] out string? expected) =>
+        p == text.Length ? Succeed(out position, out expected) : Fail(p, "the end of the key", out position, out expected);
 
     /// <summary>Reads <c>remedy/{number}</c> and the end of the text when the part at <paramref name="p"/> is
     /// <c>remedy</c>; otherwise leaves <paramref name="p"/> where it is, with <paramref name="isRemedy"/> false.</summary>
-    private static bool TryRemedy(string text, ref int p, out int remedy, out bool isRemedy, out int position, [NotNullWhen(false)] out string? expected)
+    private static bool TryRemedy(string text, ref int p, ref Parts parts, out bool isRemedy, out int position, [NotNullWhen(false)] out string? expected)
     {
-        remedy = 0;
         isRemedy = text.AsSpan(p, PartEnd(text, p) - p).SequenceEqual(RemedyPart);
         if (!isRemedy)
         {
-            (position, expected) = (0, null);
-            return true;
+            return Succeed(out position, out expected);
         }
         p += RemedyPart.Length;
+        parts.Step = ActionKeyStep.Remedy;
         return TrySeparator(text, ref p, "'/' after remedy", out position, out expected)
-            && TryNumber(text, ref p, 0, "a remedy number", out remedy, out position, out expected)
+            && TryNumber(text, ref p, 0, "a remedy number", out parts.Index, out position, out expected)
             && TryEnd(text, p, out position, out expected);
     }
 
     /// <summary>Reads <c>{chain}@v{version}</c>, splitting the part at its last <c>@</c>.</summary>
-    private static bool TryChain(string text, ref int p, [NotNullWhen(true)] out string? chainName, out int version, out int position,
-        [NotNullWhen(false)] out string? expected)
+    private static bool TryChain(string text, ref int p, ref Parts parts, out int position, [NotNullWhen(false)] out string? expected)
     {
-        chainName = null;
-        version = 0;
         int end = PartEnd(text, p);
-        int at = text.LastIndexOf('@', end - 1, end - p);
+        int at = text.AsSpan(p, end - p).LastIndexOf('@');
         if (at < 0)
         {
             return Fail(p, "a chain, {name}@v{version}, or 'remedy'", out position, out expected);
         }
+        at += p;
         if (!ActionKeyPart.IsValid(text.AsSpan(p, at - p)))
         {
             return Fail(p, "a chain name (not empty nor only white space) before '@v'", out position, out expected);
         }
-        string name = text[p..at];
         int q = at + 1;
         if (!TryLiteral(text, ref q, "v", "'v' and the chain version after '@'", out position, out expected)
-            || !TryNumber(text, ref q, 1, "a chain version (1 or more)", out version, out position, out expected))
+            || !TryNumber(text, ref q, 1, "a chain version (1 or more)", out parts.ChainVersion, out position, out expected))
         {
             return false;
         }
@@ -395,7 +339,7 @@ public readonly struct ActionKey : IEquatable<ActionKey>
         {
             return Fail(q, "'/' after the chain version", out position, out expected);
         }
-        chainName = name;
+        (parts.ChainStart, parts.ChainEnd) = (p, at);
         p = q;
         return true;
     }
@@ -422,8 +366,7 @@ public readonly struct ActionKey : IEquatable<ActionKey>
         }
         value = (int)number;
         p = q;
-        (position, expected) = (0, null);
-        return true;
+        return Succeed(out position, out expected);
     }
 
     private static bool TryKind(ReadOnlySpan<char> part, out CommitmentKind kind)
@@ -452,13 +395,8 @@ public readonly struct ActionKey : IEquatable<ActionKey>
     };
 
     [Conditional("DEBUG")]
-    private static void AssertCommitment(string interactionId, CommitmentKind kind, string? name, int cycle)
-    {
-        Debug.Assert(ActionKeyPart.IsValid(interactionId), "A timeline's interaction id is a valid key part.");
+    private static void AssertCommitment(CommitmentKind kind, string? name) =>
         Debug.Assert((kind == CommitmentKind.Custom) == (name is not null), "Exactly custom commitments have a name.");
-        Debug.Assert(name is null || ActionKeyPart.IsValid(name), "A custom target's name is a valid key part.");
-        Debug.Assert(cycle >= 0, "Cycles count from zero.");
-    }
 
     /// <summary>Returns the canonical text of the key, which <see cref="Parse"/> reads back; empty for the default value.</summary>
     /// <returns>The key's text, such as <c>T-1/FirstResponse/0/standard@v1/L0/R0</c>.</returns>
@@ -488,4 +426,22 @@ public readonly struct ActionKey : IEquatable<ActionKey>
     /// <param name="right">The second key.</param>
     /// <returns>Whether the keys differ.</returns>
     public static bool operator !=(ActionKey left, ActionKey right) => !left.Equals(right);
+
+    /// <summary>The parts of a key as the parser found them: positions in its text (end exclusive; -1 when absent)
+    /// and numbers.</summary>
+    private struct Parts
+    {
+        public int InteractionEnd;
+        public bool HandoffLimit;
+        public CommitmentKind Kind;
+        public int NameStart;
+        public int NameEnd;
+        public int Cycle;
+        public int ChainStart;
+        public int ChainEnd;
+        public int ChainVersion;
+        public ActionKeyStep Step;
+        public int Index;
+        public int Repeat;
+    }
 }

@@ -249,6 +249,14 @@ public sealed class ActionKeyTests
         Assert.Equal(forText, forKey);
     }
 
+    /// <summary>The key replaced a string in every action, remedy and acknowledgement: it holds one reference, so none
+    /// of them grew.</summary>
+    [Fact]
+    public void Key_IsOneReferenceWide()
+    {
+        Assert.Equal(IntPtr.Size, System.Runtime.CompilerServices.Unsafe.SizeOf<ActionKey>());
+    }
+
     [Fact]
     public void EntryPoints_RejectNamesContainingTheSeparator_NamingValueAndArgument()
     {
