@@ -78,7 +78,7 @@ internal sealed class Report
         Dictionary<string, string> policyOf = simulation.Tickets.ToDictionary(t => t.Id, t => t.Policy.Name);
         Worst = notifier.Delivered
             .GroupBy(a => (a.InteractionId, Name: a.Step == EscalationStep.HandoffLimit ? "HandoffLimit" : $"{a.CommitmentName ?? a.Commitment.ToString()}#{a.Cycle}"))
-            .Select(g => new Ladder(g.Key.InteractionId, policyOf[g.Key.InteractionId], g.Key.Name, g.OrderBy(a => a.DueAt).ThenBy(a => a.Key, StringComparer.Ordinal).ToList()))
+            .Select(g => new Ladder(g.Key.InteractionId, policyOf[g.Key.InteractionId], g.Key.Name, g.OrderBy(a => a.DueAt).ThenBy(a => a.Key.ToString(), StringComparer.Ordinal).ToList()))
             .OrderByDescending(l => l.Levels).ThenByDescending(l => l.Highest).ThenBy(l => l.Interaction, StringComparer.Ordinal)
             .Take(5)
             .ToList();

@@ -16,7 +16,7 @@ namespace ServicePolicy.Escalation;
 [Immutable]
 public sealed class EscalationAction
 {
-    internal EscalationAction(string key, string interactionId, CommitmentKind? commitment, string? commitmentName, int? cycle,
+    internal EscalationAction(ActionKey key, string interactionId, CommitmentKind? commitment, string? commitmentName, int? cycle,
         EscalationChain chain, EscalationStep step, int stepIndex, int repeat, Instant dueAt, bool isLate, EscalationRecipient recipient,
         EscalationActionKind action, string? customAction, IReadOnlyList<EscalationContact> contacts, bool usedFallback)
     {
@@ -43,8 +43,9 @@ public sealed class EscalationAction
     /// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c> for warnings,
     /// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c> for levels, and
     /// <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c> for a breached handoff limit, where kind is
-    /// <c>Custom:{name}</c> for custom commitments. Acknowledge a step with this key.</summary>
-    public string Key { get; }
+    /// <c>Custom:{name}</c> for custom commitments (the grammar is on <see cref="ActionKey"/>). Store or send its
+    /// <see cref="ActionKey.ToString"/>; acknowledge a step with this key.</summary>
+    public ActionKey Key { get; }
 
     /// <summary>Gets the host's id of the interaction.</summary>
     public string InteractionId { get; }

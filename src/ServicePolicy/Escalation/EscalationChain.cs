@@ -139,13 +139,14 @@ public sealed class EscalationChain
     /// <returns>A builder with no warnings, levels or repeat, no acknowledgement timeout,
     /// <see cref="EscalationCatchUp.LatestOnly"/>, escalating every kind of commitment.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space or contains <c>/</c> (which
+    /// separates the parts of action keys, see <see cref="ActionKey"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
     public static EscalationChainBuilder CreateBuilder(string name, int version, Instant effectiveFrom, EscalationContact fallback)
     {
         Preconditions.CheckNotNull(name);
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A chain name must not be empty or white space.");
-        Preconditions.CheckArgument(name.IndexOf('/') < 0, nameof(name), $"Chain name '{name}' must not contain '/', which separates the parts of action keys.");
+        ActionKeyPart.CheckNoSeparator(name, nameof(name), "Chain name");
         Preconditions.CheckArgumentRange(version, 1, int.MaxValue);
         Preconditions.CheckNotNull(fallback);
         return new EscalationChainBuilder(name, version, effectiveFrom, fallback);

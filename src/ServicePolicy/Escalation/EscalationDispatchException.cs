@@ -17,7 +17,7 @@ public sealed class EscalationDispatchException : Exception
 {
     internal EscalationDispatchException(DispatchReport report, AggregateException failures)
         : base(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Failed.Count} escalation action(s) could not be delivered: {string.Join(", ", report.Failed.Select(a => a.Key))}."), failures)
+            $"{report.Failed.Count} escalation action(s) could not be delivered: {string.Join(", ", report.Failed.Select(a => a.Key.ToString()))}."), failures)
     {
         Report = report;
     }

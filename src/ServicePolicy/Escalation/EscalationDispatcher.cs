@@ -90,7 +90,7 @@ public sealed class EscalationDispatcher
         {
             Preconditions.CheckArgument(action is not null, nameof(actions), "An action is null.");
             Instant now = Now();
-            switch (await log.TryClaimAsync(action.Key, Claimant, now, now + lease, cancellationToken).ConfigureAwait(false))
+            switch (await log.TryClaimAsync(action.Key.ToString(), Claimant, now, now + lease, cancellationToken).ConfigureAwait(false))
             {
                 case DispatchClaim.AlreadySent:
                     alreadySent.Add(action);
@@ -102,12 +102,12 @@ public sealed class EscalationDispatcher
             List<Exception>? attemptErrors = await DeliverAsync(action, cancellationToken).ConfigureAwait(false);
             if (attemptErrors is null)
             {
-                await log.MarkSentAsync(action.Key, Now(), cancellationToken).ConfigureAwait(false);
+                await log.MarkSentAsync(action.Key.ToString(), Now(), cancellationToken).ConfigureAwait(false);
                 delivered.Add(action);
             }
             else
             {
-                await log.ReleaseAsync(action.Key, Claimant, CancellationToken.None).ConfigureAwait(false);
+                await log.ReleaseAsync(action.Key.ToString(), Claimant, CancellationToken.None).ConfigureAwait(false);
                 failed.Add(action);
                 errors.AddRange(attemptErrors);
             }
@@ -133,7 +133,7 @@ public sealed class EscalationDispatcher
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await log.ReleaseAsync(action.Key, Claimant, CancellationToken.None).ConfigureAwait(false);
+                await log.ReleaseAsync(action.Key.ToString(), Claimant, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
             catch (Exception e)
@@ -151,7 +151,7 @@ public sealed class EscalationDispatcher
             }
             catch (OperationCanceledException)
             {
-                await log.ReleaseAsync(action.Key, Claimant, CancellationToken.None).ConfigureAwait(false);
+                await log.ReleaseAsync(action.Key.ToString(), Claimant, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
         }

@@ -2,12 +2,13 @@
 
 using System;
 using NodaTime;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
 /// <summary>Someone acknowledged an escalation step, named by its action's key
-/// (<see cref="Escalation.EscalationAction.Key"/>). The acknowledged step is no longer listed; for a level, the levels
+/// (<see cref="EscalationAction.Key"/>; a key stored as text is read back with <see cref="ActionKey.Parse"/>). The acknowledged step is no longer listed; for a level, the levels
 /// that stop on acknowledgement are held until the chain's acknowledgement timeout, after which, if the commitment is
 /// still not met, the ladder restarts from the acknowledged level. A key that names no step of the evaluated chain
 /// version is ignored.</summary>
@@ -19,19 +20,17 @@ public sealed class EscalationAcknowledged : TimelineFact
     /// <param name="at">The instant of the acknowledgement.</param>
     /// <param name="key">The acknowledged action's key.</param>
     /// <param name="by">The host's id of who acknowledged; null when unknown.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> is empty or white space.</exception>
-    public EscalationAcknowledged(Instant at, string key, string? by = null)
+    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, which is not a key.</exception>
+    public EscalationAcknowledged(Instant at, ActionKey key, string? by = null)
         : base(at)
     {
-        Preconditions.CheckNotNull(key);
-        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(key), nameof(key), "An acknowledged key must not be empty or white space.");
+        Preconditions.CheckArgument(!key.IsDefault, nameof(key), "An acknowledged key must not be the default value; read a stored key with ActionKey.Parse.");
         Key = key;
         By = by;
     }
 
     /// <summary>Gets the acknowledged action's key.</summary>
-    public string Key { get; }
+    public ActionKey Key { get; }
 
     /// <summary>Gets who acknowledged; null when unknown.</summary>
     public string? By { get; }

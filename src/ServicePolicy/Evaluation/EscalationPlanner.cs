@@ -28,9 +28,6 @@ namespace ServicePolicy.Evaluation;
 /// </remarks>
 internal sealed class EscalationPlanner
 {
-    /// <summary>Characters formatted on the stack for a key; longer keys (long ids or names) take a pooled buffer.</summary>
-    private const int KeyBuffer = 128;
-
     private readonly List<EscalationAction> actions = new();
     private readonly Track track = new();
 
@@ -41,7 +38,7 @@ internal sealed class EscalationPlanner
     private Owner owner = null!;
 
     /// <summary>The acknowledged keys and when; null or empty when the timeline acknowledges nothing (the usual case).</summary>
-    private Dictionary<string, Instant>? acknowledged;
+    private Dictionary<ActionKey, Instant>? acknowledged;
 
     /// <summary>Per level, how many times it fired in the ladder being run; reused across cycles.</summary>
     private int[] firingsBuffer = Array.Empty<int>();
@@ -65,7 +62,7 @@ internal sealed class EscalationPlanner
         {
             if (timeline[i] is EscalationAcknowledged ack)
             {
-                (acknowledged ??= new Dictionary<string, Instant>(StringComparer.Ordinal)).TryAdd(ack.Key, ack.At);
+                (acknowledged ??= new Dictionary<ActionKey, Instant>()).TryAdd(ack.Key, ack.At);
             }
         }
         return this;
@@ -150,7 +147,7 @@ internal sealed class EscalationPlanner
         EscalationLevel level = chain.LevelSpan[index];
         Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
-        string key = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
+        ActionKey key = ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.Version, index);
         Place(track, at, key, EscalationStep.HandoffLimit, index, 0, breachedAt);
         Flush(track);
     }
@@ -211,9 +208,9 @@ internal sealed class EscalationPlanner
             {
                 int repeat = firings[index]++;
                 // The key is needed now only to look up an acknowledgement; otherwise Flush builds it for the steps it lists.
-                string? key = AnyAcknowledged ? LevelKey(track, index, repeat) : null;
+                ActionKey? key = AnyAcknowledged ? LevelKey(track, index, repeat) : null;
                 Place(track, at, key, EscalationStep.Level, index, repeat, nominal);
-                if (key is not null && acknowledged!.TryGetValue(key, out Instant ackAt) && ackAt >= at)
+                if (key is { } levelKey && acknowledged!.TryGetValue(levelKey, out Instant ackAt) && ackAt >= at)
                 {
                     (pendingAcks ??= new List<(Instant At, int Level)>()).Add((ackAt, index));
                 }
@@ -291,7 +288,7 @@ internal sealed class EscalationPlanner
     /// <summary>Records a step: one at or before the evaluated instant is kept for <see cref="Flush"/> (under
     /// <see cref="EscalationCatchUp.LatestOnly"/>, only while no later passed step supersedes it; all of them share one
     /// moment), a later one only as the track's next moment. <paramref name="key"/> may be null: Flush builds the warning's or level's key.</summary>
-    private void Place(Track track, Instant at, string? key, EscalationStep step, int index, int repeat, Instant resolveAt)
+    private void Place(Track track, Instant at, ActionKey? key, EscalationStep step, int index, int repeat, Instant resolveAt)
     {
         if (at > now)
         {
@@ -342,7 +339,7 @@ internal sealed class EscalationPlanner
             {
                 continue;
             }
-            string key = passed.Key ?? (passed.Step == EscalationStep.Warning
+            ActionKey key = passed.Key ?? (passed.Step == EscalationStep.Warning
                 ? WarningKey(track, passed.Index)
                 : LevelKey(track, passed.Index, passed.Repeat));
             if (!AnyAcknowledged || !acknowledged!.ContainsKey(key))
@@ -352,7 +349,7 @@ internal sealed class EscalationPlanner
         }
     }
 
-    private EscalationAction Create(Track track, PassedStep passed, string key)
+    private EscalationAction Create(Track track, PassedStep passed, ActionKey key)
     {
         EscalationChain chain = track.Chain;
         EscalationRecipient recipient;
@@ -374,21 +371,17 @@ internal sealed class EscalationPlanner
     }
 
     /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one go.</summary>
-    private string WarningKey(Track track, int index)
+    private ActionKey WarningKey(Track track, int index)
     {
         CommitmentCycle cycle = track.Cycle!;
-        return cycle.Name is null
-            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{CommitmentCycle.KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}");
+        return ActionKey.Warning(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index);
     }
 
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
-    private string LevelKey(Track track, int index, int repeat)
+    private ActionKey LevelKey(Track track, int index, int repeat)
     {
         CommitmentCycle cycle = track.Cycle!;
-        return cycle.Name is null
-            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{CommitmentCycle.KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
+        return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index, repeat);
     }
 
     /// <summary>The ladder from a level, its first step due at a nominal instant, then each level its delay after the
@@ -452,7 +445,7 @@ internal sealed class EscalationPlanner
 
     /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it; its
     /// recipient and action are those of the chain's warning or level <see cref="Index"/>.</summary>
-    private readonly record struct PassedStep(Instant At, string? Key, EscalationStep Step, int Index, int Repeat, Instant ResolveAt);
+    private readonly record struct PassedStep(Instant At, ActionKey? Key, EscalationStep Step, int Index, int Repeat, Instant ResolveAt);
 
     /// <summary>The steps of one cycle (or of the handoff limit): those at or before the evaluated instant, and the
     /// earliest after it. One instance per planner, reset for each cycle.</summary>

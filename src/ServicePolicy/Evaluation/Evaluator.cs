@@ -223,11 +223,10 @@ public static class Evaluator
                 }
                 if (status.BreachedAt is { } breachedAt && cycle.Target is { Remedies.Count: > 0 } target)
                 {
-                    string kind = cycle.Name is null ? CommitmentCycle.KindName(cycle.Kind) : "Custom:" + cycle.Name;
                     for (int r = 0; r < target.Remedies.Count; r++)
                     {
                         (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(target.Remedies[r], breachedAt, status,
-                            string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/{kind}/{cycle.Index}/remedy/{r}")));
+                            ActionKey.Remedy(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, r)));
                     }
                 }
             }
@@ -237,7 +236,7 @@ public static class Evaluator
                 for (int r = 0; r < handoffRemedies.Count; r++)
                 {
                     (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(handoffRemedies[r], handoffBreach, null,
-                        string.Create(CultureInfo.InvariantCulture, $"{timeline.InteractionId}/HandoffLimit/remedy/{r}")));
+                        ActionKey.HandoffLimitRemedy(timeline.InteractionId, r)));
                 }
             }
             IReadOnlyList<EscalationAction> actions = Array.Empty<EscalationAction>();

@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using NodaTime;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
 
@@ -14,7 +15,7 @@ namespace ServicePolicy.Evaluation;
 [Immutable]
 public sealed class RemedyDue
 {
-    internal RemedyDue(BreachRemedy remedy, Instant dueAt, CommitmentStatus? commitment, string key)
+    internal RemedyDue(BreachRemedy remedy, Instant dueAt, CommitmentStatus? commitment, ActionKey key)
     {
         Remedy = remedy;
         DueAt = dueAt;
@@ -33,8 +34,9 @@ public sealed class RemedyDue
 
     /// <summary>Gets a deterministic key, the same on every evaluation and machine:
     /// <c>{interaction}/{kind}/{cycle}/remedy/{index}</c> (kind <c>Custom:{name}</c> for custom commitments), or
-    /// <c>{interaction}/HandoffLimit/remedy/{index}</c>, where index is the remedy's position in the policy.</summary>
-    public string Key { get; }
+    /// <c>{interaction}/HandoffLimit/remedy/{index}</c>, where index is the remedy's position in the policy (the
+    /// grammar is on <see cref="ActionKey"/>). Store its <see cref="ActionKey.ToString"/>.</summary>
+    public ActionKey Key { get; }
 
     /// <summary>Returns the key and the remedy.</summary>
     /// <returns>The remedy for logs.</returns>

@@ -59,13 +59,15 @@ public sealed class Timeline : IReadOnlyList<TimelineFact>
     /// <param name="facts">The facts in the order they happened; the first must be <see cref="InteractionOpened"/>.</param>
     /// <returns>The timeline.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="interactionId"/> is empty, or there are no facts.</exception>
+    /// <exception cref="ArgumentException"><paramref name="interactionId"/> is empty, white space or contains <c>/</c>
+    /// (which separates the parts of action keys, see <see cref="Escalation.ActionKey"/>), or there are no facts.</exception>
     /// <exception cref="InvalidTimelineException">A fact is null, out of order or contradicts an earlier one; the
     /// message names it and its position.</exception>
     public static Timeline Create(string interactionId, IEnumerable<TimelineFact> facts)
     {
         Preconditions.CheckNotNull(interactionId);
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(interactionId), nameof(interactionId), "An interaction id must not be empty or white space.");
+        ActionKeyPart.CheckNoSeparator(interactionId, nameof(interactionId), "Interaction id");
         Preconditions.CheckNotNull(facts);
         ImmutableArray<TimelineFact> array = facts.ToImmutableArray();
         Preconditions.CheckArgument(array.Length > 0, nameof(facts), "A timeline needs at least the InteractionOpened fact.");

@@ -76,11 +76,13 @@ public sealed class ServiceTarget
     /// <param name="rule">The deadline rule; not an appointment window rule.</param>
     /// <returns>The target.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The name is empty, or the rule is an appointment window rule.</exception>
+    /// <exception cref="ArgumentException">The name is empty, white space or contains <c>/</c> (which separates the parts
+    /// of action keys), or the rule is an appointment window rule.</exception>
     public static ServiceTarget Custom(string name, DeadlineRule rule)
     {
         Preconditions.CheckNotNull(name);
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A custom target's name must not be empty or white space.");
+        ActionKeyPart.CheckNoSeparator(name, nameof(name), "Custom target name");
         Preconditions.CheckNotNull(rule);
         Preconditions.CheckArgument(rule is not AppointmentWindowRule, nameof(rule), $"Rule '{rule}' is only for Appointment targets.");
         return new ServiceTarget(CommitmentKind.Custom, name, rule, null, null, Array.Empty<BreachRemedy>());

@@ -125,8 +125,8 @@ public class HostEndToEndTests
         Assert.Equal("support-lead", Assert.Single(action.Contacts).Id);
         Assert.Equal(Uk("2026-03-02 15:00"), action.DueAt);
         Assert.True(action.IsLate);
-        Assert.StartsWith("T-1/FirstResponse/", action.Key, StringComparison.Ordinal);
-        Assert.EndsWith("/ladder@v1/L0/R0", action.Key, StringComparison.Ordinal);
+        Assert.StartsWith("T-1/FirstResponse/", action.Key.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("/ladder@v1/L0/R0", action.Key.ToString(), StringComparison.Ordinal);
 
         await host.StopAsync();
     }

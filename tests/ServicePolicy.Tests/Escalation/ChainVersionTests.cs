@@ -45,7 +45,7 @@ public class ChainVersionTests
 
         EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 16:30", BothVersions).EscalationActions);
 
-        Assert.Equal("T-2/FirstResponse/0/ladder@v2/L0/R0", action.Key);
+        Assert.Equal("T-2/FirstResponse/0/ladder@v2/L0/R0", action.Key.ToString());
         Assert.Equal(EscalationActionKind.Reassign, action.Action);
     }
 
@@ -57,7 +57,7 @@ public class ChainVersionTests
 
         EvaluationResult result = Evaluate(timeline, "2025-03-10 16:15", BothVersions);
 
-        Assert.Equal(["T-1/NextResponse/1/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key));
+        Assert.Equal(["T-1/NextResponse/1/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
         Assert.Equal(2, result.Commitments.Count(c => c.Kind == CommitmentKind.NextResponse));
     }
 
@@ -66,7 +66,7 @@ public class ChainVersionTests
     {
         EvaluationResult result = Evaluate(StartedBeforeTheEdit, "2025-03-10 13:00", BothVersions.WithReplayVersion(2));
 
-        Assert.Equal(["T-1/FirstResponse/0/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key));
+        Assert.Equal(["T-1/FirstResponse/0/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class EscalationDispatcherTests
         var log = new InMemoryDispatchLog();
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
-        Assert.Equal(DispatchClaim.Claimed, await log.TryClaimAsync(action.Key, "crashed-host", clock.Now, clock.Now + Duration.FromMinutes(5), default));
+        Assert.Equal(DispatchClaim.Claimed, await log.TryClaimAsync(action.Key.ToString(), "crashed-host", clock.Now, clock.Now + Duration.FromMinutes(5), default));
         var notifier = new RecordingNotifier();
         var dispatcher = new EscalationDispatcher(notifier, log, clock);
 
@@ -98,7 +98,7 @@ public class EscalationDispatcherTests
 
         Assert.Equal([action], during.HeldByAnother);
         Assert.Equal([action], after.Delivered);
-        Assert.Equal(1, notifier.Deliveries[action.Key]);
+        Assert.Equal(1, notifier.Deliveries[action.Key.ToString()]);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class EscalationDispatcherTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.DispatchAsync([action], cancellation.Token));
 
-        Assert.Equal(DispatchClaim.Claimed, await log.TryClaimAsync(action.Key, "other", clock.Now, clock.Now + Duration.FromMinutes(1), default));
+        Assert.Equal(DispatchClaim.Claimed, await log.TryClaimAsync(action.Key.ToString(), "other", clock.Now, clock.Now + Duration.FromMinutes(1), default));
     }
 
     [Theory]

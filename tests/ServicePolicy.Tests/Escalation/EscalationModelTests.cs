@@ -87,7 +87,7 @@ public class EscalationModelTests
         Assert.Equal("name", Assert.Throws<ArgumentException>(() => EscalationRecipient.Role(" ")).ParamName);
         Assert.Equal("id", Assert.Throws<ArgumentException>(() => new EscalationContact("")).ParamName);
         Assert.Equal("name", Assert.Throws<ArgumentException>(() => EscalationChain.CreateBuilder("a/b", 1, Instant.MinValue, Fallback)).ParamName);
-        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new EscalationAcknowledged(At("2025-03-10 09:00"), "")).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentException>(() => new EscalationAcknowledged(At("2025-03-10 09:00"), default)).ParamName);
         Assert.Equal("timeout", Assert.Throws<ArgumentOutOfRangeException>(() =>
             EscalationChain.CreateBuilder("x", 1, Instant.MinValue, Fallback).WithAcknowledgementTimeout(EscalationDelay.Zero)).ParamName);
     }

@@ -110,10 +110,10 @@ public class EscalationSimulationTests
             outcome.Runs++;
             foreach (EscalationAction action in result.EscalationActions)
             {
-                outcome.Due.Add(action.Key);
+                outcome.Due.Add(action.Key.ToString());
                 if (action.IsLate)
                 {
-                    outcome.Late.Add(action.Key);
+                    outcome.Late.Add(action.Key.ToString());
                 }
             }
             clock.Set(t);
@@ -145,7 +145,7 @@ public class EscalationSimulationTests
                 Instant ackAt = t + Duration.FromMinutes(random.Next(1, 240));
                 if (count > before.GetValueOrDefault(key) && random.NextDouble() < 0.3 && (cancelledAt is null || ackAt < cancelledAt))
                 {
-                    acks.Add(new EscalationAcknowledged(ackAt, key));
+                    acks.Add(new EscalationAcknowledged(ackAt, ActionKey.Parse(key)));
                 }
             }
             outcome.Deliveries.Clear();

@@ -22,11 +22,11 @@ internal sealed class RecordingNotifier : IEscalationNotifier
     public Task NotifyAsync(EscalationAction action, CancellationToken cancellationToken)
     {
         OnAttempt?.Invoke();
-        if (attempts.AddOrUpdate(action.Key, 1, (_, n) => n + 1) <= failures)
+        if (attempts.AddOrUpdate(action.Key.ToString(), 1, (_, n) => n + 1) <= failures)
         {
             throw new IOException($"mail server refused {action.Key}");
         }
-        Deliveries.AddOrUpdate(action.Key, 1, (_, n) => n + 1);
+        Deliveries.AddOrUpdate(action.Key.ToString(), 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }
 }

@@ -72,8 +72,8 @@ public class ScenarioTests
         {
             Assert.Equal("2025-03-10 10:00", Local(followUp.BreachedAt));
             Assert.Collection(result.RemediesDue,
-                r => Assert.Equal((RemedyKind.Apology, "T-2/FollowUp/0/remedy/0"), (r.Remedy.Kind, r.Key)),
-                r => Assert.Equal((RemedyKind.Accommodation, 10m, "T-2/FollowUp/0/remedy/1"), (r.Remedy.Kind, r.Remedy.Amount!.Value, r.Key)));
+                r => Assert.Equal((RemedyKind.Apology, "T-2/FollowUp/0/remedy/0"), (r.Remedy.Kind, r.Key.ToString())),
+                r => Assert.Equal((RemedyKind.Accommodation, 10m, "T-2/FollowUp/0/remedy/1"), (r.Remedy.Kind, r.Remedy.Amount!.Value, r.Key.ToString())));
             Assert.All(result.RemediesDue, r => Assert.Equal(followUp.BreachedAt, r.DueAt));
         }
     }
@@ -91,7 +91,7 @@ public class ScenarioTests
         EvaluationResult result = Evaluator.Evaluate(timeline, FollowUpPolicy(), At("2025-03-12 09:00"));
 
         Assert.Equal(MetLate, result.FindLatest(CommitmentKind.FollowUp)!.State);
-        Assert.Equal(["T-2/FollowUp/0/remedy/0", "T-2/FollowUp/0/remedy/1"], result.RemediesDue.Select(r => r.Key));
+        Assert.Equal(["T-2/FollowUp/0/remedy/0", "T-2/FollowUp/0/remedy/1"], result.RemediesDue.Select(r => r.Key.ToString()));
     }
 
     // 3. Handed through four people: the handoff limit of 3 is breached at the fourth handoff.
@@ -121,7 +121,7 @@ public class ScenarioTests
         Assert.Equal(handoffs, result.Handoffs);
         Assert.Equal(owner, result.Owner.Id);
         Assert.Equal(breachedAt, Local(result.HandoffLimitBreachedAt));
-        Assert.Equal(breachedAt is null ? [] : ["T-3/HandoffLimit/remedy/0"], result.RemediesDue.Select(r => r.Key));
+        Assert.Equal(breachedAt is null ? [] : ["T-3/HandoffLimit/remedy/0"], result.RemediesDue.Select(r => r.Key.ToString()));
         Assert.All(result.RemediesDue, r => Assert.Null(r.Commitment));
         Assert.Equal(OnTrack, result.FindLatest(CommitmentKind.Resolution)!.State);
     }
