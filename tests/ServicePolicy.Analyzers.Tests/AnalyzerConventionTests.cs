@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ServicePolicy.Analyzers.Tests;
 
 /// <summary>
-/// Architecture tests (STYLE 36-38, 42): every analyzer is sealed and declared for C#, and every
+/// Architecture tests: every analyzer is sealed and declared for C#, and every
 /// rule has a help link to its page, the page exists, and the rule is tracked in the release files.
 /// </summary>
 public class AnalyzerConventionTests
