@@ -16,6 +16,7 @@ internal sealed class CommandLine
     /// <summary>The help text, for <c>--help</c> (on standard output) and after a usage error (on standard error).</summary>
     public const string Usage = """
         Usage: dotnet run --project samples/SupportDesk -- [options]
+        (options go after `--`, or dotnet run takes them: dotnet run --project samples/SupportDesk -- --help)
 
         Simulates a busy support queue on a simulated clock: ServicePolicy evaluates every ticket and escalates through
         a console notifier; a report of commitments, breaches and escalation ladders follows.
