@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs samples/SupportDesk on a small, fixed week (500 interactions, seed 7, 5 days) in plain-text mode and checks
-# that it exits 0 and prints the whole report (tables, chart, escalation ladders). Exits non-zero otherwise.
+# that it exits 0 and prints the whole report (tables, chart, escalation ladders); then that `-- --help` prints the
+# usage on standard output with exit code 0, and a bad option an error on standard error with exit code 2.
+# Exits non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -26,6 +28,23 @@ if [ "$status" -eq 0 ]; then
             status=1
         fi
     done
+fi
+if [ "$status" -eq 0 ]; then
+    help_status=0
+    dotnet run -c Release --no-build --project samples/SupportDesk -- --help >"$work/help.txt" 2>"$work/help-err.txt" \
+        || help_status=$?
+    if [ "$help_status" -ne 0 ] || [ -s "$work/help-err.txt" ] \
+        || [ "$(head -n 1 "$work/help.txt")" != 'Usage: dotnet run --project samples/SupportDesk -- [options]' ]; then
+        echo "supportdesk: --help should print the usage on stdout and exit 0 (exit $help_status; see $work/help*.txt)" >&2
+        status=1
+    fi
+    usage_status=0
+    dotnet run -c Release --no-build --project samples/SupportDesk -- --days 0 >"$work/usage.txt" 2>"$work/usage-err.txt" \
+        || usage_status=$?
+    if [ "$usage_status" -ne 2 ] || [ -s "$work/usage.txt" ] || ! grep -q -F -- '--days needs' "$work/usage-err.txt"; then
+        echo "supportdesk: --days 0 should print an error on stderr and exit 2 (exit $usage_status; see $work/usage*.txt)" >&2
+        status=1
+    fi
 fi
 if [ "$status" -ne 0 ]; then
     tail -n 60 "$log" >&2

@@ -7,9 +7,9 @@ using ServicePolicy.Escalation;
 namespace ServicePolicy.Samples.SupportDesk;
 
 /// <summary>
-/// Delivers escalation actions to the console: each one becomes a line (the live display shows the latest, the plain
-/// output prints them with <c>--verbose</c>), and the notifier keeps every delivered action for the report. A real
-/// notifier sends e-mail, chat messages or pages and passes <see cref="EscalationAction.Key"/> on as an idempotency key.
+/// Delivers escalation actions to the console: each one becomes a line (the live display shows the latest;
+/// <c>--verbose</c> prints every one), and the notifier keeps every delivered action for the report. A real notifier
+/// sends e-mail, chat messages or pages and passes <see cref="EscalationAction.Key"/> on as an idempotency key.
 /// </summary>
 internal sealed class ConsoleNotifier : IEscalationNotifier
 {
@@ -23,6 +23,9 @@ internal sealed class ConsoleNotifier : IEscalationNotifier
         this.zone = zone;
         this.writeLine = writeLine;
     }
+
+    /// <summary>Gets the time zone the notifier shows times in.</summary>
+    public DateTimeZone Zone => zone;
 
     public List<EscalationAction> Delivered { get; } = new();
 

@@ -2,8 +2,8 @@
 
 // SupportDesk: a busy support queue over a simulated week, on a simulated clock. Every ticket is evaluated by
 // ServicePolicy whenever something happens to it and at the next instant its evaluation names; escalations go through
-// the library's EscalationDispatcher to a console notifier. Usage:
-//   dotnet run --project samples/SupportDesk -- [--interactions N] [--seed S] [--days D] [--plain] [--verbose]
+// the library's EscalationDispatcher to a console notifier. Usage (CommandLine.cs):
+//   dotnet run --project samples/SupportDesk -- [--interactions N] [--seed S] [--days D] [--plain] [--verbose] [--help]
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Escalation;
@@ -11,25 +11,35 @@ using ServicePolicy.Samples.SupportDesk;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-SimulationOptions? options = ParseOptions(args);
-if (options is null)
+CommandLine command = CommandLine.Parse(args);
+if (command.Help)
 {
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+if (command.Options is not { } options)
+{
+    Console.Error.WriteLine($"SupportDesk: {command.Error}.");
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(CommandLine.Usage);
     return 2;
 }
 bool plain = options.Plain || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive;
+// The live display redraws in place, so it cannot also print every escalation: --verbose prints text lines instead.
+bool live = !plain && !options.Verbose;
 
 var firstDay = new LocalDate(2026, 11, 16);   // a Monday
 var clock = new SimulationClock();
 var desk = new Desk(firstDay.PlusDays(-30).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
 DateTimeZone zone = desk.Office.Zone;
-var notifier = new ConsoleNotifier(zone, plain && options.Verbose ? line => Console.WriteLine("  escalation " + line) : null);
+var notifier = new ConsoleNotifier(zone, options.Verbose ? line => Console.WriteLine("  escalation " + line) : null);
 var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock, claimant: "support-desk");
 var simulation = new Simulation(options, desk, dispatcher, clock, firstDay);
 
 string title = $"SupportDesk: {options.Interactions} interactions over {options.Days} days from {Report.Day(firstDay)} " +
     $"(seed {options.Seed}, {zone.Id})";
 var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-if (plain)
+if (!live)
 {
     Console.WriteLine(title);
     LocalDate reported = firstDay;
@@ -71,50 +81,14 @@ else
 Console.WriteLine($"Simulated in {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
 return 0;
 
-static SimulationOptions? ParseOptions(string[] args)
-{
-    int interactions = 5000, seed = 42, days = 5;
-    bool plain = false, verbose = false;
-    for (int i = 0; i < args.Length; i++)
-    {
-        string arg = args[i];
-        bool Number(out int value) => int.TryParse(i + 1 < args.Length ? args[++i] : null, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        bool ok = arg switch
-        {
-            "--interactions" or "-n" => Number(out interactions) && interactions is > 0 and <= 1_000_000,
-            "--seed" or "-s" => Number(out seed),
-            "--days" or "-d" => Number(out days) && days is > 0 and <= 60,
-            "--plain" => plain = true,
-            "--verbose" or "-v" => verbose = true,
-            _ => false,
-        };
-        if (!ok)
-        {
-            if (arg is not ("--help" or "-h"))
-            {
-                Console.Error.WriteLine($"Invalid option or value: {arg}");
-            }
-            Console.Error.WriteLine("""
-                Usage: SupportDesk [options]
-                  -n, --interactions N   interactions to simulate (default 5000)
-                  -s, --seed S           random seed; the same seed gives the same week (default 42)
-                  -d, --days D           calendar days from Monday 2026-11-16 (default 5, a working week)
-                      --plain            plain text, no live display (automatic when output is redirected)
-                  -v, --verbose          plain text: print every escalation as it is dispatched
-                """);
-            return null;
-        }
-    }
-    return new SimulationOptions(interactions, seed, days, plain, verbose);
-}
-
 static IRenderable Status(Simulation s, ConsoleNotifier notifier)
 {
     double done = s.Now <= s.Start ? 0 : (s.Now - s.Start).TotalTicks / (s.End - s.Start).TotalTicks;
-    int width = 40, filled = (int)Math.Round(done * width);
+    int width = 30, filled = (int)Math.Round(done * width);
     var grid = new Grid().AddColumn().AddColumn();
     grid.AddRow("[grey]simulated clock[/]", notifier.Format(s.Now));
-    grid.AddRow("[grey]week[/]", $"[green]{new string('█', filled)}[/][grey]{new string('░', width - filled)}[/] {done:P0}");
+    int day = Math.Clamp(Period.Between(s.FirstDay, s.Now.InZone(notifier.Zone).Date, PeriodUnits.Days).Days + 1, 1, s.Days);
+    grid.AddRow("[grey]days[/]", $"[green]{new string('█', filled)}[/][grey]{new string('░', width - filled)}[/] {Math.Floor(done * 100).ToString("0", CultureInfo.InvariantCulture)}%  day {day} of {s.Days}");
     grid.AddRow("[grey]arrived[/]", s.Tickets.Count.ToString(CultureInfo.InvariantCulture));
     grid.AddRow("[grey]in the queue[/]", s.QueueLength.ToString(CultureInfo.InvariantCulture));
     grid.AddRow("[grey]waiting on customers[/]", s.Waiting.ToString(CultureInfo.InvariantCulture));

@@ -8,63 +8,6 @@ using ServicePolicy.Policies;
 
 namespace ServicePolicy.Samples.SupportDesk;
 
-/// <summary>The command-line options.</summary>
-internal sealed record SimulationOptions(int Interactions, int Seed, int Days, bool Plain, bool Verbose);
-
-/// <summary>Where a ticket is in the simulated desk's workflow (the library only sees its timeline).</summary>
-internal enum TicketStage
-{
-    Queued,
-    WaitingOnCustomer,
-    CustomerQuiet,
-    FollowUpLater,
-    AppointmentBooked,
-    Visited,
-    Resolved,
-}
-
-/// <summary>One simulated interaction: its timeline, the policy that applies, and the desk's bookkeeping.</summary>
-internal sealed class Ticket
-{
-    public Ticket(string id, InteractionOpened opened, ServiceLevelPolicy policy, int exchanges)
-    {
-        Id = id;
-        Timeline = Timeline.Create(id, [opened]);
-        Policy = policy;
-        ExchangesLeft = exchanges;
-        Team = opened.Owner.Id;
-    }
-
-    public string Id { get; }
-
-    public Timeline Timeline { get; set; }
-
-    public ServiceLevelPolicy Policy { get; }
-
-    public bool IsUrgent => Policy.Name == "urgent";
-
-    public int ExchangesLeft { get; set; }
-
-    public string Team { get; set; }
-
-    public int Handoffs { get; set; }
-
-    public TicketStage Stage { get; set; } = TicketStage.Queued;
-
-    /// <summary>When the next scheduled event happens (customer reply, follow-up work, visit, auto-close).</summary>
-    public Instant ReadyAt { get; set; }
-
-    /// <summary>The earliest deadline of a running commitment at the last evaluation: the queue's sort key.</summary>
-    public Instant DueKey { get; set; } = Instant.MaxValue;
-
-    /// <summary>The next instant to evaluate (the last evaluation's <see cref="EvaluationResult.NextChangeAt"/>).</summary>
-    public Instant? NextLook { get; set; }
-
-    public EvaluationResult? Last { get; set; }
-
-    public void Append(params TimelineFact[] facts) => Timeline = Timeline.Append(facts);
-}
-
 /// <summary>
 /// A support desk over a few days: tickets arrive on a daily curve, agents answer the most pressing first, customers
 /// reply or go quiet, tickets are handed between teams, engineers visit. The library evaluates each ticket whenever a
@@ -106,6 +49,7 @@ internal sealed class Simulation
         this.clock = clock;
         random = new Random(options.Seed);
         zone = desk.Office.Zone;
+        FirstDay = firstDay;
         Start = firstDay.AtStartOfDayInZone(zone).ToInstant();
         End = firstDay.PlusDays(options.Days).AtStartOfDayInZone(zone).ToInstant();
         arrivals = GenerateArrivals(firstDay);
@@ -117,6 +61,12 @@ internal sealed class Simulation
         double staffHours = StaffCurve.Sum();
         officeItemsPerTick = perWeekday * 2.6 / staffHours / 12.0;
     }
+
+    /// <summary>Gets the first simulated day (in the office's time zone).</summary>
+    public LocalDate FirstDay { get; }
+
+    /// <summary>Gets how many calendar days are simulated.</summary>
+    public int Days => options.Days;
 
     public Instant Start { get; }
 
@@ -156,10 +106,12 @@ internal sealed class Simulation
         }
         Now = End;
         clock.Now = End;
+        var due = new List<EscalationAction>();
         foreach (Ticket ticket in tickets)
         {
-            await EvaluateAsync(ticket);
+            Evaluate(ticket, due);
         }
+        await DispatchAsync(due);
         await progress(this);
     }
 
@@ -358,13 +310,16 @@ internal sealed class Simulation
                 touched.Add(ticket);
             }
         }
+        var due = new List<EscalationAction>();
         foreach (Ticket ticket in touched.OrderBy(t => t.Id, StringComparer.Ordinal))
         {
-            await EvaluateAsync(ticket);
+            Evaluate(ticket, due);
         }
+        await DispatchAsync(due);
     }
 
-    private async Task EvaluateAsync(Ticket ticket)
+    /// <summary>Evaluates <paramref name="ticket"/> now and adds the escalation actions it names to <paramref name="due"/>.</summary>
+    private void Evaluate(Ticket ticket, List<EscalationAction> due)
     {
         EvaluationResult result = Evaluator.Evaluate(ticket.Timeline, ticket.Policy, Now, desk.Escalation);
         Evaluations++;
@@ -377,9 +332,19 @@ internal sealed class Simulation
         {
             looks.Enqueue(ticket, next);
         }
-        if (result.EscalationActions.Count > 0)
+        due.AddRange(result.EscalationActions);
+    }
+
+    /// <summary>
+    /// Dispatches the escalation actions of one simulated step in the order they fell due. A step evaluates many tickets
+    /// and each evaluation lists only its own ticket's actions, so they are sorted by due time here (a stable sort:
+    /// actions due at the same instant keep ticket order).
+    /// </summary>
+    private async Task DispatchAsync(List<EscalationAction> due)
+    {
+        if (due.Count > 0)
         {
-            DispatchReport report = await dispatcher.DispatchAsync(result.EscalationActions);
+            DispatchReport report = await dispatcher.DispatchAsync(due.OrderBy(action => action.DueAt).ToList());
             Duplicates += report.AlreadySent.Count;
         }
     }
@@ -403,14 +368,4 @@ internal sealed class Simulation
     }
 
     private double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-}
-
-/// <summary>The simulated clock: the dispatcher reads it as a <see cref="TimeProvider"/>.</summary>
-internal sealed class SimulationClock : TimeProvider, IClock
-{
-    public Instant Now { get; set; }
-
-    public Instant GetCurrentInstant() => Now;
-
-    public override DateTimeOffset GetUtcNow() => Now.ToDateTimeOffset();
 }

@@ -176,6 +176,6 @@ public class InteractionMemberSetToNullOrDefaultAnalyzerTests
         var descriptor = Assert.Single(new InteractionMemberSetToNullOrDefaultAnalyzer().SupportedDiagnostics);
         Assert.Equal("SP1003", descriptor.Id);
         Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
-        Assert.Equal("https://github.com/servicepolicy/servicepolicy/blob/main/docs/analyzers/SP1003.md", descriptor.HelpLinkUri);
+        Assert.Equal(Descriptors.HelpLinkBase + "SP1003.md", descriptor.HelpLinkUri);
     }
 }

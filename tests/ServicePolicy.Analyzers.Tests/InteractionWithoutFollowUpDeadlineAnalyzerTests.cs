@@ -168,6 +168,6 @@ public class InteractionWithoutFollowUpDeadlineAnalyzerTests
         var descriptor = Assert.Single(new InteractionWithoutFollowUpDeadlineAnalyzer().SupportedDiagnostics);
         Assert.Equal("SP1002", descriptor.Id);
         Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
-        Assert.Equal("https://github.com/servicepolicy/servicepolicy/blob/main/docs/analyzers/SP1002.md", descriptor.HelpLinkUri);
+        Assert.Equal(Descriptors.HelpLinkBase + "SP1002.md", descriptor.HelpLinkUri);
     }
 }

@@ -893,7 +893,7 @@ public class InteractionWithoutOwnerAnalyzerTests
         var descriptor = Assert.Single(analyzer.SupportedDiagnostics);
         Assert.Equal("SP1001", descriptor.Id);
         Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
-        Assert.Equal("https://github.com/servicepolicy/servicepolicy/blob/main/docs/analyzers/SP1001.md", descriptor.HelpLinkUri);
+        Assert.Equal(Descriptors.HelpLinkBase + "SP1001.md", descriptor.HelpLinkUri);
         Assert.Equal("ServicePolicy.SP1001.AddOwner", CodeFixEquivalenceKeys.AddOwner);
     }
 }

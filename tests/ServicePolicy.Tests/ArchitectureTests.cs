@@ -8,7 +8,8 @@ using Xunit;
 
 namespace ServicePolicy.Tests;
 
-/// <summary>Reflection checks of house rules the compiler does not enforce (STYLE.md 7, 8 and 36).</summary>
+/// <summary>Reflection checks of house rules the compiler does not enforce: every public class is marked
+/// immutable or mutable, and public instance methods of public structs are [Pure].</summary>
 public class ArchitectureTests
 {
     private static readonly Type[] PublicTypes = typeof(BusinessCalendar).Assembly.GetExportedTypes();

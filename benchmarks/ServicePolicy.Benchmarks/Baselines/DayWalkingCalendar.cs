@@ -15,7 +15,7 @@ namespace ServicePolicy.Benchmarks.Baselines;
 /// <para>It supports what the benchmark calendars use: weekly hours (several ranges a day, overnight ranges) and
 /// holidays; no special days or closures. It assumes that ranges of consecutive dates do not overlap and that no
 /// opening or closing falls inside a daylight-saving gap or overlap (there it would differ from the definition in
-/// DESIGN.md, which can split a range in two). The benchmarks check in their setup that it agrees with the engine on
+/// docs/business-time.md, which can split a range in two). The benchmarks check in their setup that it agrees with the engine on
 /// every input they measure.</para>
 /// <para>It uses NodaTime's ordinary API (<see cref="DateTimeZone.ResolveLocal(LocalDateTime, ZoneLocalMappingResolver)"/>),
 /// which allocates a small mapping object per resolution; that is part of what "straightforward" costs.</para>

@@ -8,8 +8,8 @@ using Xunit.Sdk;
 namespace ServicePolicy.Tests.Calendars;
 
 /// <summary>
-/// An obviously correct, slow business calendar: it applies the definition in DESIGN.md ("Business time: exact
-/// semantics") to one minute at a time. Everything it is given must be minute-aligned (ranges, closures, instants,
+/// An obviously correct, slow business calendar: it applies the definition in docs/business-time.md ("When is an
+/// instant working?", "Adding business time") to one minute at a time. Everything it is given must be minute-aligned (ranges, closures, instants,
 /// amounts); then every working interval starts and ends on a whole minute and counting minutes is exact.
 /// </summary>
 /// <remarks>
