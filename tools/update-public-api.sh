@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Brings src/ServicePolicy/PublicAPI.Unshipped.txt up to date after a deliberate public API change: builds the
+# Brings a library's PublicAPI.Unshipped.txt (src/ServicePolicy by default) up to date after a deliberate public API change: builds the
 # library, adds every symbol PublicApiAnalyzers reports as missing (RS0016) and removes every listed symbol it
 # reports as gone (RS0017), keeping the file sorted. Review the diff before committing it.
 # (`dotnet format analyzers --diagnostics RS0016` would be the usual way; with this SDK it fixes nothing.)
-# Run from the project root: bash tools/update-public-api.sh
+# Run from the project root: bash tools/update-public-api.sh [src/ServicePolicy.Hosting]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-project=src/ServicePolicy
+project="${1:-src/ServicePolicy}"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 # Build errors are expected here (RS0016/RS0017 are errors under TreatWarningsAsErrors); other errors are reported below.

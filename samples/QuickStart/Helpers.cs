@@ -5,6 +5,7 @@ using NodaTime.Text;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Delivery;
 
 namespace ServicePolicy.QuickStart;
 
@@ -53,10 +54,10 @@ internal sealed class ConsoleNotifier : IEscalationNotifier
 }
 
 /// <summary>A clock the sample moves by hand, for the dispatcher's claims (which expire after a lease). Tests use
-/// Microsoft.Extensions.TimeProvider.Testing's FakeTimeProvider the same way.</summary>
-internal sealed class SampleClock : TimeProvider
+/// NodaTime.Testing's FakeClock the same way.</summary>
+internal sealed class SampleClock : IClock
 {
     public Instant Now { get; set; }
 
-    public override DateTimeOffset GetUtcNow() => Now.ToDateTimeOffset();
+    public Instant GetCurrentInstant() => Now;
 }

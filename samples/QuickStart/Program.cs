@@ -12,6 +12,7 @@ using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Policies;
 using ServicePolicy.QuickStart;
 

@@ -3,6 +3,7 @@
 using NodaTime;
 using NodaTime.Text;
 using ServicePolicy.Escalation;
+using ServicePolicy.Hosting.Delivery;
 
 namespace ServicePolicy.Samples.SupportDesk;
 

@@ -7,6 +7,7 @@
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Escalation;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Samples.SupportDesk;
 using Spectre.Console;
 using Spectre.Console.Rendering;

@@ -4,6 +4,7 @@ using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Samples.SupportDesk;

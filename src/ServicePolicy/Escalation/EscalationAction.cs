@@ -10,7 +10,7 @@ namespace ServicePolicy.Escalation;
 
 /// <summary>
 /// An escalation step due at the evaluated instant: who to reach, what to do, and a deterministic <see cref="Key"/> the
-/// host de-duplicates by (an <see cref="IDispatchLog"/> does it for the in-process <see cref="EscalationDispatcher"/>).
+/// host de-duplicates by (the dispatcher in ServicePolicy.Hosting does it with its dispatch log).
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality; compare <see cref="Key"/>s.</remarks>
 [Immutable]

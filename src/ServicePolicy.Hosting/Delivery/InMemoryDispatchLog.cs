@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using NodaTime;
 using ServicePolicy.Internal;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>
 /// An <see cref="IDispatchLog"/> in memory: for a single process, or for tests. Everything is lost when the process

@@ -1,9 +1,10 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Generic;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>What one <see cref="EscalationDispatcher.DispatchAsync"/> call did with each action.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>
 /// Where dispatchers record which action keys were delivered, shared by every dispatcher that must not deliver a key

@@ -2,8 +2,9 @@
 
 using System.Threading;
 using System.Threading.Tasks;
+using ServicePolicy.Escalation;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>Delivers an escalation action: sends the message, pages the person, reassigns the ticket. The host
 /// implements it; <see cref="EscalationDispatcher"/> calls it.</summary>

@@ -1,6 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>The answer of <see cref="IDispatchLog.TryClaimAsync"/>.</summary>
 /// <remarks>The default value is <see cref="Claimed"/>.</remarks>

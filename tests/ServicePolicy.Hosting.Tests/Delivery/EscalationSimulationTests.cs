@@ -5,11 +5,13 @@ using FsCheck.Fluent;
 using NodaTime;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Delivery;
+using ServicePolicy.Tests.Escalation;
 using ServicePolicy.Tests.Evaluation;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ServicePolicy.Tests.Escalation;
+namespace ServicePolicy.Hosting.Tests.Delivery;
 
 /// <summary>
 /// The delivery guarantee end to end: random timelines (<see cref="TimelineCase"/>) under <see cref="SimulationPolicy"/>,
@@ -82,7 +84,7 @@ public class EscalationSimulationTests
             }
             return crash;
         });
-        var options = new EscalationDispatcherOptions { LeaseDuration = Duration.FromMinutes(10) };
+        var options = new EscalationDispatcherOptions { TimeProvider = clock, LeaseDuration = Duration.FromMinutes(10) };
         EscalationDispatcher[] hosts = [new(notifier, log, clock, options), new(notifier, log, clock, options)];
         Instant? nextA = opened;
         int? restarting = null;

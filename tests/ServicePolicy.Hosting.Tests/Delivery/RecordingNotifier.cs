@@ -2,8 +2,9 @@
 
 using System.Collections.Concurrent;
 using ServicePolicy.Escalation;
+using ServicePolicy.Hosting.Delivery;
 
-namespace ServicePolicy.Tests.Escalation;
+namespace ServicePolicy.Hosting.Tests.Delivery;
 
 /// <summary>A notifier that records every delivery by key, and fails the first <c>failures</c> attempts of each key.</summary>
 internal sealed class RecordingNotifier : IEscalationNotifier

@@ -3,9 +3,10 @@
 using System.Globalization;
 using System.Linq;
 using System;
+using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>
 /// One or more escalation actions could not be delivered after every retry. The other actions of the same call were

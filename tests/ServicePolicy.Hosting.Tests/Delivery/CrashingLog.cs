@@ -2,8 +2,9 @@
 
 using NodaTime;
 using ServicePolicy.Escalation;
+using ServicePolicy.Hosting.Delivery;
 
-namespace ServicePolicy.Tests.Escalation;
+namespace ServicePolicy.Hosting.Tests.Delivery;
 
 /// <summary>A dispatch log that "crashes" the process between a delivery and its log write when told to: it throws
 /// before writing, so the key stays claimed until its lease runs out.</summary>
