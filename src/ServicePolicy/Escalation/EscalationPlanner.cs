@@ -6,9 +6,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using NodaTime;
 using ServicePolicy.Commitments;
-using ServicePolicy.Escalation;
+using ServicePolicy.Evaluation;
 
-namespace ServicePolicy.Evaluation;
+namespace ServicePolicy.Escalation;
 
 /// <summary>
 /// Plans the escalation steps of one evaluation (mutable, private to it and reused by the next one on the same thread):
@@ -16,13 +16,8 @@ namespace ServicePolicy.Evaluation;
 /// </summary>
 /// <remarks>
 /// <para>Per commitment cycle that is running (not met, ended or paused), the steps are the chain's warnings whose
-/// moment is before the deadline, then, once breached, the ladder: level 0 its delay after the breach, each next level
-/// its delay after the previous step, then the repeats. A level that waits for working hours moves to the earliest
-/// instant one of its contacts is working, and the next level counts from there.</para>
-/// <para>An acknowledgement of a level's key at instant a holds the levels that stop on acknowledgement from a until the
-/// timeout ends (for the rest of the cycle without a timeout); when it ends, the ladder restarts at the acknowledged
-/// level, with a fresh repeat budget. Steps of levels that do not stop on acknowledgement keep their schedule while
-/// held. The repeat number in a key counts the level's earlier firings in the cycle.</para>
+/// moment is before the deadline, then, once breached, the ladder (<see cref="EscalationLadder"/>: levels, repeats,
+/// acknowledgement holds and restarts, computed without walking the rounds that are not listed).</para>
 /// <para>Of the steps at or before the evaluated instant, <see cref="EscalationCatchUp.LatestOnly"/> lists those at the
 /// latest such instant and <see cref="EscalationCatchUp.FireAllMissed"/> all of them; acknowledged keys never.</para>
 /// </remarks>
@@ -33,6 +28,7 @@ internal sealed class EscalationPlanner
 
     private readonly List<EscalationAction> actions = new();
     private readonly Track track = new();
+    private readonly List<LadderStep> ladderSteps = new();
 
     private Timeline timeline = null!;
     private string chainName = null!;
@@ -42,9 +38,6 @@ internal sealed class EscalationPlanner
 
     /// <summary>The acknowledged keys and when; null or empty when the timeline acknowledges nothing (the usual case).</summary>
     private Dictionary<string, Instant>? acknowledged;
-
-    /// <summary>Per level, how many times it fired in the ladder being run; reused across cycles.</summary>
-    private int[] firingsBuffer = Array.Empty<int>();
 
     /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
     internal Instant? Next { get; private set; }
@@ -151,84 +144,16 @@ internal sealed class EscalationPlanner
         Flush(track);
     }
 
+    /// <summary>Places the ladder's listed steps (<see cref="EscalationLadder.Run"/>) and notes its next one.</summary>
     private void RunLadder(Track track, Instant breach)
     {
-        EscalationChain chain = track.Chain;
-        if (firingsBuffer.Length < chain.LevelSpan.Length)
+        ladderSteps.Clear();
+        Instant? next = EscalationLadder.Run(track.Chain, breach, now, new Site(this, track), ladderSteps);
+        foreach (LadderStep step in ladderSteps)
         {
-            firingsBuffer = new int[chain.LevelSpan.Length];
+            Place(track, step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
-        else
-        {
-            Array.Clear(firingsBuffer);
-        }
-        int[] firings = firingsBuffer;
-        List<(Instant At, int Level)>? pendingAcks = null;
-        Instant? holdEnd = null;
-        bool heldForGood = false;
-        int restartLevel = 0;
-        int suppressedAfterNow = 0;
-        var ladder = new Ladder(0, chain.LevelSpan[0].Delay.After(breach));
-        bool hasStep = ladder.MoveNext(this, chain);
-        while (true)
-        {
-            Instant? stepAt = hasStep ? ladder.At : null;
-            int ackIndex = pendingAcks is null ? -1 : EarliestAck(pendingAcks);
-            if (ackIndex >= 0 && (stepAt is null || pendingAcks![ackIndex].At <= stepAt) && (holdEnd is null || pendingAcks![ackIndex].At <= holdEnd))
-            {
-                (Instant ackAt, int ackLevel) = pendingAcks![ackIndex];
-                pendingAcks.RemoveAt(ackIndex);
-                holdEnd = chain.AcknowledgementTimeout?.After(ackAt);
-                heldForGood = holdEnd is null;
-                restartLevel = ackLevel;
-                continue;
-            }
-            if (holdEnd is { } end && (stepAt is null || end <= stepAt))
-            {
-                holdEnd = null;
-                ladder = new Ladder(restartLevel, end);
-                hasStep = ladder.MoveNext(this, chain);
-                continue;
-            }
-            if (!hasStep)
-            {
-                break;
-            }
-            int index = ladder.Level;
-            Instant nominal = ladder.Nominal, at = ladder.At;
-            EscalationLevel level = chain.LevelSpan[index];
-            bool suppressed = level.StopsOnAcknowledgement && (heldForGood || holdEnd is not null);
-            if (at > now && (!suppressed || ++suppressedAfterNow > 2 * (chain.LevelSpan.Length + 1)))
-            {
-                track.NoteFuture(suppressed ? null : at);
-                break;
-            }
-            if (!suppressed)
-            {
-                int repeat = firings[index]++;
-                // The key is needed now only to look up an acknowledgement; otherwise Flush builds it for the steps it lists.
-                string? key = AnyAcknowledged ? LevelKey(track, index, repeat) : null;
-                Place(track, at, key, EscalationStep.Level, index, repeat, nominal);
-                if (key is not null && acknowledged!.TryGetValue(key, out Instant ackAt) && ackAt >= at)
-                {
-                    (pendingAcks ??= new List<(Instant At, int Level)>()).Add((ackAt, index));
-                }
-            }
-            hasStep = ladder.MoveNext(this, chain);
-        }
-    }
-
-    private static int EarliestAck(List<(Instant At, int Level)> pending)
-    {
-        int best = -1;
-        for (int i = 0; i < pending.Count; i++)
-        {
-            if (best < 0 || pending[i].At < pending[best].At)
-            {
-                best = i;
-            }
-        }
-        return best;
+        track.NoteFuture(next);
     }
 
     private Instant WaitFor(EscalationChain chain, EscalationLevel level, Instant nominal)
@@ -387,62 +312,53 @@ internal sealed class EscalationPlanner
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
     }
 
-    /// <summary>The ladder from a level, its first step due at a nominal instant, then each level its delay after the
-    /// previous step, then the repeats; endless when the chain repeats until met. A cursor: each
-    /// <see cref="MoveNext"/> computes the next step (its delay and, for levels that wait, the working hours).</summary>
-    private struct Ladder
+    /// <summary>The number of a level's acknowledged repeat in <paramref name="key"/>, when the key is one of that
+    /// level's keys (<paramref name="prefix"/> followed by the repeat number as <see cref="LevelKey"/> formats it).</summary>
+    private static int? RepeatIn(string key, string prefix)
     {
-        private int round;
-        private bool started;
-        private bool done;
-
-        internal Ladder(int start, Instant firstNominal)
+        if (!key.StartsWith(prefix, StringComparison.Ordinal)
+            || !int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int repeat))
         {
-            Level = start;
-            Nominal = firstNominal;
-            At = default;
-            round = 0;
-            started = false;
-            done = false;
+            return null;
+        }
+        return string.Equals(key, prefix + repeat.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) ? repeat : null;
+    }
+
+    /// <summary>What the ladder of one cycle asks the planner: the contacts' working hours and the acknowledged keys.</summary>
+    private readonly struct Site : ILadderSite
+    {
+        private readonly EscalationPlanner planner;
+        private readonly Track track;
+
+        internal Site(EscalationPlanner planner, Track track)
+        {
+            this.planner = planner;
+            this.track = track;
         }
 
-        internal int Level { get; private set; }
+        public Instant WaitFor(EscalationLevel level, Instant nominal) => planner.WaitFor(track.Chain, level, nominal);
 
-        internal Instant Nominal { get; private set; }
+        public Instant? AcknowledgedAt(int level, int repeat) =>
+            planner.AnyAcknowledged && planner.acknowledged!.TryGetValue(planner.LevelKey(track, level, repeat), out Instant at) ? at : null;
 
-        internal Instant At { get; private set; }
-
-        internal bool MoveNext(EscalationPlanner planner, EscalationChain chain)
+        public int FirstAcknowledgedRepeat(int level, int fromRepeat)
         {
-            if (done)
+            if (!planner.AnyAcknowledged)
             {
-                return false;
+                return int.MaxValue;
             }
-            if (started)
+            // The level's keys differ only in the repeat number, which ends them.
+            string first = planner.LevelKey(track, level, 0);
+            string prefix = first[..^1];
+            int found = int.MaxValue;
+            foreach (string key in planner.acknowledged!.Keys)
             {
-                int index = Level + 1;
-                EscalationDelay delay;
-                if (index < chain.LevelSpan.Length)
+                if (RepeatIn(key, prefix) is { } repeat && repeat >= fromRepeat && repeat < found)
                 {
-                    delay = chain.LevelSpan[index].Delay;
+                    found = repeat;
                 }
-                else if (chain.Repeat is { } repeat && (repeat.MaxRepeats is null || round < repeat.MaxRepeats))
-                {
-                    round++;
-                    index = repeat.FromLevel;
-                    delay = repeat.Every;
-                }
-                else
-                {
-                    done = true;
-                    return false;
-                }
-                Level = index;
-                Nominal = delay.After(At);
             }
-            started = true;
-            At = planner.WaitFor(chain, chain.LevelSpan[Level], Nominal);
-            return true;
+            return found;
         }
     }
 
