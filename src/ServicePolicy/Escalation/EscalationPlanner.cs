@@ -11,8 +11,9 @@ using ServicePolicy.Evaluation;
 namespace ServicePolicy.Escalation;
 
 /// <summary>
-/// Plans the escalation steps of one evaluation (mutable, private to it and reused by the next one on the same thread):
-/// which steps are due at the evaluated instant, and the earliest step after it.
+/// Plans the escalation steps of one evaluation (mutable: started for it with <see cref="Start"/>, cleared with
+/// <see cref="Clear"/> when the pooled replay that owns it is returned): which steps are due at the evaluated instant,
+/// and the earliest step after it.
 /// </summary>
 /// <remarks>
 /// <para>Per commitment cycle that is running (not met, ended or paused), the steps are the chain's warnings whose
@@ -30,21 +31,21 @@ internal sealed class EscalationPlanner
     private readonly Track track = new();
     private readonly List<LadderStep> ladderSteps = new();
 
+    /// <summary>The acknowledged keys and when; empty when the timeline acknowledges nothing (the usual case).</summary>
+    private readonly Dictionary<string, Instant> acknowledged = new(StringComparer.Ordinal);
+
     private Timeline timeline = null!;
     private string chainName = null!;
     private EscalationContext context = null!;
     private Instant now;
     private Owner owner = null!;
 
-    /// <summary>The acknowledged keys and when; null or empty when the timeline acknowledges nothing (the usual case).</summary>
-    private Dictionary<string, Instant>? acknowledged;
-
-    /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
-    internal Instant? Next { get; private set; }
-
-    private bool AnyAcknowledged => acknowledged is { Count: > 0 };
-
     /// <summary>Starts planning one evaluation, with no actions so far.</summary>
+    /// <param name="timeline">The timeline; its <see cref="EscalationAcknowledged"/> facts stop what they acknowledge.</param>
+    /// <param name="chainName">The policy's chain.</param>
+    /// <param name="context">The chain versions and the directory.</param>
+    /// <param name="now">The evaluated instant.</param>
+    /// <param name="owner">The interaction's owner at <paramref name="now"/>.</param>
     /// <returns>This planner.</returns>
     internal EscalationPlanner Start(Timeline timeline, string chainName, EscalationContext context, Instant now, Owner owner)
     {
@@ -58,30 +59,37 @@ internal sealed class EscalationPlanner
         {
             if (timeline[i] is EscalationAcknowledged ack)
             {
-                (acknowledged ??= new Dictionary<string, Instant>(StringComparer.Ordinal)).TryAdd(ack.Key, ack.At);
+                acknowledged.TryAdd(ack.Key, ack.At);
             }
         }
         return this;
     }
 
-    /// <summary>Lets go of the evaluation's objects once it is over, keeping the buffers for the next.</summary>
-    internal void Release()
+    /// <summary>Forgets the evaluation (its objects, actions and acknowledgements), keeping the buffers.</summary>
+    internal void Clear()
     {
         actions.Clear();
-        acknowledged?.Clear();
+        acknowledged.Clear();
+        ladderSteps.Clear();
         track.Reset(null!, null, null);
         timeline = null!;
         chainName = null!;
         context = null!;
         owner = null!;
+        Next = null;
     }
+
+    /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
+    internal Instant? Next { get; private set; }
+
+    private bool AnyAcknowledged => acknowledged.Count > 0;
 
     /// <summary>Returns the actions planned so far, in an array of their own.</summary>
     internal IReadOnlyList<EscalationAction> TakeActions() =>
         actions.Count == 0 ? Array.Empty<EscalationAction>() : Array.AsReadOnly(actions.ToArray());
 
     /// <summary>Plans the steps of a cycle whose status was just computed, with its clock as that left it.</summary>
-    internal void PlanCycle(CommitmentCycle cycle, CommitmentStatus status, CycleClock clock)
+    internal void PlanCycle(CommitmentCycle cycle, CommitmentStatus status, in CycleClock clock)
     {
         if (cycle.MetAt is not null || cycle.EndedAt is not null || status.State == CommitmentState.Paused)
         {
@@ -111,7 +119,7 @@ internal sealed class EscalationPlanner
         Flush(track);
     }
 
-    private void PlaceWarnings(Track track, CommitmentStatus status, CycleClock clock)
+    private void PlaceWarnings(Track track, CommitmentStatus status, in CycleClock clock)
     {
         ReadOnlySpan<EscalationWarning> warnings = track.Chain.WarningSpan;
         for (int i = 0; i < warnings.Length; i++)
@@ -139,17 +147,17 @@ internal sealed class EscalationPlanner
         EscalationLevel level = chain.LevelSpan[index];
         Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
-        string key = string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
-        Place(track, at, key, EscalationStep.HandoffLimit, index, 0, breachedAt);
+        Place(track, at, HandoffKey(chain, index), EscalationStep.HandoffLimit, index, 0, breachedAt);
         Flush(track);
     }
 
     /// <summary>Places the ladder's listed steps (<see cref="EscalationLadder.Run"/>) and notes its next one.</summary>
     private void RunLadder(Track track, Instant breach)
     {
-        ladderSteps.Clear();
-        Instant? next = EscalationLadder.Run(track.Chain, breach, now, new Site(this, track), ladderSteps);
-        foreach (LadderStep step in ladderSteps)
+        List<LadderStep> steps = ladderSteps;
+        steps.Clear();
+        Instant? next = EscalationLadder.Run(track.Chain, breach, now, new Site(this, track), steps);
+        foreach (LadderStep step in steps)
         {
             Place(track, step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
@@ -266,7 +274,7 @@ internal sealed class EscalationPlanner
             string key = passed.Key ?? (passed.Step == EscalationStep.Warning
                 ? WarningKey(track, passed.Index)
                 : LevelKey(track, passed.Index, passed.Repeat));
-            if (!AnyAcknowledged || !acknowledged!.ContainsKey(key))
+            if (!AnyAcknowledged || !acknowledged.ContainsKey(key))
             {
                 actions.Add(Create(track, passed, key));
             }
@@ -302,6 +310,10 @@ internal sealed class EscalationPlanner
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{CommitmentCycle.KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}")
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/W{index}");
     }
+
+    /// <summary>The key of the handoff limit's step, <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>.</summary>
+    private string HandoffKey(EscalationChain chain, int index) =>
+        string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/HandoffLimit/{chain.Name}@v{chain.Version}/L{index}/R0");
 
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
     private string LevelKey(Track track, int index, int repeat)
@@ -339,7 +351,7 @@ internal sealed class EscalationPlanner
         public Instant WaitFor(EscalationLevel level, Instant nominal) => planner.WaitFor(track.Chain, level, nominal);
 
         public Instant? AcknowledgedAt(int level, int repeat) =>
-            planner.AnyAcknowledged && planner.acknowledged!.TryGetValue(planner.LevelKey(track, level, repeat), out Instant at) ? at : null;
+            planner.AnyAcknowledged && planner.acknowledged.TryGetValue(planner.LevelKey(track, level, repeat), out Instant at) ? at : null;
 
         public int FirstAcknowledgedRepeat(int level, int fromRepeat)
         {
@@ -351,7 +363,7 @@ internal sealed class EscalationPlanner
             string first = planner.LevelKey(track, level, 0);
             string prefix = first[..^1];
             int found = int.MaxValue;
-            foreach (string key in planner.acknowledged!.Keys)
+            foreach (string key in planner.acknowledged.Keys)
             {
                 if (RepeatIn(key, prefix) is { } repeat && repeat >= fromRepeat && repeat < found)
                 {

@@ -1,5 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using System;
 using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Calendars;
@@ -9,8 +10,8 @@ using ServicePolicy.Policies;
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
-/// One cycle of a commitment while the evaluator replays a timeline (mutable, private to one evaluation and reused by
-/// the next one on the same thread, see <see cref="Reset"/>), and the arithmetic that turns it into a
+/// One cycle of a commitment while the evaluator replays a timeline (mutable, private to one evaluation; a pooled
+/// replay reuses it for the next one, see <see cref="Reset"/>), and the arithmetic that turns it into a
 /// <see cref="CommitmentStatus"/>.
 /// </summary>
 /// <remarks>
@@ -23,8 +24,8 @@ namespace ServicePolicy.Evaluation;
 /// </remarks>
 internal sealed class CommitmentCycle
 {
-    /// <summary>The resolutions and reopenings (resolution cycles only); empty for most cycles.</summary>
-    private readonly List<(Instant Start, Instant? End)> resolvedGaps = new(0);
+    /// <summary>The resolutions and reopenings (resolution cycles only); empty or null for most cycles.</summary>
+    private List<(Instant Start, Instant? End)>? resolvedGaps;
 
     internal CommitmentKind Kind { get; private set; }
 
@@ -62,7 +63,7 @@ internal sealed class CommitmentCycle
         _ => kind.ToString(),
     };
 
-    /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was.</summary>
+    /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was (every field is set here).</summary>
     /// <returns>This cycle.</returns>
     internal CommitmentCycle Reset(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
         BusinessCalendar calendar, Interval? window, Instant? promisedBy)
@@ -78,17 +79,8 @@ internal sealed class CommitmentCycle
         PromisedBy = promisedBy;
         MetAt = null;
         EndedAt = null;
-        resolvedGaps.Clear();
+        resolvedGaps?.Clear();
         return this;
-    }
-
-    /// <summary>Lets go of the policy's and the timeline's objects once the evaluation is over.</summary>
-    internal void Release()
-    {
-        Name = null;
-        Target = null;
-        Rule = null;
-        Calendar = null!;
     }
 
     internal void Meet(Instant at) => MetAt = at;
@@ -99,31 +91,56 @@ internal sealed class CommitmentCycle
     internal void Resolve(Instant at)
     {
         MetAt = at;
-        resolvedGaps.Add((at, null));
+        (resolvedGaps ??= new List<(Instant Start, Instant? End)>(1)).Add((at, null));
     }
 
     /// <summary>Records a reopening (resolution cycles only): running again from where it stopped.</summary>
     internal void Reopen(Instant at)
     {
         MetAt = null;
-        resolvedGaps[resolvedGaps.Count - 1] = (resolvedGaps[resolvedGaps.Count - 1].Start, at);
+        resolvedGaps![^1] = (resolvedGaps[^1].Start, at);
     }
 
-    /// <summary>Computes the cycle's status at <paramref name="now"/>, leaving its clock in <paramref name="clock"/>
-    /// (for the warnings of the escalation planner).</summary>
-    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
+    /// <summary>Builds the cycle's clock as it stands at <paramref name="now"/>: its rule's deadline and the intervals in
+    /// which it stood still, clipped to [start, the instant it was met or ended, or now].</summary>
+    /// <returns>The clock, for <see cref="ToStatus"/> and the escalation planner.</returns>
+    internal CycleClock ClockAt(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses)
     {
         bool business = Rule?.UsesBusinessTime ?? false;
         Instant observedUntil = MetAt ?? EndedAt ?? now;
-        Instant clockStart = Window?.Start ?? Start;
         Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
-        clock.Reset(business ? Calendar : null, clockStart);
+        int most = (Kind == CommitmentKind.Appointment ? 0 : pauses.Count) + (resolvedGaps?.Count ?? 0);
+        Span<(Instant From, Instant To, bool Ongoing)> stops = most <= 8 ? stackalloc (Instant From, Instant To, bool Ongoing)[most] : new (Instant, Instant, bool)[most];
+        int count = 0;
+        if (Kind != CommitmentKind.Appointment)
+        {
+            for (int i = 0; i < pauses.Count; i++)
+            {
+                (PauseReason reason, Instant start, Instant? end) = pauses[i];
+                if (policy.Pauses(reason, Kind))
+                {
+                    AddStop(stops, ref count, start, end, observedUntil);
+                }
+            }
+        }
+        for (int i = 0; resolvedGaps is not null && i < resolvedGaps.Count; i++)
+        {
+            AddStop(stops, ref count, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
+        }
+        return CycleClock.Create(business ? Calendar : null, Window?.Start ?? Start, stops[..count], ruleDeadline);
+    }
+
+    /// <summary>Computes the cycle's status at <paramref name="now"/> on its clock (<see cref="ClockAt"/>).</summary>
+    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, in CycleClock clock)
+    {
+        Instant observedUntil = MetAt ?? EndedAt ?? now;
+        Instant clockStart = Window?.Start ?? Start;
+        Instant ruleDeadline = clock.RuleDeadline;
         Duration target = PromisedBy is null && Rule!.FixedTarget is { } fixedTarget
             ? fixedTarget
             : ruleDeadline > clockStart ? clock.Measure(clockStart, ruleDeadline) : Duration.Zero;
 
-        CollectStops(observedUntil, policy, pauses, clock);
-        Instant deadline = clock.PushDeadline(ruleDeadline);
+        Instant deadline = clock.Deadline;
         bool paused = clock.PausedAtDeadline;
 
         Duration elapsed = (observedUntil > clockStart ? clock.Measure(clockStart, observedUntil) : Duration.Zero) - clock.Stopped;
@@ -155,28 +172,7 @@ internal sealed class CommitmentCycle
         return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt);
     }
 
-    /// <summary>Adds to the clock the intervals in which it stood still, clipped to [Start, observedUntil], in order.</summary>
-    private void CollectStops(Instant observedUntil, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
-    {
-        if (Kind != CommitmentKind.Appointment)
-        {
-            for (int i = 0; i < pauses.Count; i++)
-            {
-                (PauseReason reason, Instant start, Instant? end) = pauses[i];
-                if (policy.Pauses(reason, Kind))
-                {
-                    AddStop(clock, start, end, observedUntil);
-                }
-            }
-        }
-        for (int i = 0; i < resolvedGaps.Count; i++)
-        {
-            AddStop(clock, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
-        }
-        clock.SortStops();
-    }
-
-    private void AddStop(CycleClock clock, Instant start, Instant? end, Instant observedUntil)
+    private void AddStop(Span<(Instant From, Instant To, bool Ongoing)> stops, ref int count, Instant start, Instant? end, Instant observedUntil)
     {
         Instant from = start > Start ? start : Start;
         bool ongoing = end is null || end > observedUntil;
@@ -185,6 +181,6 @@ internal sealed class CommitmentCycle
         {
             return;
         }
-        clock.AddStop(from, to, ongoing);
+        stops[count++] = (from, to, ongoing);
     }
 }
