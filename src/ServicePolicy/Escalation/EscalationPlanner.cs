@@ -17,7 +17,7 @@ namespace ServicePolicy.Escalation;
 /// </summary>
 /// <remarks>
 /// <para>Per commitment cycle that is running (not met, ended or paused), the steps are the chain's warnings whose
-/// moment is before the deadline, then, once breached, the ladder (<see cref="EscalationLadder"/>: levels, repeats,
+/// moment is at or before the deadline, then, once breached, the ladder (<see cref="EscalationLadder"/>: levels, repeats,
 /// acknowledgement holds and restarts, computed without walking the rounds that are not listed).</para>
 /// <para>Of the steps at or before the evaluated instant, <see cref="EscalationCatchUp.LatestOnly"/> lists those at the
 /// latest such instant and <see cref="EscalationCatchUp.FireAllMissed"/> all of them; acknowledged keys never.</para>
@@ -102,7 +102,7 @@ internal sealed class EscalationPlanner
         {
             // Every warning is before the deadline, so before every level: once a level has passed, a warning could
             // only be superseded, and the ladder goes first to save working out when the warnings were due.
-            RunLadder(track, status.Deadline);
+            RunLadder(track, status.Deadline, status.BreachedAt!.Value);
             if (track.Passed.Count == 0)
             {
                 PlaceWarnings(track, status, clock);
@@ -113,7 +113,7 @@ internal sealed class EscalationPlanner
             PlaceWarnings(track, status, clock);
             if (ladder)
             {
-                RunLadder(track, status.Deadline);
+                RunLadder(track, status.Deadline, status.BreachedAt!.Value);
             }
         }
         Flush(track);
@@ -125,7 +125,7 @@ internal sealed class EscalationPlanner
         for (int i = 0; i < warnings.Length; i++)
         {
             EscalationWarning warning = warnings[i];
-            if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at < status.Deadline)
+            if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at <= status.Deadline)
             {
                 Place(track, at, null, EscalationStep.Warning, i, 0, at);
             }
@@ -152,14 +152,19 @@ internal sealed class EscalationPlanner
     }
 
     /// <summary>Places the ladder's listed steps (<see cref="EscalationLadder.Run"/>) and notes its next one.</summary>
-    private void RunLadder(Track track, Instant breach)
+    /// <param name="track">The cycle's track.</param>
+    /// <param name="deadline">The cycle's deadline: the ladder counts its delays from it.</param>
+    /// <param name="breachedAt">The first instant the cycle is breached (deadlines are inclusive: the deadline plus
+    /// one nanosecond): no step is due before it, so a step at the deadline itself (a first level without delay) is
+    /// due then.</param>
+    private void RunLadder(Track track, Instant deadline, Instant breachedAt)
     {
         List<LadderStep> steps = ladderSteps;
         steps.Clear();
-        Instant? next = EscalationLadder.Run(track.Chain, breach, now, new Site(this, track), steps);
+        Instant? next = EscalationLadder.Run(track.Chain, deadline, now, new Site(this, track), steps);
         foreach (LadderStep step in steps)
         {
-            Place(track, step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
+            Place(track, step.At < breachedAt ? breachedAt : step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
         track.NoteFuture(next);
     }

@@ -17,8 +17,11 @@ namespace ServicePolicy.Evaluation;
 /// <remarks>
 /// <para>The deadline starts as the rule's deadline from the cycle's start. Each stopped interval (a pause the policy
 /// applies to this kind, or, for resolution, the time it was resolved) that starts before the deadline as it then
-/// stands pushes it out by the interval's length on the cycle's clock; an interval that starts at or after the
-/// deadline does not (the cycle was already breached). The target is the rule's time on the clock; the at-risk
+/// stands, or at it, pushes it out by the interval's length on the cycle's clock; an interval that starts after the
+/// deadline does not (the cycle was already breached).</para>
+/// <para>Deadlines are inclusive, as a customer reads "by 10:00": met at or before the deadline is on time, ended at or
+/// before it is not a breach, and a running cycle is breached only once the evaluated instant is after it (from
+/// <see cref="CommitmentStatus.BreachedAt"/>, the deadline plus one nanosecond). The target is the rule's time on the clock; the at-risk
 /// instant is the earliest instant by which the clock, stopped during those intervals, has used the part of the target
 /// the threshold allows.</para>
 /// </remarks>
@@ -151,17 +154,17 @@ internal sealed class CommitmentCycle
         CommitmentState state;
         if (MetAt is { } met)
         {
-            state = met < deadline ? CommitmentState.Met : CommitmentState.MetLate;
+            state = met <= deadline ? CommitmentState.Met : CommitmentState.MetLate;
         }
         else if (EndedAt is { } ended)
         {
-            state = ended < deadline ? CommitmentState.Cancelled : CommitmentState.Breached;
+            state = ended <= deadline ? CommitmentState.Cancelled : CommitmentState.Breached;
         }
         else if (paused)
         {
             state = CommitmentState.Paused;
         }
-        else if (now >= deadline)
+        else if (now > deadline)
         {
             state = CommitmentState.Breached;
         }

@@ -48,7 +48,7 @@ internal readonly struct CycleClock
         for (int i = 0; i < sorted.Length; i++)
         {
             Stopped += sorted[i].Length;
-            if (pushing == i && sorted[i].Start < deadline)
+            if (pushing == i && sorted[i].Start <= deadline)
             {
                 deadline = Add(calendar, deadline, sorted[i].Length);
                 pushing++;
@@ -64,8 +64,8 @@ internal readonly struct CycleClock
     /// <summary>Gets the total length of the stops, on this clock.</summary>
     internal Duration Stopped { get; }
 
-    /// <summary>Gets the rule's deadline pushed out by the stops that start before the deadline as it then stands
-    /// (always the first stops; the rest are after a breach).</summary>
+    /// <summary>Gets the rule's deadline pushed out by the stops that start at or before the deadline as it then stands
+    /// (always the first stops; the rest are after a breach, which deadlines being inclusive is only after it).</summary>
     internal Instant Deadline { get; }
 
     /// <summary>Gets whether the last stop that pushes the deadline out is still going on.</summary>

@@ -28,7 +28,8 @@ namespace ServicePolicy.Evaluation;
 /// <para>Pausing: while the interaction waits for a reason, the commitments the policy pauses for that reason stop
 /// their clocks, and their deadlines move out by the paused time on their clock (business time for calendar rules).
 /// Time spent resolved does not count against the resolution commitment, so reopening resumes it where it stopped.</para>
-/// <para>States change by time alone only when a running cycle reaches its at-risk instant or its deadline;
+/// <para>States change by time alone only when a running cycle reaches its at-risk instant or passes its deadline
+/// (deadlines are inclusive: breached from the first instant after it, <see cref="CommitmentStatus.BreachedAt"/>);
 /// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one, or, when evaluating
 /// with an <see cref="EscalationContext"/>, the next escalation step if that comes first.</para>
 /// </remarks>
@@ -78,7 +79,8 @@ public static class Evaluator
     /// <exception cref="ArgumentException"><paramref name="escalation"/> has no chain of the policy's chain name, or
     /// not its <see cref="EscalationContext.ReplayVersion"/>.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
-    /// <exception cref="InvalidOperationException">The directory returned a null contact, or an on-call rota has no hand-overs.</exception>
+    /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
+    /// an escalation ladder whose repeated levels wait for working hours has more than 100,000 unlisted steps to walk.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation)
     {
@@ -112,7 +114,8 @@ public static class Evaluator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
     /// <exception cref="ArgumentException"><paramref name="escalation"/> lacks the selected policy's chain.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
-    /// <exception cref="InvalidOperationException">The directory returned a null contact, or an on-call rota has no hand-overs.</exception>
+    /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
+    /// an escalation ladder whose repeated levels wait for working hours has more than 100,000 unlisted steps to walk.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now, EscalationContext escalation)
     {

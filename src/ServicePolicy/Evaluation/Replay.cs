@@ -93,8 +93,9 @@ internal sealed class Replay
             planner?.PlanCycle(cycle, status, clock);
             Instant? change = status.State switch
             {
-                CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline,
-                CommitmentState.AtRisk => status.Deadline,
+                // Deadlines are inclusive: the state changes to breached at the first instant after the deadline.
+                CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline + Duration.Epsilon,
+                CommitmentState.AtRisk => status.Deadline + Duration.Epsilon,
                 _ => null,
             };
             if (change is { } c && (next is null || c < next))

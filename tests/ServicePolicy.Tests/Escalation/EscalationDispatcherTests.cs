@@ -31,7 +31,7 @@ public class EscalationDispatcherTests
         var first = new EscalationDispatcher(notifier, log, clock);
         var second = new EscalationDispatcher(notifier, log, clock);
 
-        DispatchReport a = await first.DispatchAsync(ActionsAt("2025-03-10 13:00"));
+        DispatchReport a = await first.DispatchAsync(ActionsAt("2025-03-10 13:00+1ns"));
         DispatchReport b = await second.DispatchAsync(ActionsAt("2025-03-10 13:05"));
 
         Assert.Equal(2, a.Delivered.Count);
@@ -50,7 +50,7 @@ public class EscalationDispatcherTests
         var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock,
             new EscalationDispatcherOptions { MaxAttempts = 3, InitialBackoff = Duration.FromSeconds(1), BackoffMultiplier = 3 });
 
-        DispatchReport report = await dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00").Take(1));
+        DispatchReport report = await dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00+1ns").Take(1));
 
         Assert.Single(report.Delivered);
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)], clock.Waits);
@@ -64,7 +64,7 @@ public class EscalationDispatcherTests
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         var failing = new EscalationDispatcher(new RecordingNotifier(failures: 100), log, clock,
             new EscalationDispatcherOptions { MaxAttempts = 2, InitialBackoff = Duration.FromSeconds(5) });
-        IReadOnlyList<EscalationAction> actions = ActionsAt("2025-03-10 13:00");
+        IReadOnlyList<EscalationAction> actions = ActionsAt("2025-03-10 13:00+1ns");
 
         var e = await Assert.ThrowsAsync<EscalationDispatchException>(() => failing.DispatchAsync(actions));
 
@@ -87,7 +87,7 @@ public class EscalationDispatcherTests
     {
         var log = new InMemoryDispatchLog();
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
         Assert.Equal(DispatchClaim.Claimed, await log.TryClaimAsync(action.Key, "crashed-host", clock.Now, clock.Now + Duration.FromMinutes(5), default));
         var notifier = new RecordingNotifier();
         var dispatcher = new EscalationDispatcher(notifier, log, clock);
@@ -107,7 +107,7 @@ public class EscalationDispatcherTests
         var dispatcher = new EscalationDispatcher(new RecordingNotifier(), new CrashingLog(new InMemoryDispatchLog(), _ => true),
             new ManualTimeProvider(At("2025-03-10 13:00")));
 
-        await Assert.ThrowsAsync<CrashingLog.SimulatedCrash>(() => dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00")));
+        await Assert.ThrowsAsync<CrashingLog.SimulatedCrash>(() => dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00+1ns")));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class EscalationDispatcherTests
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         using var cancellation = new CancellationTokenSource();
         var dispatcher = new EscalationDispatcher(new RecordingNotifier(failures: 1) { OnAttempt = cancellation.Cancel }, log, clock);
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.DispatchAsync([action], cancellation.Token));
 
