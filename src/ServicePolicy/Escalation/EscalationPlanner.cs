@@ -22,7 +22,7 @@ namespace ServicePolicy.Escalation;
 /// <para>Of the steps at or before the evaluated instant, <see cref="EscalationCatchUp.LatestOnly"/> lists those at the
 /// latest such instant and <see cref="EscalationCatchUp.FireAllMissed"/> all of them; acknowledged keys never.</para>
 /// </remarks>
-internal sealed class EscalationPlanner
+internal sealed partial class EscalationPlanner
 {
     /// <summary>Characters formatted on the stack for a key; longer keys (long ids or names) take a pooled buffer.</summary>
     private const int KeyBuffer = 128;
@@ -327,56 +327,6 @@ internal sealed class EscalationPlanner
         return cycle.Name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/{CommitmentCycle.KindName(cycle.Kind)}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}")
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{timeline.InteractionId}/Custom:{cycle.Name}/{cycle.Index}/{track.Chain.Name}@v{track.Chain.Version}/L{index}/R{repeat}");
-    }
-
-    /// <summary>The number of a level's acknowledged repeat in <paramref name="key"/>, when the key is one of that
-    /// level's keys (<paramref name="prefix"/> followed by the repeat number as <see cref="LevelKey"/> formats it).</summary>
-    private static int? RepeatIn(string key, string prefix)
-    {
-        if (!key.StartsWith(prefix, StringComparison.Ordinal)
-            || !int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int repeat))
-        {
-            return null;
-        }
-        return string.Equals(key, prefix + repeat.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) ? repeat : null;
-    }
-
-    /// <summary>What the ladder of one cycle asks the planner: the contacts' working hours and the acknowledged keys.</summary>
-    private readonly struct Site : ILadderSite
-    {
-        private readonly EscalationPlanner planner;
-        private readonly Track track;
-
-        internal Site(EscalationPlanner planner, Track track)
-        {
-            this.planner = planner;
-            this.track = track;
-        }
-
-        public Instant WaitFor(EscalationLevel level, Instant nominal) => planner.WaitFor(track.Chain, level, nominal);
-
-        public Instant? AcknowledgedAt(int level, int repeat) =>
-            planner.AnyAcknowledged && planner.acknowledged.TryGetValue(planner.LevelKey(track, level, repeat), out Instant at) ? at : null;
-
-        public int FirstAcknowledgedRepeat(int level, int fromRepeat)
-        {
-            if (!planner.AnyAcknowledged)
-            {
-                return int.MaxValue;
-            }
-            // The level's keys differ only in the repeat number, which ends them.
-            string first = planner.LevelKey(track, level, 0);
-            string prefix = first[..^1];
-            int found = int.MaxValue;
-            foreach (string key in planner.acknowledged.Keys)
-            {
-                if (RepeatIn(key, prefix) is { } repeat && repeat >= fromRepeat && repeat < found)
-                {
-                    found = repeat;
-                }
-            }
-            return found;
-        }
     }
 
     /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it; its

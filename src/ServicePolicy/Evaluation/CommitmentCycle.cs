@@ -30,6 +30,9 @@ internal sealed class CommitmentCycle
     /// <summary>The resolutions and reopenings (resolution cycles only); empty or null for most cycles.</summary>
     private List<(Instant Start, Instant? End)>? resolvedGaps;
 
+    /// <summary>The stops of the clock last built by <see cref="ClockAt"/>, which that clock reads.</summary>
+    private ClockStop[] stops = new ClockStop[2];
+
     internal CommitmentKind Kind { get; private set; }
 
     internal string? Name { get; private set; }
@@ -109,11 +112,9 @@ internal sealed class CommitmentCycle
     /// <returns>The clock, for <see cref="ToStatus"/> and the escalation planner.</returns>
     internal CycleClock ClockAt(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses)
     {
-        bool business = Rule?.UsesBusinessTime ?? false;
+        BusinessCalendar? calendar = Rule?.UsesBusinessTime ?? false ? Calendar : null;
         Instant observedUntil = MetAt ?? EndedAt ?? now;
         Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
-        int most = (Kind == CommitmentKind.Appointment ? 0 : pauses.Count) + (resolvedGaps?.Count ?? 0);
-        Span<(Instant From, Instant To, bool Ongoing)> stops = most <= 8 ? stackalloc (Instant From, Instant To, bool Ongoing)[most] : new (Instant, Instant, bool)[most];
         int count = 0;
         if (Kind != CommitmentKind.Appointment)
         {
@@ -122,15 +123,15 @@ internal sealed class CommitmentCycle
                 (PauseReason reason, Instant start, Instant? end) = pauses[i];
                 if (policy.Pauses(reason, Kind))
                 {
-                    AddStop(stops, ref count, start, end, observedUntil);
+                    AddStop(calendar, ref count, start, end, observedUntil);
                 }
             }
         }
         for (int i = 0; resolvedGaps is not null && i < resolvedGaps.Count; i++)
         {
-            AddStop(stops, ref count, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
+            AddStop(calendar, ref count, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
         }
-        return CycleClock.Create(business ? Calendar : null, Window?.Start ?? Start, stops[..count], ruleDeadline);
+        return new CycleClock(calendar, Window?.Start ?? Start, stops, count, ruleDeadline);
     }
 
     /// <summary>Computes the cycle's status at <paramref name="now"/> on its clock (<see cref="ClockAt"/>).</summary>
@@ -175,7 +176,7 @@ internal sealed class CommitmentCycle
         return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt);
     }
 
-    private void AddStop(Span<(Instant From, Instant To, bool Ongoing)> stops, ref int count, Instant start, Instant? end, Instant observedUntil)
+    private void AddStop(BusinessCalendar? calendar, ref int count, Instant start, Instant? end, Instant observedUntil)
     {
         Instant from = start > Start ? start : Start;
         bool ongoing = end is null || end > observedUntil;
@@ -184,6 +185,10 @@ internal sealed class CommitmentCycle
         {
             return;
         }
-        stops[count++] = (from, to, ongoing);
+        if (count == stops.Length)
+        {
+            Array.Resize(ref stops, count * 2);
+        }
+        stops[count++] = new ClockStop(from, to, ongoing, CycleClock.Measure(calendar, from, to));
     }
 }

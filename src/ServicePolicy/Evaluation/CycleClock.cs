@@ -7,24 +7,22 @@ using ServicePolicy.Calendars;
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
-/// The clock of one commitment cycle at the evaluated instant (immutable): business time of a calendar or elapsed
-/// time, where it starts, the intervals in which it stood still (with their lengths on it, in order), and the deadline
-/// they push out.
+/// The clock of one commitment cycle at the evaluated instant (a read-only view): business time of a calendar or
+/// elapsed time, where it starts, the intervals in which it stood still (with their lengths on it, in order), and the
+/// deadline they push out.
 /// </summary>
 /// <remarks>
 /// <see cref="CommitmentCycle.ClockAt"/> builds it, <see cref="CommitmentCycle.ToStatus"/> reads the deadline and the
 /// stopped time from it, and the escalation planner asks it <see cref="WhenUsed"/> for the same cycle's warnings: a
-/// value handed from one step to the next, so the stops are collected and measured once per cycle. The default value
-/// is not a clock.
+/// value handed from one step to the next, so the stops are collected and measured once per cycle. The stops live in
+/// the cycle's own buffer, which the cycle refills at its next <see cref="CommitmentCycle.ClockAt"/> (once per
+/// evaluation): a clock is valid until then. (A copy per clock cost the queue benchmark,
+/// <c>QueueEvaluationBenchmarks.SingleThreaded</c>, about a tenth of its time.) The default value is not a clock.
 /// </remarks>
 internal readonly struct CycleClock
 {
-    // The stops in order of their start: up to two inline (most cycles have none or one, and a clock is built for
-    // every cycle of every evaluation: the queue benchmark allocated 60 more bytes per interaction with an array
-    // each), more in an array.
-    private readonly Stop stop0;
-    private readonly Stop stop1;
-    private readonly Stop[]? stops;
+    /// <summary>The stops, in order of their start: the first <see cref="count"/> of the cycle's buffer.</summary>
+    private readonly ClockStop[] stops;
     private readonly int count;
 
     /// <summary>How many of the first stops push the deadline out.</summary>
@@ -33,24 +31,30 @@ internal readonly struct CycleClock
     private readonly BusinessCalendar? calendar;
     private readonly Instant start;
 
-    private CycleClock(BusinessCalendar? calendar, Instant start, ReadOnlySpan<Stop> sorted, Instant ruleDeadline)
+    /// <summary>Builds the clock of a cycle.</summary>
+    /// <param name="calendar">The calendar whose business time the clock runs on; null for elapsed time.</param>
+    /// <param name="start">The instant the clock starts.</param>
+    /// <param name="stops">The cycle's buffer: its first <paramref name="count"/> stops, measured with
+    /// <see cref="Measure(BusinessCalendar?, Instant, Instant)"/>, in any order; sorted in place (stable).</param>
+    /// <param name="count">How many stops.</param>
+    /// <param name="ruleDeadline">The deadline the rule gives, before stops.</param>
+    internal CycleClock(BusinessCalendar? calendar, Instant start, ClockStop[] stops, int count, Instant ruleDeadline)
     {
+        SortByStart(stops, count);
         this.calendar = calendar;
         this.start = start;
-        count = sorted.Length;
-        stop0 = count > 0 ? sorted[0] : default;
-        stop1 = count > 1 ? sorted[1] : default;
-        stops = count > 2 ? sorted.ToArray() : null;
+        this.stops = stops;
+        this.count = count;
         RuleDeadline = ruleDeadline;
         Stopped = Duration.Zero;
         Instant deadline = ruleDeadline;
         int pushing = 0;
-        for (int i = 0; i < sorted.Length; i++)
+        for (int i = 0; i < count; i++)
         {
-            Stopped += sorted[i].Length;
-            if (pushing == i && sorted[i].Start <= deadline)
+            Stopped += stops[i].Length;
+            if (pushing == i && stops[i].Start <= deadline)
             {
-                deadline = Add(calendar, deadline, sorted[i].Length);
+                deadline = Add(calendar, deadline, stops[i].Length);
                 pushing++;
             }
         }
@@ -69,25 +73,7 @@ internal readonly struct CycleClock
     internal Instant Deadline { get; }
 
     /// <summary>Gets whether the last stop that pushes the deadline out is still going on.</summary>
-    internal bool PausedAtDeadline => counted > 0 && StopAt(counted - 1).Ongoing;
-
-    /// <summary>Builds the clock of a cycle.</summary>
-    /// <param name="calendar">The calendar whose business time the clock runs on; null for elapsed time.</param>
-    /// <param name="start">The instant the clock starts.</param>
-    /// <param name="stops">The stops (from, to, ongoing), in any order.</param>
-    /// <param name="ruleDeadline">The deadline the rule gives, before stops.</param>
-    /// <returns>The clock.</returns>
-    internal static CycleClock Create(BusinessCalendar? calendar, Instant start, Span<(Instant From, Instant To, bool Ongoing)> stops, Instant ruleDeadline)
-    {
-        Span<Stop> measured = stops.Length <= 8 ? stackalloc Stop[stops.Length] : new Stop[stops.Length];
-        for (int i = 0; i < stops.Length; i++)
-        {
-            (Instant from, Instant to, bool ongoing) = stops[i];
-            measured[i] = new Stop(from, to, ongoing, Measure(calendar, from, to));
-        }
-        SortByStart(measured);
-        return new CycleClock(calendar, start, measured, ruleDeadline);
-    }
+    internal bool PausedAtDeadline => counted > 0 && stops[counted - 1].Ongoing;
 
     /// <summary>The earliest instant by which the clock, stopped during the stops that push the deadline out, has run
     /// for <paramref name="amount"/>; null when an ongoing stop comes first.</summary>
@@ -97,7 +83,7 @@ internal readonly struct CycleClock
         Duration left = amount;
         for (int i = 0; i < counted; i++)
         {
-            Stop stop = StopAt(i);
+            ClockStop stop = stops[i];
             Instant candidate = Add(calendar, cursor, left);
             if (candidate <= stop.Start)
             {
@@ -116,25 +102,20 @@ internal readonly struct CycleClock
     /// <summary>The time on this clock from <paramref name="from"/> to <paramref name="to"/>, stops included.</summary>
     internal Duration Measure(Instant from, Instant to) => Measure(calendar, from, to);
 
-    private static Duration Measure(BusinessCalendar? calendar, Instant from, Instant to) =>
+    /// <summary>The time from <paramref name="from"/> to <paramref name="to"/> on a clock of
+    /// <paramref name="calendar"/> (elapsed time when null).</summary>
+    internal static Duration Measure(BusinessCalendar? calendar, Instant from, Instant to) =>
         calendar is { } c ? c.BusinessTimeBetween(from, to) : to - from;
 
     private static Instant Add(BusinessCalendar? calendar, Instant from, Duration amount) =>
         calendar is { } c ? c.AddBusinessTime(from, amount) : from + amount;
 
     /// <summary>A stable insertion sort by start: a cycle has a handful of stops.</summary>
-    private Stop StopAt(int index) => index switch
+    private static void SortByStart(ClockStop[] stops, int count)
     {
-        0 when count <= 2 => stop0,
-        1 when count <= 2 => stop1,
-        _ => stops![index],
-    };
-
-    private static void SortByStart(Span<Stop> stops)
-    {
-        for (int i = 1; i < stops.Length; i++)
+        for (int i = 1; i < count; i++)
         {
-            Stop stop = stops[i];
+            ClockStop stop = stops[i];
             int j = i - 1;
             while (j >= 0 && stops[j].Start > stop.Start)
             {
@@ -144,6 +125,8 @@ internal readonly struct CycleClock
             stops[j + 1] = stop;
         }
     }
-
-    private readonly record struct Stop(Instant Start, Instant End, bool Ongoing, Duration Length);
 }
+
+/// <summary>An interval [<see cref="Start"/>, <see cref="End"/>) in which a cycle's clock stood still, still going on
+/// at the evaluated instant or not, and its length on the clock.</summary>
+internal readonly record struct ClockStop(Instant Start, Instant End, bool Ongoing, Duration Length);
