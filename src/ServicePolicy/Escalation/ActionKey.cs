@@ -96,6 +96,18 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>Gets whether this is the default value, which is not a key.</summary>
     internal bool IsDefault => text is null;
 
+    /// <summary>Whether this key and <paramref name="other"/> are keys of the same escalation level of the same cycle
+    /// and chain version, whatever their repeat numbers: in the grammar a level key's repeat is its last part.</summary>
+    internal bool IsSameLevelAs(ActionKey other)
+    {
+        if (text is null || other.text is null || Step != ActionKeyStep.Level || other.Step != ActionKeyStep.Level)
+        {
+            return false;
+        }
+        int end = text.LastIndexOf('/');
+        return end == other.text.LastIndexOf('/') && text.AsSpan(0, end).SequenceEqual(other.text.AsSpan(0, end));
+    }
+
     /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one string.</summary>
     internal static ActionKey Warning(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, int chainVersion, int warning)
     {

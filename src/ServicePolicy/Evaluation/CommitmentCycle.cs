@@ -1,5 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using System;
 using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Calendars;
@@ -9,22 +10,28 @@ using ServicePolicy.Policies;
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
-/// One cycle of a commitment while the evaluator replays a timeline (mutable, private to one evaluation and reused by
-/// the next one on the same thread, see <see cref="Reset"/>), and the arithmetic that turns it into a
+/// One cycle of a commitment while the evaluator replays a timeline (mutable, private to one evaluation; a pooled
+/// replay reuses it for the next one, see <see cref="Reset"/>), and the arithmetic that turns it into a
 /// <see cref="CommitmentStatus"/>.
 /// </summary>
 /// <remarks>
 /// <para>The deadline starts as the rule's deadline from the cycle's start. Each stopped interval (a pause the policy
 /// applies to this kind, or, for resolution, the time it was resolved) that starts before the deadline as it then
-/// stands pushes it out by the interval's length on the cycle's clock; an interval that starts at or after the
-/// deadline does not (the cycle was already breached). The target is the rule's time on the clock; the at-risk
+/// stands, or at it, pushes it out by the interval's length on the cycle's clock; an interval that starts after the
+/// deadline does not (the cycle was already breached).</para>
+/// <para>Deadlines are inclusive, as a customer reads "by 10:00": met at or before the deadline is on time, ended at or
+/// before it is not a breach, and a running cycle is breached only once the evaluated instant is after it (from
+/// <see cref="CommitmentStatus.BreachedAt"/>, the deadline plus one nanosecond). The target is the rule's time on the clock; the at-risk
 /// instant is the earliest instant by which the clock, stopped during those intervals, has used the part of the target
 /// the threshold allows.</para>
 /// </remarks>
 internal sealed class CommitmentCycle
 {
-    /// <summary>The resolutions and reopenings (resolution cycles only); empty for most cycles.</summary>
-    private readonly List<(Instant Start, Instant? End)> resolvedGaps = new(0);
+    /// <summary>The resolutions and reopenings (resolution cycles only); empty or null for most cycles.</summary>
+    private List<(Instant Start, Instant? End)>? resolvedGaps;
+
+    /// <summary>The stops of the clock last built by <see cref="ClockAt"/>, which that clock reads.</summary>
+    private ClockStop[] stops = new ClockStop[2];
 
     internal CommitmentKind Kind { get; private set; }
 
@@ -51,18 +58,7 @@ internal sealed class CommitmentCycle
 
     internal bool IsOpen => MetAt is null && EndedAt is null;
 
-    /// <summary>The kind's name as in escalation and remedy keys (<see cref="System.Enum.ToString()"/>), without
-    /// formatting the enum each time for the kinds most cycles have.</summary>
-    internal static string KindName(CommitmentKind kind) => kind switch
-    {
-        CommitmentKind.FirstResponse => nameof(CommitmentKind.FirstResponse),
-        CommitmentKind.NextResponse => nameof(CommitmentKind.NextResponse),
-        CommitmentKind.Resolution => nameof(CommitmentKind.Resolution),
-        CommitmentKind.PeriodicUpdate => nameof(CommitmentKind.PeriodicUpdate),
-        _ => kind.ToString(),
-    };
-
-    /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was.</summary>
+    /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was (every field is set here).</summary>
     /// <returns>This cycle.</returns>
     internal CommitmentCycle Reset(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
         BusinessCalendar calendar, Interval? window, Instant? promisedBy)
@@ -78,17 +74,8 @@ internal sealed class CommitmentCycle
         PromisedBy = promisedBy;
         MetAt = null;
         EndedAt = null;
-        resolvedGaps.Clear();
+        resolvedGaps?.Clear();
         return this;
-    }
-
-    /// <summary>Lets go of the policy's and the timeline's objects once the evaluation is over.</summary>
-    internal void Release()
-    {
-        Name = null;
-        Target = null;
-        Rule = null;
-        Calendar = null!;
     }
 
     internal void Meet(Instant at) => MetAt = at;
@@ -99,31 +86,54 @@ internal sealed class CommitmentCycle
     internal void Resolve(Instant at)
     {
         MetAt = at;
-        resolvedGaps.Add((at, null));
+        (resolvedGaps ??= new List<(Instant Start, Instant? End)>(1)).Add((at, null));
     }
 
     /// <summary>Records a reopening (resolution cycles only): running again from where it stopped.</summary>
     internal void Reopen(Instant at)
     {
         MetAt = null;
-        resolvedGaps[resolvedGaps.Count - 1] = (resolvedGaps[resolvedGaps.Count - 1].Start, at);
+        resolvedGaps![^1] = (resolvedGaps[^1].Start, at);
     }
 
-    /// <summary>Computes the cycle's status at <paramref name="now"/>, leaving its clock in <paramref name="clock"/>
-    /// (for the warnings of the escalation planner).</summary>
-    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
+    /// <summary>Builds the cycle's clock as it stands at <paramref name="now"/>: its rule's deadline and the intervals in
+    /// which it stood still, clipped to [start, the instant it was met or ended, or now].</summary>
+    /// <returns>The clock, for <see cref="ToStatus"/> and the escalation planner.</returns>
+    internal CycleClock ClockAt(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses)
     {
-        bool business = Rule?.UsesBusinessTime ?? false;
+        BusinessCalendar? calendar = Rule?.UsesBusinessTime ?? false ? Calendar : null;
+        Instant observedUntil = MetAt ?? EndedAt ?? now;
+        Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
+        int count = 0;
+        if (Kind != CommitmentKind.Appointment)
+        {
+            for (int i = 0; i < pauses.Count; i++)
+            {
+                (PauseReason reason, Instant start, Instant? end) = pauses[i];
+                if (policy.Pauses(reason, Kind))
+                {
+                    AddStop(calendar, ref count, start, end, observedUntil);
+                }
+            }
+        }
+        for (int i = 0; resolvedGaps is not null && i < resolvedGaps.Count; i++)
+        {
+            AddStop(calendar, ref count, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
+        }
+        return new CycleClock(calendar, Window?.Start ?? Start, stops, count, ruleDeadline);
+    }
+
+    /// <summary>Computes the cycle's status at <paramref name="now"/> on its clock (<see cref="ClockAt"/>).</summary>
+    internal CommitmentStatus ToStatus(Instant now, ServiceLevelPolicy policy, in CycleClock clock)
+    {
         Instant observedUntil = MetAt ?? EndedAt ?? now;
         Instant clockStart = Window?.Start ?? Start;
-        Instant ruleDeadline = PromisedBy ?? Rule!.GetDeadline(Start, Calendar, Window);
-        clock.Reset(business ? Calendar : null, clockStart);
+        Instant ruleDeadline = clock.RuleDeadline;
         Duration target = PromisedBy is null && Rule!.FixedTarget is { } fixedTarget
             ? fixedTarget
             : ruleDeadline > clockStart ? clock.Measure(clockStart, ruleDeadline) : Duration.Zero;
 
-        CollectStops(observedUntil, policy, pauses, clock);
-        Instant deadline = clock.PushDeadline(ruleDeadline);
+        Instant deadline = clock.Deadline;
         bool paused = clock.PausedAtDeadline;
 
         Duration elapsed = (observedUntil > clockStart ? clock.Measure(clockStart, observedUntil) : Duration.Zero) - clock.Stopped;
@@ -134,17 +144,17 @@ internal sealed class CommitmentCycle
         CommitmentState state;
         if (MetAt is { } met)
         {
-            state = met < deadline ? CommitmentState.Met : CommitmentState.MetLate;
+            state = met <= deadline ? CommitmentState.Met : CommitmentState.MetLate;
         }
         else if (EndedAt is { } ended)
         {
-            state = ended < deadline ? CommitmentState.Cancelled : CommitmentState.Breached;
+            state = ended <= deadline ? CommitmentState.Cancelled : CommitmentState.Breached;
         }
         else if (paused)
         {
             state = CommitmentState.Paused;
         }
-        else if (now >= deadline)
+        else if (now > deadline)
         {
             state = CommitmentState.Breached;
         }
@@ -155,28 +165,7 @@ internal sealed class CommitmentCycle
         return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt);
     }
 
-    /// <summary>Adds to the clock the intervals in which it stood still, clipped to [Start, observedUntil], in order.</summary>
-    private void CollectStops(Instant observedUntil, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses, CycleClock clock)
-    {
-        if (Kind != CommitmentKind.Appointment)
-        {
-            for (int i = 0; i < pauses.Count; i++)
-            {
-                (PauseReason reason, Instant start, Instant? end) = pauses[i];
-                if (policy.Pauses(reason, Kind))
-                {
-                    AddStop(clock, start, end, observedUntil);
-                }
-            }
-        }
-        for (int i = 0; i < resolvedGaps.Count; i++)
-        {
-            AddStop(clock, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
-        }
-        clock.SortStops();
-    }
-
-    private void AddStop(CycleClock clock, Instant start, Instant? end, Instant observedUntil)
+    private void AddStop(BusinessCalendar? calendar, ref int count, Instant start, Instant? end, Instant observedUntil)
     {
         Instant from = start > Start ? start : Start;
         bool ongoing = end is null || end > observedUntil;
@@ -185,6 +174,10 @@ internal sealed class CommitmentCycle
         {
             return;
         }
-        clock.AddStop(from, to, ongoing);
+        if (count == stops.Length)
+        {
+            Array.Resize(ref stops, count * 2);
+        }
+        stops[count++] = new ClockStop(from, to, ongoing, CycleClock.Measure(calendar, from, to));
     }
 }

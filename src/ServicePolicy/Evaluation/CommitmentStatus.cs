@@ -72,7 +72,8 @@ public sealed class CommitmentStatus
     /// <summary>Gets the state.</summary>
     public CommitmentState State => (CommitmentState)state;
 
-    /// <summary>Gets the deadline (exclusive), pushed out by paused time so far. While <see cref="CommitmentState.Paused"/>,
+    /// <summary>Gets the deadline (inclusive: met at or before it is on time; breached only after it), pushed out by
+    /// paused time so far. While <see cref="CommitmentState.Paused"/>,
     /// it is the deadline if the clock ran again at the evaluated instant; once met or ended, the deadline at that
     /// instant.</summary>
     public Instant Deadline { get; }
@@ -99,8 +100,11 @@ public sealed class CommitmentStatus
     /// <summary>Gets the instant the cycle was met; null unless <see cref="CommitmentState.Met"/> or <see cref="CommitmentState.MetLate"/>.</summary>
     public Instant? MetAt => (present & Present.MetAt) != 0 ? closedAt : null;
 
-    /// <summary>Gets the instant the cycle was breached (its deadline); null unless it was.</summary>
-    public Instant? BreachedAt => State is CommitmentState.MetLate or CommitmentState.Breached ? Deadline : null;
+    /// <summary>Gets the instant the cycle was breached: the first instant after the deadline, <see cref="Deadline"/>
+    /// plus one nanosecond (NodaTime's resolution), since deadlines are inclusive; null unless it was breached.</summary>
+    /// <remarks>It is the first instant at which evaluating gives <see cref="CommitmentState.Breached"/> (a cycle still
+    /// running), the start of the escalation ladder, and the instant of the remedies due.</remarks>
+    public Instant? BreachedAt => State is CommitmentState.MetLate or CommitmentState.Breached ? Deadline + Duration.Epsilon : null;
 
     /// <summary>Gets the instant the cycle ended unmet (resolution, cancellation or replacement); null otherwise.</summary>
     public Instant? EndedAt => (present & Present.EndedAt) != 0 ? closedAt : null;

@@ -1,92 +1,80 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
-using System.Collections.Generic;
 using NodaTime;
 using ServicePolicy.Calendars;
 
 namespace ServicePolicy.Evaluation;
 
 /// <summary>
-/// The clock of the commitment cycle being evaluated (mutable, private to one evaluation, reused for each of its
-/// cycles): business time of a calendar or elapsed time, where it starts, and the intervals in which it stood still
-/// with their lengths on it, in order.
+/// The clock of one commitment cycle at the evaluated instant (a read-only view): business time of a calendar or
+/// elapsed time, where it starts, the intervals in which it stood still (with their lengths on it, in order), and the
+/// deadline they push out.
 /// </summary>
 /// <remarks>
-/// <see cref="CommitmentCycle.ToStatus"/> fills it; the escalation planner then asks <see cref="WhenUsed"/> for the same
-/// cycle's warnings before the next cycle refills it, so the stops are collected and measured once per cycle.
+/// <see cref="CommitmentCycle.ClockAt"/> builds it, <see cref="CommitmentCycle.ToStatus"/> reads the deadline and the
+/// stopped time from it, and the escalation planner asks it <see cref="WhenUsed"/> for the same cycle's warnings: a
+/// value handed from one step to the next, so the stops are collected and measured once per cycle. The stops live in
+/// the cycle's own buffer, which the cycle refills at its next <see cref="CommitmentCycle.ClockAt"/> (once per
+/// evaluation): a clock is valid until then. (Copying the stops into each clock cost the queue benchmark,
+/// <c>QueueEvaluationBenchmarks.SingleThreaded</c>, time and 11 bytes per interaction.) The default value is not a
+/// clock.
 /// </remarks>
-internal sealed class CycleClock
+internal readonly struct CycleClock
 {
-    private BusinessCalendar? calendar;
-    private Instant start;
-    private Stop[] stops = new Stop[4];
-    private int count;
-    private int counted;
+    /// <summary>The stops, in order of their start: the first <see cref="count"/> of the cycle's buffer.</summary>
+    private readonly ClockStop[] stops;
+    private readonly int count;
+
+    /// <summary>How many of the first stops push the deadline out.</summary>
+    private readonly int counted;
+
+    private readonly BusinessCalendar? calendar;
+    private readonly Instant start;
+
+    /// <summary>Builds the clock of a cycle.</summary>
+    /// <param name="calendar">The calendar whose business time the clock runs on; null for elapsed time.</param>
+    /// <param name="start">The instant the clock starts.</param>
+    /// <param name="stops">The cycle's buffer: its first <paramref name="count"/> stops, measured with
+    /// <see cref="Measure(BusinessCalendar?, Instant, Instant)"/>, in any order; sorted in place (stable).</param>
+    /// <param name="count">How many stops.</param>
+    /// <param name="ruleDeadline">The deadline the rule gives, before stops.</param>
+    internal CycleClock(BusinessCalendar? calendar, Instant start, ClockStop[] stops, int count, Instant ruleDeadline)
+    {
+        SortByStart(stops, count);
+        this.calendar = calendar;
+        this.start = start;
+        this.stops = stops;
+        this.count = count;
+        RuleDeadline = ruleDeadline;
+        Stopped = Duration.Zero;
+        Instant deadline = ruleDeadline;
+        int pushing = 0;
+        for (int i = 0; i < count; i++)
+        {
+            Stopped += stops[i].Length;
+            if (pushing == i && stops[i].Start <= deadline)
+            {
+                deadline = Add(calendar, deadline, stops[i].Length);
+                pushing++;
+            }
+        }
+        counted = pushing;
+        Deadline = deadline;
+    }
+
+    /// <summary>Gets the deadline the rule gives, before the stops push it out.</summary>
+    internal Instant RuleDeadline { get; }
 
     /// <summary>Gets the total length of the stops, on this clock.</summary>
-    internal Duration Stopped { get; private set; }
+    internal Duration Stopped { get; }
+
+    /// <summary>Gets the rule's deadline pushed out by the stops that start at or before the deadline as it then stands
+    /// (always the first stops; the rest are after a breach, which deadlines being inclusive is only after it).</summary>
+    internal Instant Deadline { get; }
 
     /// <summary>Gets whether the last stop that pushes the deadline out is still going on.</summary>
     internal bool PausedAtDeadline => counted > 0 && stops[counted - 1].Ongoing;
-
-    /// <summary>Starts the clock of a cycle, with no stops.</summary>
-    /// <param name="businessCalendar">The calendar whose business time the clock runs on; null for elapsed time.</param>
-    /// <param name="clockStart">The instant the clock starts.</param>
-    internal void Reset(BusinessCalendar? businessCalendar, Instant clockStart)
-    {
-        calendar = businessCalendar;
-        start = clockStart;
-        count = 0;
-        counted = 0;
-        Stopped = Duration.Zero;
-    }
-
-    /// <summary>Adds the interval [<paramref name="from"/>, <paramref name="to"/>) in which the clock stood still.</summary>
-    internal void AddStop(Instant from, Instant to, bool ongoing)
-    {
-        if (count == stops.Length)
-        {
-            Array.Resize(ref stops, count * 2);
-        }
-        Duration length = Measure(from, to);
-        stops[count++] = new Stop(from, to, ongoing, length);
-        Stopped += length;
-    }
-
-    /// <summary>Puts the stops in order of their start (stable); call once all are added.</summary>
-    /// <remarks>An insertion sort: a cycle has a handful of stops, and <see cref="Array.Sort{T}(T[], int, int, IComparer{T})"/>
-    /// allocates a comparison delegate on every call.</remarks>
-    internal void SortStops()
-    {
-        for (int i = 1; i < count; i++)
-        {
-            Stop stop = stops[i];
-            int j = i - 1;
-            while (j >= 0 && stops[j].Start > stop.Start)
-            {
-                stops[j + 1] = stops[j];
-                j--;
-            }
-            stops[j + 1] = stop;
-        }
-    }
-
-    /// <summary>Pushes <paramref name="ruleDeadline"/> out by the stops that start before the deadline as it then
-    /// stands (always the first stops; the rest are after a breach), and remembers how many for
-    /// <see cref="WhenUsed"/>.</summary>
-    /// <returns>The deadline.</returns>
-    internal Instant PushDeadline(Instant ruleDeadline)
-    {
-        Instant deadline = ruleDeadline;
-        counted = 0;
-        while (counted < count && stops[counted].Start < deadline)
-        {
-            deadline = Add(deadline, stops[counted].Length);
-            counted++;
-        }
-        return deadline;
-    }
 
     /// <summary>The earliest instant by which the clock, stopped during the stops that push the deadline out, has run
     /// for <paramref name="amount"/>; null when an ongoing stop comes first.</summary>
@@ -96,26 +84,50 @@ internal sealed class CycleClock
         Duration left = amount;
         for (int i = 0; i < counted; i++)
         {
-            Stop stop = stops[i];
-            Instant candidate = Add(cursor, left);
+            ClockStop stop = stops[i];
+            Instant candidate = Add(calendar, cursor, left);
             if (candidate <= stop.Start)
             {
                 return candidate;
             }
-            left -= Measure(cursor, stop.Start);
+            left -= Measure(calendar, cursor, stop.Start);
             if (stop.Ongoing)
             {
                 return null;
             }
             cursor = stop.End;
         }
-        return Add(cursor, left);
+        return Add(calendar, cursor, left);
     }
 
     /// <summary>The time on this clock from <paramref name="from"/> to <paramref name="to"/>, stops included.</summary>
-    internal Duration Measure(Instant from, Instant to) => calendar is { } c ? c.BusinessTimeBetween(from, to) : to - from;
+    internal Duration Measure(Instant from, Instant to) => Measure(calendar, from, to);
 
-    private Instant Add(Instant from, Duration amount) => calendar is { } c ? c.AddBusinessTime(from, amount) : from + amount;
+    /// <summary>The time from <paramref name="from"/> to <paramref name="to"/> on a clock of
+    /// <paramref name="calendar"/> (elapsed time when null).</summary>
+    internal static Duration Measure(BusinessCalendar? calendar, Instant from, Instant to) =>
+        calendar is { } c ? c.BusinessTimeBetween(from, to) : to - from;
 
-    private readonly record struct Stop(Instant Start, Instant End, bool Ongoing, Duration Length);
+    private static Instant Add(BusinessCalendar? calendar, Instant from, Duration amount) =>
+        calendar is { } c ? c.AddBusinessTime(from, amount) : from + amount;
+
+    /// <summary>A stable insertion sort by start: a cycle has a handful of stops.</summary>
+    private static void SortByStart(ClockStop[] stops, int count)
+    {
+        for (int i = 1; i < count; i++)
+        {
+            ClockStop stop = stops[i];
+            int j = i - 1;
+            while (j >= 0 && stops[j].Start > stop.Start)
+            {
+                stops[j + 1] = stops[j];
+                j--;
+            }
+            stops[j + 1] = stop;
+        }
+    }
 }
+
+/// <summary>An interval [<see cref="Start"/>, <see cref="End"/>) in which a cycle's clock stood still, still going on
+/// at the evaluated instant or not, and its length on the clock.</summary>
+internal readonly record struct ClockStop(Instant Start, Instant End, bool Ongoing, Duration Length);

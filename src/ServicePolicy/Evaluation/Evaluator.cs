@@ -28,7 +28,8 @@ namespace ServicePolicy.Evaluation;
 /// <para>Pausing: while the interaction waits for a reason, the commitments the policy pauses for that reason stop
 /// their clocks, and their deadlines move out by the paused time on their clock (business time for calendar rules).
 /// Time spent resolved does not count against the resolution commitment, so reopening resumes it where it stopped.</para>
-/// <para>States change by time alone only when a running cycle reaches its at-risk instant or its deadline;
+/// <para>States change by time alone only when a running cycle reaches its at-risk instant or passes its deadline
+/// (deadlines are inclusive: breached from the first instant after it, <see cref="CommitmentStatus.BreachedAt"/>);
 /// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one, or, when evaluating
 /// with an <see cref="EscalationContext"/>, the next escalation step if that comes first.</para>
 /// </remarks>
@@ -51,7 +52,7 @@ public static class Evaluator
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
         CheckNow(timeline, now);
-        return Replay.Evaluate(timeline, policy, null, now);
+        return ReplayPool.Shared.Evaluate(timeline, policy, null, now);
     }
 
     /// <summary>Evaluates a timeline under a policy at an instant, with the escalation actions due at that instant
@@ -78,7 +79,8 @@ public static class Evaluator
     /// <exception cref="ArgumentException"><paramref name="escalation"/> has no chain of the policy's chain name, or
     /// not its <see cref="EscalationContext.ReplayVersion"/>.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
-    /// <exception cref="InvalidOperationException">The directory returned a null contact, or an on-call rota has no hand-overs.</exception>
+    /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
+    /// an escalation ladder whose repeated levels wait for working hours has more than 100,000 unlisted steps to walk.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation)
     {
@@ -99,7 +101,7 @@ public static class Evaluator
             Preconditions.CheckArgument(replayable, nameof(escalation),
                 $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
         }
-        return Replay.Evaluate(timeline, policy, escalation, now);
+        return ReplayPool.Shared.Evaluate(timeline, policy, escalation, now);
     }
 
     /// <summary>Evaluates a timeline at an instant, with escalation, under the policy a policy set selects for it.</summary>
@@ -112,7 +114,8 @@ public static class Evaluator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
     /// <exception cref="ArgumentException"><paramref name="escalation"/> lacks the selected policy's chain.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
-    /// <exception cref="InvalidOperationException">The directory returned a null contact, or an on-call rota has no hand-overs.</exception>
+    /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
+    /// an escalation ladder whose repeated levels wait for working hours has more than 100,000 unlisted steps to walk.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now, EscalationContext escalation)
     {
@@ -145,327 +148,5 @@ public static class Evaluator
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policies);
         return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now);
-    }
-
-    /// <summary>One replay of a timeline under a policy (mutable). Each thread reuses one, with its cycles, clock and
-    /// escalation planner, so that evaluating a queue allocates little more than the results.</summary>
-    private sealed class Replay
-    {
-        /// <summary>The replay this thread reuses; null while it is in use, so that an evaluation nested in another
-        /// (a directory that evaluates) gets its own.</summary>
-        [ThreadStatic]
-        private static Replay? reusable;
-
-        private readonly List<(PauseReason Reason, Instant Start, Instant? End)> pauses = new(2);
-        private readonly CycleClock clock = new();
-        private readonly EscalationPlanner planner = new();
-
-        /// <summary>The cycles of this replay are the first <see cref="cycleCount"/>; the rest are kept for reuse.</summary>
-        private CommitmentCycle?[] cycles = new CommitmentCycle?[4];
-        private int cycleCount;
-
-        private Timeline timeline = null!;
-        private ServiceLevelPolicy policy = null!;
-        private Owner owner = null!;
-        private int handoffs;
-        private Instant? handoffLimitBreachedAt;
-        private bool resolved;
-        private bool cancelled;
-        private bool anyPublicReply;
-
-        /// <summary>Replays <paramref name="timeline"/> under <paramref name="policy"/> and evaluates it at
-        /// <paramref name="now"/>, escalating with <paramref name="escalation"/> when it is not null.</summary>
-        internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
-        {
-            Replay replay = reusable ?? new Replay();
-            reusable = null;
-            try
-            {
-                return replay.Run(timeline, policy, escalation, now);
-            }
-            finally
-            {
-                replay.Release();
-                reusable = replay;
-            }
-        }
-
-        private EvaluationResult Run(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
-        {
-            this.timeline = timeline;
-            this.policy = policy;
-            owner = timeline.Opened.Owner;
-            for (int i = 0; i < timeline.Count; i++)
-            {
-                Apply(i, timeline[i]);
-            }
-            var statuses = new CommitmentStatus[cycleCount];
-            List<RemedyDue>? remedies = null;
-            Instant? next = null;
-            EscalationPlanner? escalating = escalation is not null && policy.EscalationChainName is { } chainName
-                ? planner.Start(timeline, chainName, escalation, now, owner)
-                : null;
-            for (int i = 0; i < statuses.Length; i++)
-            {
-                CommitmentCycle cycle = cycles[i]!;
-                CommitmentStatus status = cycle.ToStatus(now, policy, pauses, clock);
-                statuses[i] = status;
-                escalating?.PlanCycle(cycle, status, clock);
-                Instant? change = status.State switch
-                {
-                    CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline,
-                    CommitmentState.AtRisk => status.Deadline,
-                    _ => null,
-                };
-                if (change is { } c && (next is null || c < next))
-                {
-                    next = c;
-                }
-                if (status.BreachedAt is { } breachedAt && cycle.Target is { Remedies.Count: > 0 } target)
-                {
-                    for (int r = 0; r < target.Remedies.Count; r++)
-                    {
-                        (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(target.Remedies[r], breachedAt, status,
-                            ActionKey.Remedy(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, r)));
-                    }
-                }
-            }
-            if (handoffLimitBreachedAt is { } handoffBreach)
-            {
-                IReadOnlyList<BreachRemedy> handoffRemedies = policy.HandoffLimit!.Remedies;
-                for (int r = 0; r < handoffRemedies.Count; r++)
-                {
-                    (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(handoffRemedies[r], handoffBreach, null,
-                        ActionKey.HandoffLimitRemedy(timeline.InteractionId, r)));
-                }
-            }
-            IReadOnlyList<EscalationAction> actions = Array.Empty<EscalationAction>();
-            if (escalating is not null)
-            {
-                if (handoffLimitBreachedAt is { } breach && !resolved && !cancelled)
-                {
-                    escalating.PlanHandoffLimit(breach);
-                }
-                actions = escalating.TakeActions();
-                if (escalating.Next is { } step && (next is null || step < next))
-                {
-                    next = step;
-                }
-            }
-            return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
-                Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next);
-        }
-
-        /// <summary>Forgets this replay's timeline, policy and cycles, keeping the buffers for the next.</summary>
-        private void Release()
-        {
-            for (int i = 0; i < cycleCount; i++)
-            {
-                cycles[i]!.Release();
-            }
-            cycleCount = 0;
-            pauses.Clear();
-            planner.Release();
-            timeline = null!;
-            policy = null!;
-            owner = null!;
-            handoffs = 0;
-            handoffLimitBreachedAt = null;
-            resolved = false;
-            cancelled = false;
-            anyPublicReply = false;
-        }
-
-        private void Apply(int position, TimelineFact fact)
-        {
-            switch (fact)
-            {
-                case InteractionOpened opened:
-                    StartIfTargeted(CommitmentKind.FirstResponse, opened.At);
-                    StartIfTargeted(CommitmentKind.Resolution, opened.At);
-                    StartIfTargeted(CommitmentKind.PeriodicUpdate, opened.At);
-                    foreach (ServiceTarget target in policy.TargetSpan)
-                    {
-                        if (target.Kind == CommitmentKind.Custom)
-                        {
-                            Start(CommitmentKind.Custom, target.Name, opened.At, target, target.Rule, null, null);
-                        }
-                    }
-                    break;
-                case AgentReplied { IsPublic: true } reply:
-                    MeetOpen(CommitmentKind.FirstResponse, reply.At);
-                    MeetOpen(CommitmentKind.NextResponse, reply.At);
-                    MeetOpen(CommitmentKind.FollowUp, reply.At);
-                    if (MeetOpen(CommitmentKind.PeriodicUpdate, reply.At) && !resolved)
-                    {
-                        StartIfTargeted(CommitmentKind.PeriodicUpdate, reply.At);
-                    }
-                    anyPublicReply = true;
-                    break;
-                case CustomerReplied message:
-                    if (!resolved && anyPublicReply && FindOpen(CommitmentKind.NextResponse) is null)
-                    {
-                        StartIfTargeted(CommitmentKind.NextResponse, message.At);
-                    }
-                    break;
-                case FollowUpPromised promise:
-                    FindOpen(CommitmentKind.FollowUp)?.End(promise.At);
-                    StartFollowUp(position, promise);
-                    break;
-                case WaitingStarted pause:
-                    pauses.Add((pause.Reason, pause.At, null));
-                    break;
-                case WaitingEnded resume:
-                    EndPause(resume.At);
-                    break;
-                case OwnerAssigned assigned:
-                    owner = assigned.Owner;
-                    handoffs++;
-                    if (policy.HandoffLimit is { } limit && handoffs == limit.MaxReassignments + 1)
-                    {
-                        handoffLimitBreachedAt = assigned.At;
-                    }
-                    break;
-                case AppointmentBooked booking:
-                    FindOpen(CommitmentKind.Appointment)?.End(booking.At);
-                    StartAppointment(position, booking);
-                    break;
-                case AppointmentArrived arrival:
-                    MeetOpen(CommitmentKind.Appointment, arrival.At);
-                    break;
-                case FeedbackRequested request:
-                    MeetOpen(CommitmentKind.FeedbackRequest, request.At);
-                    break;
-                case MilestoneReached milestone:
-                    FindOpen(CommitmentKind.Custom, milestone.Name)?.Meet(milestone.At);
-                    break;
-                case InteractionResolved resolution:
-                    EndPause(resolution.At);
-                    for (int i = 0; i < cycleCount; i++)
-                    {
-                        CommitmentCycle cycle = cycles[i]!;
-                        if (cycle.IsOpen && cycle.Kind == CommitmentKind.Resolution)
-                        {
-                            cycle.Resolve(resolution.At);
-                        }
-                        else if (cycle.IsOpen && cycle.Kind != CommitmentKind.FeedbackRequest)
-                        {
-                            cycle.End(resolution.At);
-                        }
-                    }
-                    resolved = true;
-                    StartIfTargeted(CommitmentKind.FeedbackRequest, resolution.At);
-                    break;
-                case InteractionReopened reopening:
-                    FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
-                    FindLatest(CommitmentKind.Resolution)?.Reopen(reopening.At);
-                    resolved = false;
-                    StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
-                    break;
-                case InteractionCancelled cancellation:
-                    EndPause(cancellation.At);
-                    cancelled = true;
-                    for (int i = 0; i < cycleCount; i++)
-                    {
-                        if (cycles[i]!.IsOpen)
-                        {
-                            cycles[i]!.End(cancellation.At);
-                        }
-                    }
-                    break;
-            }
-        }
-
-        private void StartFollowUp(int position, FollowUpPromised promise)
-        {
-            ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
-            if (promise.By is { } by)
-            {
-                Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
-                return;
-            }
-            DeadlineRule? rule = promise.Rule ?? target?.Rule;
-            if (rule is null)
-            {
-                throw new InvalidTimelineException(nameof(timeline), position, promise,
-                    $"it names no deadline, and policy '{policy}' has no FollowUp target to supply one");
-            }
-            Start(CommitmentKind.FollowUp, null, promise.At, target, rule, null, null);
-        }
-
-        private void StartAppointment(int position, AppointmentBooked booking)
-        {
-            ServiceTarget? target = policy.FindTarget(CommitmentKind.Appointment);
-            Duration width = booking.Window.Duration;
-            if (target?.Rule is AppointmentWindowRule rule && width > rule.MaximumWidth)
-            {
-                throw new InvalidTimelineException(nameof(timeline), position, booking,
-                    string.Create(CultureInfo.InvariantCulture, $"its window {booking.Window} is {width} wide, wider than the maximum {rule.MaximumWidth} of policy '{policy}'"));
-            }
-            DeadlineRule windowRule = target?.Rule ?? DeadlineRule.AppointmentWindow(width);
-            Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, null);
-        }
-
-        private void StartIfTargeted(CommitmentKind kind, Instant at)
-        {
-            if (policy.FindTarget(kind) is { } target)
-            {
-                Start(kind, null, at, target, target.Rule, null, null);
-            }
-        }
-
-        private void Start(CommitmentKind kind, string? name, Instant at, ServiceTarget? target, DeadlineRule? rule, Interval? window, Instant? promisedBy)
-        {
-            int index = 0;
-            for (int i = 0; i < cycleCount; i++)
-            {
-                if (cycles[i]!.Kind == kind && string.Equals(cycles[i]!.Name, name, StringComparison.Ordinal))
-                {
-                    index++;
-                }
-            }
-            if (cycleCount == cycles.Length)
-            {
-                Array.Resize(ref cycles, cycleCount * 2);
-            }
-            CommitmentCycle cycle = cycles[cycleCount] ??= new CommitmentCycle();
-            cycle.Reset(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy);
-            cycleCount++;
-        }
-
-        private bool MeetOpen(CommitmentKind kind, Instant at)
-        {
-            CommitmentCycle? cycle = FindOpen(kind);
-            cycle?.Meet(at);
-            return cycle is not null;
-        }
-
-        private CommitmentCycle? FindOpen(CommitmentKind kind, string? name = null)
-        {
-            CommitmentCycle? latest = FindLatest(kind, name);
-            return latest is { IsOpen: true } ? latest : null;
-        }
-
-        private CommitmentCycle? FindLatest(CommitmentKind kind, string? name = null)
-        {
-            for (int i = cycleCount - 1; i >= 0; i--)
-            {
-                CommitmentCycle cycle = cycles[i]!;
-                if (cycle.Kind == kind && string.Equals(cycle.Name, name, StringComparison.Ordinal))
-                {
-                    return cycle;
-                }
-            }
-            return null;
-        }
-
-        private void EndPause(Instant at)
-        {
-            int last = pauses.Count - 1;
-            if (last >= 0 && pauses[last].End is null)
-            {
-                pauses[last] = (pauses[last].Reason, pauses[last].Start, at);
-            }
-        }
     }
 }

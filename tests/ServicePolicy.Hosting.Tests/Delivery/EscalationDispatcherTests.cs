@@ -32,7 +32,7 @@ public class EscalationDispatcherTests
         var first = new EscalationDispatcher(notifier, log, clock, On(clock));
         var second = new EscalationDispatcher(notifier, log, clock, On(clock));
 
-        DispatchReport a = await first.DispatchAsync(ActionsAt("2025-03-10 13:00"));
+        DispatchReport a = await first.DispatchAsync(ActionsAt("2025-03-10 13:00+1ns"));
         DispatchReport b = await second.DispatchAsync(ActionsAt("2025-03-10 13:05"));
 
         Assert.Equal(2, a.Delivered.Count);
@@ -51,7 +51,7 @@ public class EscalationDispatcherTests
         var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock,
             new EscalationDispatcherOptions { TimeProvider = clock, MaxAttempts = 3, InitialBackoff = Duration.FromSeconds(1), BackoffMultiplier = 3 });
 
-        DispatchReport report = await dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00").Take(1));
+        DispatchReport report = await dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00+1ns").Take(1));
 
         Assert.Single(report.Delivered);
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)], clock.Waits);
@@ -65,7 +65,7 @@ public class EscalationDispatcherTests
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         var failing = new EscalationDispatcher(new RecordingNotifier(failures: 100), log, clock,
             new EscalationDispatcherOptions { TimeProvider = clock, MaxAttempts = 2, InitialBackoff = Duration.FromSeconds(5) });
-        IReadOnlyList<EscalationAction> actions = ActionsAt("2025-03-10 13:00");
+        IReadOnlyList<EscalationAction> actions = ActionsAt("2025-03-10 13:00+1ns");
 
         var e = await Assert.ThrowsAsync<EscalationDispatchException>(() => failing.DispatchAsync(actions));
 
@@ -88,7 +88,7 @@ public class EscalationDispatcherTests
     {
         var log = new InMemoryDispatchLog();
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
         Assert.Equal(DispatchClaim.Claimed, await log.TryClaimAsync(action.Key.ToString(), "crashed-host", clock.Now, clock.Now + Duration.FromMinutes(5), default));
         var notifier = new RecordingNotifier();
         var dispatcher = new EscalationDispatcher(notifier, log, clock, On(clock));
@@ -108,7 +108,7 @@ public class EscalationDispatcherTests
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         var dispatcher = new EscalationDispatcher(new RecordingNotifier(), new CrashingLog(new InMemoryDispatchLog(), _ => true), clock, On(clock));
 
-        await Assert.ThrowsAsync<CrashingLog.SimulatedCrash>(() => dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00")));
+        await Assert.ThrowsAsync<CrashingLog.SimulatedCrash>(() => dispatcher.DispatchAsync(ActionsAt("2025-03-10 13:00+1ns")));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class EscalationDispatcherTests
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         using var cancellation = new CancellationTokenSource();
         var dispatcher = new EscalationDispatcher(new RecordingNotifier(failures: 1) { OnAttempt = cancellation.Cancel }, log, clock, On(clock));
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.DispatchAsync([action], cancellation.Token));
 
@@ -183,7 +183,7 @@ public class EscalationDispatcherTests
         var notifier = new HangingNotifier();
         var dispatcher = new EscalationDispatcher(notifier, log, clock,
             new EscalationDispatcherOptions { TimeProvider = clock, MaxAttempts = 2, AttemptTimeout = Duration.FromSeconds(30) });
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
 
         Task<DispatchReport> dispatch = dispatcher.DispatchAsync([action]);
         for (int i = 0; i < 1000 && !dispatch.IsCompleted; i++)
@@ -210,7 +210,7 @@ public class EscalationDispatcherTests
         using var cancellation = new CancellationTokenSource();
         var dispatcher = new EscalationDispatcher(new RecordingNotifier(failures: 1), log, clock,
             new EscalationDispatcherOptions { TimeProvider = clock, InitialBackoff = Duration.FromSeconds(5) });
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
 
         Task<DispatchReport> dispatch = dispatcher.DispatchAsync([action], cancellation.Token);
         for (int i = 0; i < 1000 && !clock.HeldDueTimes.Contains(TimeSpan.FromSeconds(5)); i++)
@@ -231,7 +231,7 @@ public class EscalationDispatcherTests
         var clock = new ManualTimeProvider(At("2025-03-10 13:00"));
         var dispatcher = new EscalationDispatcher(new RecordingNotifier(), log, clock,
             new EscalationDispatcherOptions { TimeProvider = clock, LeaseDuration = Duration.FromMinutes(7) }, "node-a");
-        EscalationAction action = ActionsAt("2025-03-10 13:00")[0];
+        EscalationAction action = ActionsAt("2025-03-10 13:00+1ns")[0];
 
         await dispatcher.DispatchAsync([action]);
 

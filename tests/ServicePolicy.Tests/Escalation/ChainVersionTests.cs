@@ -24,7 +24,7 @@ public class ChainVersionTests
 
     [Theory]
     [InlineData("2025-03-10 12:00", "W0 Notify alice")]
-    [InlineData("2025-03-10 13:00", "L0/R0 Notify bob")]
+    [InlineData("2025-03-10 13:00+1ns", "L0/R0 Notify bob")]
     [InlineData("2025-03-10 14:00", "L1/R0 Notify carol")]
     [InlineData("2025-03-10 16:00", "L2/R3 Notify dave")]
     public void EditMidFlight_ChangesNothingForAStartedCycle(string evaluatedAt, string actions)
@@ -43,7 +43,7 @@ public class ChainVersionTests
     {
         Timeline timeline = Timeline.Create("T-2", [new InteractionOpened(At("2025-03-10 12:30"), Alice)]);
 
-        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 16:30", BothVersions).EscalationActions);
+        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 16:30+1ns", BothVersions).EscalationActions);
 
         Assert.Equal("T-2/FirstResponse/0/ladder@v2/L0/R0", action.Key.ToString());
         Assert.Equal(EscalationActionKind.Reassign, action.Action);
@@ -55,7 +55,7 @@ public class ChainVersionTests
         Timeline timeline = StartedBeforeTheEdit.Append(new AgentReplied(At("2025-03-10 10:00")), new CustomerReplied(At("2025-03-10 11:30")),
             new AgentReplied(At("2025-03-10 11:45")), new CustomerReplied(At("2025-03-10 12:15")));
 
-        EvaluationResult result = Evaluate(timeline, "2025-03-10 16:15", BothVersions);
+        EvaluationResult result = Evaluate(timeline, "2025-03-10 16:15+1ns", BothVersions);
 
         Assert.Equal(["T-1/NextResponse/1/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
         Assert.Equal(2, result.Commitments.Count(c => c.Kind == CommitmentKind.NextResponse));
@@ -64,7 +64,7 @@ public class ChainVersionTests
     [Fact]
     public void ExplicitReplay_UsesTheNamedVersionForStartedCycles()
     {
-        EvaluationResult result = Evaluate(StartedBeforeTheEdit, "2025-03-10 13:00", BothVersions.WithReplayVersion(2));
+        EvaluationResult result = Evaluate(StartedBeforeTheEdit, "2025-03-10 13:00+1ns", BothVersions.WithReplayVersion(2));
 
         Assert.Equal(["T-1/FirstResponse/0/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
     }
@@ -74,7 +74,7 @@ public class ChainVersionTests
     {
         EscalationContext introducedLater = EscalationContext.Create(Org(), Chain(effectiveFrom: At("2025-06-01 00:00")));
 
-        EvaluationResult result = Evaluate(StartedBeforeTheEdit, "2025-03-10 13:00", introducedLater);
+        EvaluationResult result = Evaluate(StartedBeforeTheEdit, "2025-03-10 13:00+1ns", introducedLater);
 
         Assert.Equal("L0/R0 Notify bob", Describe(result));
     }

@@ -24,7 +24,8 @@ public class ClassicLadderTests
     [InlineData("2025-03-10 09:00", "",                            "2025-03-10 12:00")]
     [InlineData("2025-03-10 11:59", "",                            "2025-03-10 12:00")]
     [InlineData("2025-03-10 12:00", "W0 Notify alice",             "2025-03-10 13:00")] // 75% of 4 business hours: warn the owner
-    [InlineData("2025-03-10 13:00", "L0/R0 Notify bob",            "2025-03-10 14:00")] // breach: the lead
+    [InlineData("2025-03-10 13:00", "W0 Notify alice late",        "2025-03-10 13:00")] // the deadline itself: not breached yet
+    [InlineData("2025-03-10 13:00+1ns", "L0/R0 Notify bob",        "2025-03-10 14:00")] // one tick later, breached: the lead
     [InlineData("2025-03-10 14:00", "L1/R0 Notify carol",          "2025-03-10 14:30")] // 1 business hour later: the manager
     [InlineData("2025-03-10 14:30", "L2/R0 Notify dave",           "2025-03-10 15:00")] // 30 minutes later: the duty manager
     [InlineData("2025-03-10 15:00", "L2/R1 Notify dave",           "2025-03-10 15:30")] // repeat 1 of 3
@@ -105,7 +106,7 @@ public class ClassicLadderTests
         Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 12:05"), ActionKey.Parse("T-1/FirstResponse/0/ladder@v1/W0")));
 
         Assert.Equal("", Describe(Evaluate(timeline, "2025-03-10 12:30")));
-        Assert.Equal("L0/R0 Notify bob", Describe(Evaluate(timeline, "2025-03-10 13:00")));
+        Assert.Equal("L0/R0 Notify bob", Describe(Evaluate(timeline, "2025-03-10 13:00+1ns")));
     }
 
     [Fact]

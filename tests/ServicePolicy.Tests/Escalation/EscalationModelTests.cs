@@ -133,7 +133,7 @@ public class EscalationModelTests
         Timeline timeline = Timeline.Create("T-1", [new InteractionOpened(At("2025-03-10 09:00"), Alice)]);
         var set = new ServiceLevelPolicySet([], Policy());
 
-        EvaluationResult result = Evaluator.Evaluate(timeline, set, At("2025-03-10 13:00"), EscalationContext.Create(Org(), Chain()));
+        EvaluationResult result = Evaluator.Evaluate(timeline, set, At("2025-03-10 13:00") + Duration.Epsilon, EscalationContext.Create(Org(), Chain()));
 
         Assert.Equal("L0/R0 Notify bob", Describe(result));
     }

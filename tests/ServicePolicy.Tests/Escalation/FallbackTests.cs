@@ -18,7 +18,7 @@ public class FallbackTests
         // zoe has no lead in the org chart.
         Timeline timeline = Timeline.Create("T-9", [new InteractionOpened(At("2025-03-10 09:00"), Owner.Person("zoe"))]);
 
-        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 13:00").EscalationActions);
+        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 13:00+1ns").EscalationActions);
 
         Assert.True(action.UsedFallback);
         Assert.Equal(EscalationRecipient.OwnersLead, action.Recipient);
@@ -31,7 +31,7 @@ public class FallbackTests
     {
         Timeline timeline = Timeline.Create("T-1", [new InteractionOpened(At("2025-03-10 09:00"), Alice)]);
 
-        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 13:00").EscalationActions);
+        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 13:00+1ns").EscalationActions);
 
         Assert.False(action.UsedFallback);
         Assert.Equal("bob", Assert.Single(action.Contacts).Id);
@@ -46,7 +46,7 @@ public class FallbackTests
             new OwnerAssigned(At("2025-03-10 12:30"), Owner.Person("zoe")),
         ]);
 
-        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 13:00").EscalationActions);
+        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 13:00+1ns").EscalationActions);
 
         Assert.True(action.UsedFallback);
     }

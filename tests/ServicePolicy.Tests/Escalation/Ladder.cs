@@ -38,8 +38,14 @@ internal static class Ladder
         .WithEscalationChain("ladder")
         .Build();
 
+    /// <summary>Evaluates at a local time, "2025-03-10 13:00"; a "+1ns" suffix evaluates one tick after it (deadlines
+    /// are inclusive: a cycle due at 13:00 is breached, and its first level due, from 13:00 plus one nanosecond).</summary>
     public static EvaluationResult Evaluate(Timeline timeline, string local, EscalationContext? context = null) =>
-        Evaluator.Evaluate(timeline.AsOf(At(local)), Policy(), At(local), context ?? EscalationContext.Create(Org(), Chain()));
+        Evaluator.Evaluate(timeline.AsOf(When(local)), Policy(), When(local), context ?? EscalationContext.Create(Org(), Chain()));
+
+    /// <summary>The instant of a local time, with an optional "+1ns" suffix for one tick after it.</summary>
+    public static Instant When(string local) =>
+        local.EndsWith("+1ns", StringComparison.Ordinal) ? At(local[..^4]) + Duration.Epsilon : At(local);
 
     /// <summary>Each action as "key-suffix action contacts [late] [fallback]", the suffix after the chain part of the key.</summary>
     public static string Describe(EvaluationResult result) => string.Join("; ", result.EscalationActions.Select(Describe));

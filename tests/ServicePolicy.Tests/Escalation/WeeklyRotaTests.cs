@@ -53,9 +53,9 @@ public class WeeklyRotaTests
             .Build();
         Timeline timeline = Timeline.Create("T-5", [new InteractionOpened(At("2025-03-14 13:00"), Alice)]);
 
-        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-14 17:00", EscalationContext.Create(Org(), chain)).EscalationActions);
+        EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-14 17:00+1ns", EscalationContext.Create(Org(), chain)).EscalationActions);
 
-        Assert.Equal(At("2025-03-14 17:00"), action.DueAt); // 4 business hours from Friday 13:00: the hand-over instant
+        Assert.Equal(At("2025-03-14 17:00") + Duration.Epsilon, action.DueAt); // 4 business hours from Friday 13:00: the hand-over instant
         Assert.Equal("femi", Assert.Single(action.Contacts).Id);
         Assert.Equal("on-call:support-on-call", action.Recipient.ToString());
     }

@@ -39,7 +39,7 @@ public class WorkingHoursTests
     {
         Timeline timeline = Timeline.Create("N-1", [new InteractionOpened(Utc(opened), Owner.Person("alice"))]);
 
-        EvaluationResult atBreach = Evaluator.Evaluate(timeline, TwentyFourSeven, Utc(breach), Context(wait: true));
+        EvaluationResult atBreach = Evaluator.Evaluate(timeline, TwentyFourSeven, Utc(breach) + Duration.Epsilon, Context(wait: true));
         EvaluationResult sundayNight = Evaluator.Evaluate(timeline, TwentyFourSeven, Utc(hears) - Duration.FromHours(6), Context(wait: true));
         EvaluationResult monday = Evaluator.Evaluate(timeline, TwentyFourSeven, Utc(hears), Context(wait: true));
 
@@ -59,9 +59,9 @@ public class WorkingHoursTests
     {
         Timeline timeline = Timeline.Create("N-1", [new InteractionOpened(Utc("2025-03-28T20:00:00Z"), Owner.Person("alice"))]);
 
-        EvaluationResult result = Evaluator.Evaluate(timeline, TwentyFourSeven, Utc("2025-03-29T00:00:00Z"), Context(wait: false));
+        EvaluationResult result = Evaluator.Evaluate(timeline, TwentyFourSeven, Utc("2025-03-29T00:00:00Z") + Duration.Epsilon, Context(wait: false));
 
-        Assert.Equal(Utc("2025-03-29T00:00:00Z"), Assert.Single(result.EscalationActions).DueAt);
+        Assert.Equal(Utc("2025-03-29T00:00:00Z") + Duration.Epsilon, Assert.Single(result.EscalationActions).DueAt); // breached after the deadline
         Assert.Equal(Utc("2025-03-31T09:00:00Z"), result.NextChangeAt); // 1 business hour of the lead's calendar: Monday 10:00 BST
     }
 

@@ -12,8 +12,8 @@ using static ServicePolicy.Tests.Escalation.Ladder;
 
 namespace ServicePolicy.Tests.Evaluation;
 
-/// <summary>The evaluator reuses its working state (cycles, clock, escalation planner) from one evaluation to the next
-/// on a thread: nothing of one evaluation may show in the next, in a nested one, or after one that failed.</summary>
+/// <summary>The evaluator rents its working state (cycles, escalation planner) from a pool (<c>ReplayPool</c>) and
+/// returns it cleared: nothing of one evaluation may show in the next, in a nested one, or after one that failed.</summary>
 public class EvaluatorReuseTests
 {
     private static readonly Instant Now = At("2025-03-10 15:10");

@@ -51,7 +51,7 @@ public class EvaluatorTests
         CommitmentStatus status = Evaluator.Evaluate(Timeline(new AgentReplied(At("2025-03-10 15:00"))), policy, At("2025-03-10 15:00"))
             .FindLatest(CommitmentKind.FirstResponse)!;
         Assert.Equal(MetLate, status.State);
-        Assert.Equal(At("2025-03-10 13:00"), status.BreachedAt);
+        Assert.Equal(At("2025-03-10 13:00") + Duration.Epsilon, status.BreachedAt);
         Assert.Equal(150.0, status.PercentUsed, 9);
         Assert.Equal(Duration.Zero, status.Remaining);
     }
@@ -65,8 +65,9 @@ public class EvaluatorTests
         Timeline timeline = Timeline();
 
         Assert.Equal(At("2025-03-10 12:00"), Evaluator.Evaluate(timeline, policy, At("2025-03-10 09:00")).NextChangeAt);
-        Assert.Equal(At("2025-03-10 13:00"), Evaluator.Evaluate(timeline, policy, At("2025-03-10 12:00")).NextChangeAt);
-        Assert.Null(Evaluator.Evaluate(timeline, policy, At("2025-03-10 13:00")).NextChangeAt);
+        Assert.Equal(At("2025-03-10 13:00") + Duration.Epsilon, Evaluator.Evaluate(timeline, policy, At("2025-03-10 12:00")).NextChangeAt);
+        Assert.Equal(At("2025-03-10 13:00") + Duration.Epsilon, Evaluator.Evaluate(timeline, policy, At("2025-03-10 13:00")).NextChangeAt);
+        Assert.Null(Evaluator.Evaluate(timeline, policy, At("2025-03-10 13:00") + Duration.Epsilon).NextChangeAt);
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public class EvaluatorTests
         CommitmentStatus status = Evaluator.Evaluate(timeline, policy, At("2025-03-11 10:00")).FindLatest(CommitmentKind.Resolution)!;
 
         Assert.Equal(Breached, status.State);
-        Assert.Equal(At("2025-03-10 13:00"), status.BreachedAt);
+        Assert.Equal(At("2025-03-10 13:00") + Duration.Epsilon, status.BreachedAt);
     }
 
     [Fact]

@@ -25,10 +25,12 @@ public class ScenarioTests
     [InlineData("2025-03-07 16:40", "2025-03-08 12:00", OnTrack,  "2025-03-10 17:00")]
     [InlineData("2025-03-07 16:40", "2025-03-10 15:59", OnTrack,  "2025-03-10 17:00")]
     [InlineData("2025-03-07 16:40", "2025-03-10 16:00", AtRisk,   "2025-03-10 17:00")]
-    [InlineData("2025-03-07 16:40", "2025-03-10 17:00", Breached, "2025-03-10 17:00")]
+    [InlineData("2025-03-07 16:40", "2025-03-10 17:00", AtRisk,   "2025-03-10 17:00")] // the deadline itself: inclusive
+    [InlineData("2025-03-07 16:40", "2025-03-10 17:00+1ns", Breached, "2025-03-10 17:00")]
     [InlineData("2025-03-07 10:00", "2025-03-07 10:00", OnTrack,  "2025-03-07 17:00")]
     [InlineData("2025-03-07 10:00", "2025-03-07 16:00", AtRisk,   "2025-03-07 17:00")]
-    [InlineData("2025-03-07 10:00", "2025-03-07 17:00", Breached, "2025-03-07 17:00")]
+    [InlineData("2025-03-07 10:00", "2025-03-07 17:00", AtRisk,   "2025-03-07 17:00")]
+    [InlineData("2025-03-07 10:00", "2025-03-07 17:00+1ns", Breached, "2025-03-07 17:00")]
     public void EndOfBusinessDayWithCutOff(string messageAt, string evaluatedAt, CommitmentState state, string deadline)
     {
         ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Same day", 1, Office)
@@ -37,7 +39,7 @@ public class ScenarioTests
             .Build();
         Timeline timeline = Timeline.Create("T-1", [new InteractionOpened(At(messageAt), Agent)]);
 
-        CommitmentStatus status = Evaluator.Evaluate(timeline, policy, At(evaluatedAt)).FindLatest(CommitmentKind.FirstResponse)!;
+        CommitmentStatus status = Evaluator.Evaluate(timeline, policy, ServicePolicy.Tests.Escalation.Ladder.When(evaluatedAt)).FindLatest(CommitmentKind.FirstResponse)!;
 
         Assert.Equal(state, status.State);
         Assert.Equal(deadline, Local(status.Deadline));
@@ -49,7 +51,8 @@ public class ScenarioTests
     [InlineData("2025-03-07 11:00", OnTrack,  "2025-03-10 10:00", 0)]
     [InlineData("2025-03-08 12:00", OnTrack,  "2025-03-10 10:00", 0)]
     [InlineData("2025-03-10 09:59", OnTrack,  "2025-03-10 10:00", 0)]
-    [InlineData("2025-03-10 10:00", Breached, "2025-03-10 10:00", 2)]
+    [InlineData("2025-03-10 10:00", OnTrack,  "2025-03-10 10:00", 0)] // the deadline itself: inclusive
+    [InlineData("2025-03-10 10:00+1ns", Breached, "2025-03-10 10:00", 2)]
     [InlineData("2025-03-11 16:00", Breached, "2025-03-10 10:00", 2)]
     [InlineData("2025-04-01 09:00", Breached, "2025-03-10 10:00", 2)]
     public void PromisedFollowUpNobodyMade(string evaluatedAt, CommitmentState state, string deadline, int remediesDue)
@@ -62,7 +65,7 @@ public class ScenarioTests
             new FollowUpPromised(At("2025-03-07 11:00"), At("2025-03-10 10:00")),
         ]);
 
-        EvaluationResult result = Evaluator.Evaluate(timeline, policy, At(evaluatedAt));
+        EvaluationResult result = Evaluator.Evaluate(timeline, policy, ServicePolicy.Tests.Escalation.Ladder.When(evaluatedAt));
         CommitmentStatus followUp = result.FindLatest(CommitmentKind.FollowUp)!;
 
         Assert.Equal(state, followUp.State);
@@ -116,7 +119,7 @@ public class ScenarioTests
             facts.Add(new OwnerAssigned(At("2025-03-07 09:00") + Duration.FromHours(i + 1), Owner.Person(people[i])));
         }
 
-        EvaluationResult result = Evaluator.Evaluate(Timeline.Create("T-3", facts), policy, At(evaluatedAt));
+        EvaluationResult result = Evaluator.Evaluate(Timeline.Create("T-3", facts), policy, ServicePolicy.Tests.Escalation.Ladder.When(evaluatedAt));
 
         Assert.Equal(handoffs, result.Handoffs);
         Assert.Equal(owner, result.Owner.Id);
@@ -134,7 +137,9 @@ public class ScenarioTests
     [InlineData(null,               "2025-03-10 13:29", OnTrack)]
     [InlineData(null,               "2025-03-10 13:30", AtRisk)]
     [InlineData(null,               "2025-03-10 13:59", AtRisk)]
-    [InlineData(null,               "2025-03-10 14:00", Breached)]
+    [InlineData(null,               "2025-03-10 14:00", AtRisk)] // the window's end itself: inclusive
+    [InlineData(null,               "2025-03-10 14:00+1ns", Breached)]
+    [InlineData("2025-03-10 14:00", "2025-03-10 14:00", Met)] // arrived at the window's end: on time
     [InlineData(null,               "2025-03-10 18:00", Breached)]
     [InlineData("2025-03-10 13:45", "2025-03-10 13:45", Met)]
     [InlineData("2025-03-10 13:45", "2025-03-10 15:00", Met)]
@@ -155,7 +160,7 @@ public class ScenarioTests
             facts.Add(new AppointmentArrived(At(arrivedAt)));
         }
 
-        CommitmentStatus status = Evaluator.Evaluate(Timeline.Create("T-4", facts), policy, At(evaluatedAt)).FindLatest(CommitmentKind.Appointment)!;
+        CommitmentStatus status = Evaluator.Evaluate(Timeline.Create("T-4", facts), policy, ServicePolicy.Tests.Escalation.Ladder.When(evaluatedAt)).FindLatest(CommitmentKind.Appointment)!;
 
         Assert.Equal(state, status.State);
         Assert.Equal("2025-03-10 14:00", Local(status.Deadline));
@@ -171,9 +176,11 @@ public class ScenarioTests
     [InlineData(false,   "2025-03-05 12:00", OnTrack,  "2025-03-10 10:00")]
     [InlineData(true,    "2025-03-05 12:00", Paused,   "2025-03-11 12:00")]
     [InlineData(true,    "2025-03-06 10:00", OnTrack,  "2025-03-12 10:00")]
-    [InlineData(false,   "2025-03-10 10:00", Breached, "2025-03-10 10:00")]
+    [InlineData(false,   "2025-03-10 10:00", OnTrack,  "2025-03-10 10:00")] // the deadline itself: inclusive
+    [InlineData(false,   "2025-03-10 10:00+1ns", Breached, "2025-03-10 10:00")]
     [InlineData(true,    "2025-03-10 10:00", OnTrack,  "2025-03-12 10:00")]
-    [InlineData(true,    "2025-03-12 10:00", Breached, "2025-03-12 10:00")]
+    [InlineData(true,    "2025-03-12 10:00", OnTrack,  "2025-03-12 10:00")]
+    [InlineData(true,    "2025-03-12 10:00+1ns", Breached, "2025-03-12 10:00")]
     public void WaitingOnCustomerPushesResolutionOut(bool waits, string evaluatedAt, CommitmentState state, string deadline)
     {
         ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Standard", 1, Office)
@@ -187,7 +194,7 @@ public class ScenarioTests
             facts.Add(new WaitingEnded(At("2025-03-06 10:00")));
         }
         Timeline timeline = Timeline.Create("T-5", facts);
-        Instant now = At(evaluatedAt);
+        Instant now = ServicePolicy.Tests.Escalation.Ladder.When(evaluatedAt);
 
         CommitmentStatus status = Evaluator.Evaluate(timeline.AsOf(now), policy, now).FindLatest(CommitmentKind.Resolution)!;
 

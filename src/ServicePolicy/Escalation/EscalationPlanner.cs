@@ -6,30 +6,31 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using NodaTime;
 using ServicePolicy.Commitments;
-using ServicePolicy.Escalation;
+using ServicePolicy.Evaluation;
 
-namespace ServicePolicy.Evaluation;
+namespace ServicePolicy.Escalation;
 
 /// <summary>
-/// Plans the escalation steps of one evaluation (mutable, private to it and reused by the next one on the same thread):
-/// which steps are due at the evaluated instant, and the earliest step after it.
+/// Plans the escalation steps of one evaluation (mutable: started for it with <see cref="Start"/>, cleared with
+/// <see cref="Clear"/> when the pooled replay that owns it is returned): which steps are due at the evaluated instant,
+/// and the earliest step after it.
 /// </summary>
 /// <remarks>
 /// <para>Per commitment cycle that is running (not met, ended or paused), the steps are the chain's warnings whose
-/// moment is before the deadline, then, once breached, the ladder: level 0 its delay after the breach, each next level
-/// its delay after the previous step, then the repeats. A level that waits for working hours moves to the earliest
-/// instant one of its contacts is working, and the next level counts from there.</para>
-/// <para>An acknowledgement of a level's key at instant a holds the levels that stop on acknowledgement from a until the
-/// timeout ends (for the rest of the cycle without a timeout); when it ends, the ladder restarts at the acknowledged
-/// level, with a fresh repeat budget. Steps of levels that do not stop on acknowledgement keep their schedule while
-/// held. The repeat number in a key counts the level's earlier firings in the cycle.</para>
+/// moment is at or before the deadline, then, once breached, the ladder (<see cref="EscalationLadder"/>: levels, repeats,
+/// acknowledgement holds and restarts, computed without walking the rounds that are not listed).</para>
 /// <para>Of the steps at or before the evaluated instant, <see cref="EscalationCatchUp.LatestOnly"/> lists those at the
 /// latest such instant and <see cref="EscalationCatchUp.FireAllMissed"/> all of them; acknowledged keys never.</para>
 /// </remarks>
-internal sealed class EscalationPlanner
+internal sealed partial class EscalationPlanner
 {
+
     private readonly List<EscalationAction> actions = new();
     private readonly Track track = new();
+    private readonly List<LadderStep> ladderSteps = new();
+
+    /// <summary>The acknowledged keys and when; empty when the timeline acknowledges nothing (the usual case).</summary>
+    private readonly Dictionary<ActionKey, Instant> acknowledged = new();
 
     private Timeline timeline = null!;
     private string chainName = null!;
@@ -37,18 +38,12 @@ internal sealed class EscalationPlanner
     private Instant now;
     private Owner owner = null!;
 
-    /// <summary>The acknowledged keys and when; null or empty when the timeline acknowledges nothing (the usual case).</summary>
-    private Dictionary<ActionKey, Instant>? acknowledged;
-
-    /// <summary>Per level, how many times it fired in the ladder being run; reused across cycles.</summary>
-    private int[] firingsBuffer = Array.Empty<int>();
-
-    /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
-    internal Instant? Next { get; private set; }
-
-    private bool AnyAcknowledged => acknowledged is { Count: > 0 };
-
     /// <summary>Starts planning one evaluation, with no actions so far.</summary>
+    /// <param name="timeline">The timeline; its <see cref="EscalationAcknowledged"/> facts stop what they acknowledge.</param>
+    /// <param name="chainName">The policy's chain.</param>
+    /// <param name="context">The chain versions and the directory.</param>
+    /// <param name="now">The evaluated instant.</param>
+    /// <param name="owner">The interaction's owner at <paramref name="now"/>.</param>
     /// <returns>This planner.</returns>
     internal EscalationPlanner Start(Timeline timeline, string chainName, EscalationContext context, Instant now, Owner owner)
     {
@@ -62,30 +57,37 @@ internal sealed class EscalationPlanner
         {
             if (timeline[i] is EscalationAcknowledged ack)
             {
-                (acknowledged ??= new Dictionary<ActionKey, Instant>()).TryAdd(ack.Key, ack.At);
+                acknowledged.TryAdd(ack.Key, ack.At);
             }
         }
         return this;
     }
 
-    /// <summary>Lets go of the evaluation's objects once it is over, keeping the buffers for the next.</summary>
-    internal void Release()
+    /// <summary>Forgets the evaluation (its objects, actions and acknowledgements), keeping the buffers.</summary>
+    internal void Clear()
     {
         actions.Clear();
-        acknowledged?.Clear();
+        acknowledged.Clear();
+        ladderSteps.Clear();
         track.Reset(null!, null, null);
         timeline = null!;
         chainName = null!;
         context = null!;
         owner = null!;
+        Next = null;
     }
+
+    /// <summary>The earliest instant after the evaluated one at which a step falls due; null for none.</summary>
+    internal Instant? Next { get; private set; }
+
+    private bool AnyAcknowledged => acknowledged.Count > 0;
 
     /// <summary>Returns the actions planned so far, in an array of their own.</summary>
     internal IReadOnlyList<EscalationAction> TakeActions() =>
         actions.Count == 0 ? Array.Empty<EscalationAction>() : Array.AsReadOnly(actions.ToArray());
 
     /// <summary>Plans the steps of a cycle whose status was just computed, with its clock as that left it.</summary>
-    internal void PlanCycle(CommitmentCycle cycle, CommitmentStatus status, CycleClock clock)
+    internal void PlanCycle(CommitmentCycle cycle, CommitmentStatus status, in CycleClock clock)
     {
         if (cycle.MetAt is not null || cycle.EndedAt is not null || status.State == CommitmentState.Paused)
         {
@@ -102,7 +104,7 @@ internal sealed class EscalationPlanner
         {
             // Every warning is before the deadline, so before every level: once a level has passed, a warning could
             // only be superseded, and the ladder goes first to save working out when the warnings were due.
-            RunLadder(track, status.Deadline);
+            RunLadder(track, status.Deadline, status.BreachedAt!.Value);
             if (track.Passed.Count == 0)
             {
                 PlaceWarnings(track, status, clock);
@@ -113,19 +115,19 @@ internal sealed class EscalationPlanner
             PlaceWarnings(track, status, clock);
             if (ladder)
             {
-                RunLadder(track, status.Deadline);
+                RunLadder(track, status.Deadline, status.BreachedAt!.Value);
             }
         }
         Flush(track);
     }
 
-    private void PlaceWarnings(Track track, CommitmentStatus status, CycleClock clock)
+    private void PlaceWarnings(Track track, CommitmentStatus status, in CycleClock clock)
     {
         ReadOnlySpan<EscalationWarning> warnings = track.Chain.WarningSpan;
         for (int i = 0; i < warnings.Length; i++)
         {
             EscalationWarning warning = warnings[i];
-            if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at < status.Deadline)
+            if (clock.WhenUsed(warning.UsedWhenDue(status.Target)) is { } at && at <= status.Deadline)
             {
                 Place(track, at, null, EscalationStep.Warning, i, 0, at);
             }
@@ -147,89 +149,26 @@ internal sealed class EscalationPlanner
         EscalationLevel level = chain.LevelSpan[index];
         Track track = this.track.Reset(chain, null, null);
         Instant at = WaitFor(chain, level, breachedAt);
-        ActionKey key = ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.Version, index);
-        Place(track, at, key, EscalationStep.HandoffLimit, index, 0, breachedAt);
+        Place(track, at, HandoffKey(chain, index), EscalationStep.HandoffLimit, index, 0, breachedAt);
         Flush(track);
     }
 
-    private void RunLadder(Track track, Instant breach)
+    /// <summary>Places the ladder's listed steps (<see cref="EscalationLadder.Run"/>) and notes its next one.</summary>
+    /// <param name="track">The cycle's track.</param>
+    /// <param name="deadline">The cycle's deadline: the ladder counts its delays from it.</param>
+    /// <param name="breachedAt">The first instant the cycle is breached (deadlines are inclusive: the deadline plus
+    /// one nanosecond): no step is due before it, so a step at the deadline itself (a first level without delay) is
+    /// due then.</param>
+    private void RunLadder(Track track, Instant deadline, Instant breachedAt)
     {
-        EscalationChain chain = track.Chain;
-        if (firingsBuffer.Length < chain.LevelSpan.Length)
+        List<LadderStep> steps = ladderSteps;
+        steps.Clear();
+        Instant? next = EscalationLadder.Run(track.Chain, deadline, now, new Site(this, track), steps);
+        foreach (LadderStep step in steps)
         {
-            firingsBuffer = new int[chain.LevelSpan.Length];
+            Place(track, step.At < breachedAt ? breachedAt : step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
-        else
-        {
-            Array.Clear(firingsBuffer);
-        }
-        int[] firings = firingsBuffer;
-        List<(Instant At, int Level)>? pendingAcks = null;
-        Instant? holdEnd = null;
-        bool heldForGood = false;
-        int restartLevel = 0;
-        int suppressedAfterNow = 0;
-        var ladder = new Ladder(0, chain.LevelSpan[0].Delay.After(breach));
-        bool hasStep = ladder.MoveNext(this, chain);
-        while (true)
-        {
-            Instant? stepAt = hasStep ? ladder.At : null;
-            int ackIndex = pendingAcks is null ? -1 : EarliestAck(pendingAcks);
-            if (ackIndex >= 0 && (stepAt is null || pendingAcks![ackIndex].At <= stepAt) && (holdEnd is null || pendingAcks![ackIndex].At <= holdEnd))
-            {
-                (Instant ackAt, int ackLevel) = pendingAcks![ackIndex];
-                pendingAcks.RemoveAt(ackIndex);
-                holdEnd = chain.AcknowledgementTimeout?.After(ackAt);
-                heldForGood = holdEnd is null;
-                restartLevel = ackLevel;
-                continue;
-            }
-            if (holdEnd is { } end && (stepAt is null || end <= stepAt))
-            {
-                holdEnd = null;
-                ladder = new Ladder(restartLevel, end);
-                hasStep = ladder.MoveNext(this, chain);
-                continue;
-            }
-            if (!hasStep)
-            {
-                break;
-            }
-            int index = ladder.Level;
-            Instant nominal = ladder.Nominal, at = ladder.At;
-            EscalationLevel level = chain.LevelSpan[index];
-            bool suppressed = level.StopsOnAcknowledgement && (heldForGood || holdEnd is not null);
-            if (at > now && (!suppressed || ++suppressedAfterNow > 2 * (chain.LevelSpan.Length + 1)))
-            {
-                track.NoteFuture(suppressed ? null : at);
-                break;
-            }
-            if (!suppressed)
-            {
-                int repeat = firings[index]++;
-                // The key is needed now only to look up an acknowledgement; otherwise Flush builds it for the steps it lists.
-                ActionKey? key = AnyAcknowledged ? LevelKey(track, index, repeat) : null;
-                Place(track, at, key, EscalationStep.Level, index, repeat, nominal);
-                if (key is { } levelKey && acknowledged!.TryGetValue(levelKey, out Instant ackAt) && ackAt >= at)
-                {
-                    (pendingAcks ??= new List<(Instant At, int Level)>()).Add((ackAt, index));
-                }
-            }
-            hasStep = ladder.MoveNext(this, chain);
-        }
-    }
-
-    private static int EarliestAck(List<(Instant At, int Level)> pending)
-    {
-        int best = -1;
-        for (int i = 0; i < pending.Count; i++)
-        {
-            if (best < 0 || pending[i].At < pending[best].At)
-            {
-                best = i;
-            }
-        }
-        return best;
+        track.NoteFuture(next);
     }
 
     private Instant WaitFor(EscalationChain chain, EscalationLevel level, Instant nominal)
@@ -342,7 +281,7 @@ internal sealed class EscalationPlanner
             ActionKey key = passed.Key ?? (passed.Step == EscalationStep.Warning
                 ? WarningKey(track, passed.Index)
                 : LevelKey(track, passed.Index, passed.Repeat));
-            if (!AnyAcknowledged || !acknowledged!.ContainsKey(key))
+            if (!AnyAcknowledged || !acknowledged.ContainsKey(key))
             {
                 actions.Add(Create(track, passed, key));
             }
@@ -377,70 +316,15 @@ internal sealed class EscalationPlanner
         return ActionKey.Warning(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index);
     }
 
+    /// <summary>The key of the handoff limit's step, <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>.</summary>
+    private ActionKey HandoffKey(EscalationChain chain, int index) =>
+        ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.Version, index);
+
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
     private ActionKey LevelKey(Track track, int index, int repeat)
     {
         CommitmentCycle cycle = track.Cycle!;
         return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index, repeat);
-    }
-
-    /// <summary>The ladder from a level, its first step due at a nominal instant, then each level its delay after the
-    /// previous step, then the repeats; endless when the chain repeats until met. A cursor: each
-    /// <see cref="MoveNext"/> computes the next step (its delay and, for levels that wait, the working hours).</summary>
-    private struct Ladder
-    {
-        private int round;
-        private bool started;
-        private bool done;
-
-        internal Ladder(int start, Instant firstNominal)
-        {
-            Level = start;
-            Nominal = firstNominal;
-            At = default;
-            round = 0;
-            started = false;
-            done = false;
-        }
-
-        internal int Level { get; private set; }
-
-        internal Instant Nominal { get; private set; }
-
-        internal Instant At { get; private set; }
-
-        internal bool MoveNext(EscalationPlanner planner, EscalationChain chain)
-        {
-            if (done)
-            {
-                return false;
-            }
-            if (started)
-            {
-                int index = Level + 1;
-                EscalationDelay delay;
-                if (index < chain.LevelSpan.Length)
-                {
-                    delay = chain.LevelSpan[index].Delay;
-                }
-                else if (chain.Repeat is { } repeat && (repeat.MaxRepeats is null || round < repeat.MaxRepeats))
-                {
-                    round++;
-                    index = repeat.FromLevel;
-                    delay = repeat.Every;
-                }
-                else
-                {
-                    done = true;
-                    return false;
-                }
-                Level = index;
-                Nominal = delay.After(At);
-            }
-            started = true;
-            At = planner.WaitFor(chain, chain.LevelSpan[Level], Nominal);
-            return true;
-        }
     }
 
     /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it; its

@@ -1,0 +1,323 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using NodaTime;
+using ServicePolicy.Commitments;
+using ServicePolicy.Escalation;
+using ServicePolicy.Policies;
+
+namespace ServicePolicy.Evaluation;
+
+/// <summary>One replay of a timeline under a policy (mutable, private to one evaluation): it applies the facts in order
+/// to its cycles, then evaluates them at the instant. Rented from <see cref="ReplayPool"/>, which clears it when it is
+/// returned (<see cref="Clear"/>) and hands it to a later evaluation, with its buffers and cycle objects.</summary>
+internal sealed class Replay
+{
+    /// <summary>The key of a remedy: of a cycle's breach, or of the handoff limit's (<paramref name="cycle"/> null).</summary>
+    private static ActionKey RemedyKey(string interactionId, CommitmentCycle? cycle, int remedy) =>
+        cycle is null
+            ? ActionKey.HandoffLimitRemedy(interactionId, remedy)
+            : ActionKey.Remedy(interactionId, cycle.Kind, cycle.Name, cycle.Index, remedy);
+
+    private readonly List<(PauseReason Reason, Instant Start, Instant? End)> pauses = new(2);
+    private readonly EscalationPlanner planner = new();
+
+    /// <summary>The cycles of this replay are the first <see cref="cycleCount"/>; the rest are kept for reuse.</summary>
+    private CommitmentCycle?[] cycles = new CommitmentCycle?[4];
+    private int cycleCount;
+
+    private Timeline timeline = null!;
+    private ServiceLevelPolicy policy = null!;
+    private Owner owner = null!;
+    private int handoffs;
+    private Instant? handoffLimitBreachedAt;
+    private bool resolved;
+    private bool cancelled;
+    private bool anyPublicReply;
+
+    /// <summary>Replays <paramref name="timeline"/> under <paramref name="policy"/> and evaluates it at
+    /// <paramref name="now"/>, escalating with <paramref name="escalation"/> when it is not null. Call once between
+    /// <see cref="Clear"/>s.</summary>
+    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
+    {
+        this.timeline = timeline;
+        this.policy = policy;
+        owner = timeline.Opened.Owner;
+        for (int i = 0; i < timeline.Count; i++)
+        {
+            Apply(i, timeline[i]);
+        }
+        return EvaluateAt(now, escalation);
+    }
+
+    /// <summary>Forgets the evaluation (its timeline, policy, facts applied and escalation), keeping the buffers and
+    /// cycle objects; the pool calls it when the replay is returned.</summary>
+    internal void Clear()
+    {
+        cycleCount = 0;
+        pauses.Clear();
+        planner.Clear();
+        timeline = null!;
+        policy = null!;
+        owner = null!;
+        handoffs = 0;
+        handoffLimitBreachedAt = null;
+        resolved = false;
+        cancelled = false;
+        anyPublicReply = false;
+    }
+
+    private EvaluationResult EvaluateAt(Instant now, EscalationContext? escalation)
+    {
+        var statuses = new CommitmentStatus[cycleCount];
+        List<RemedyDue>? remedies = null;
+        Instant? next = null;
+        EscalationPlanner? planner = escalation is not null && policy.EscalationChainName is { } chainName
+            ? this.planner.Start(timeline, chainName, escalation, now, owner)
+            : null;
+        for (int i = 0; i < statuses.Length; i++)
+        {
+            CommitmentCycle cycle = cycles[i]!;
+            CycleClock clock = cycle.ClockAt(now, policy, pauses);
+            CommitmentStatus status = cycle.ToStatus(now, policy, clock);
+            statuses[i] = status;
+            planner?.PlanCycle(cycle, status, clock);
+            Instant? change = status.State switch
+            {
+                // Deadlines are inclusive: the state changes to breached at the first instant after the deadline.
+                CommitmentState.OnTrack => status.AtRiskAt is { } risk && risk > now ? risk : status.Deadline + Duration.Epsilon,
+                CommitmentState.AtRisk => status.Deadline + Duration.Epsilon,
+                _ => null,
+            };
+            if (change is { } c && (next is null || c < next))
+            {
+                next = c;
+            }
+            if (status.BreachedAt is { } breachedAt && cycle.Target is { Remedies.Count: > 0 } target)
+            {
+                for (int r = 0; r < target.Remedies.Count; r++)
+                {
+                    (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(target.Remedies[r], breachedAt, status, RemedyKey(timeline.InteractionId, cycle, r)));
+                }
+            }
+        }
+        if (handoffLimitBreachedAt is { } handoffBreach)
+        {
+            IReadOnlyList<BreachRemedy> handoffRemedies = policy.HandoffLimit!.Remedies;
+            for (int r = 0; r < handoffRemedies.Count; r++)
+            {
+                (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(handoffRemedies[r], handoffBreach, null, RemedyKey(timeline.InteractionId, null, r)));
+            }
+        }
+        IReadOnlyList<EscalationAction> actions = Array.Empty<EscalationAction>();
+        if (planner is not null)
+        {
+            if (handoffLimitBreachedAt is { } breach && !resolved && !cancelled)
+            {
+                planner.PlanHandoffLimit(breach);
+            }
+            actions = planner.TakeActions();
+            if (planner.Next is { } step && (next is null || step < next))
+            {
+                next = step;
+            }
+        }
+        return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
+            Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next);
+    }
+
+    private void Apply(int position, TimelineFact fact)
+    {
+        switch (fact)
+        {
+            case InteractionOpened opened:
+                StartIfTargeted(CommitmentKind.FirstResponse, opened.At);
+                StartIfTargeted(CommitmentKind.Resolution, opened.At);
+                StartIfTargeted(CommitmentKind.PeriodicUpdate, opened.At);
+                foreach (ServiceTarget target in policy.TargetSpan)
+                {
+                    if (target.Kind == CommitmentKind.Custom)
+                    {
+                        Start(CommitmentKind.Custom, target.Name, opened.At, target, target.Rule, null, null);
+                    }
+                }
+                break;
+            case AgentReplied { IsPublic: true } reply:
+                MeetOpen(CommitmentKind.FirstResponse, reply.At);
+                MeetOpen(CommitmentKind.NextResponse, reply.At);
+                MeetOpen(CommitmentKind.FollowUp, reply.At);
+                if (MeetOpen(CommitmentKind.PeriodicUpdate, reply.At) && !resolved)
+                {
+                    StartIfTargeted(CommitmentKind.PeriodicUpdate, reply.At);
+                }
+                anyPublicReply = true;
+                break;
+            case CustomerReplied message:
+                if (!resolved && anyPublicReply && FindOpen(CommitmentKind.NextResponse) is null)
+                {
+                    StartIfTargeted(CommitmentKind.NextResponse, message.At);
+                }
+                break;
+            case FollowUpPromised promise:
+                FindOpen(CommitmentKind.FollowUp)?.End(promise.At);
+                StartFollowUp(position, promise);
+                break;
+            case WaitingStarted pause:
+                pauses.Add((pause.Reason, pause.At, null));
+                break;
+            case WaitingEnded resume:
+                EndPause(resume.At);
+                break;
+            case OwnerAssigned assigned:
+                owner = assigned.Owner;
+                handoffs++;
+                if (policy.HandoffLimit is { } limit && handoffs == limit.MaxReassignments + 1)
+                {
+                    handoffLimitBreachedAt = assigned.At;
+                }
+                break;
+            case AppointmentBooked booking:
+                FindOpen(CommitmentKind.Appointment)?.End(booking.At);
+                StartAppointment(position, booking);
+                break;
+            case AppointmentArrived arrival:
+                MeetOpen(CommitmentKind.Appointment, arrival.At);
+                break;
+            case FeedbackRequested request:
+                MeetOpen(CommitmentKind.FeedbackRequest, request.At);
+                break;
+            case MilestoneReached milestone:
+                FindOpen(CommitmentKind.Custom, milestone.Name)?.Meet(milestone.At);
+                break;
+            case InteractionResolved resolution:
+                EndPause(resolution.At);
+                for (int i = 0; i < cycleCount; i++)
+                {
+                    CommitmentCycle cycle = cycles[i]!;
+                    if (cycle.IsOpen && cycle.Kind == CommitmentKind.Resolution)
+                    {
+                        cycle.Resolve(resolution.At);
+                    }
+                    else if (cycle.IsOpen && cycle.Kind != CommitmentKind.FeedbackRequest)
+                    {
+                        cycle.End(resolution.At);
+                    }
+                }
+                resolved = true;
+                StartIfTargeted(CommitmentKind.FeedbackRequest, resolution.At);
+                break;
+            case InteractionReopened reopening:
+                FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
+                FindLatest(CommitmentKind.Resolution)?.Reopen(reopening.At);
+                resolved = false;
+                StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
+                break;
+            case InteractionCancelled cancellation:
+                EndPause(cancellation.At);
+                cancelled = true;
+                for (int i = 0; i < cycleCount; i++)
+                {
+                    if (cycles[i]!.IsOpen)
+                    {
+                        cycles[i]!.End(cancellation.At);
+                    }
+                }
+                break;
+        }
+    }
+
+    private void StartFollowUp(int position, FollowUpPromised promise)
+    {
+        ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
+        if (promise.By is { } by)
+        {
+            Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
+            return;
+        }
+        DeadlineRule? rule = promise.Rule ?? target?.Rule;
+        if (rule is null)
+        {
+            throw new InvalidTimelineException(nameof(timeline), position, promise,
+                $"it names no deadline, and policy '{policy}' has no FollowUp target to supply one");
+        }
+        Start(CommitmentKind.FollowUp, null, promise.At, target, rule, null, null);
+    }
+
+    private void StartAppointment(int position, AppointmentBooked booking)
+    {
+        ServiceTarget? target = policy.FindTarget(CommitmentKind.Appointment);
+        Duration width = booking.Window.Duration;
+        if (target?.Rule is AppointmentWindowRule rule && width > rule.MaximumWidth)
+        {
+            throw new InvalidTimelineException(nameof(timeline), position, booking,
+                string.Create(CultureInfo.InvariantCulture, $"its window {booking.Window} is {width} wide, wider than the maximum {rule.MaximumWidth} of policy '{policy}'"));
+        }
+        DeadlineRule windowRule = target?.Rule ?? DeadlineRule.AppointmentWindow(width);
+        Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, null);
+    }
+
+    private void StartIfTargeted(CommitmentKind kind, Instant at)
+    {
+        if (policy.FindTarget(kind) is { } target)
+        {
+            Start(kind, null, at, target, target.Rule, null, null);
+        }
+    }
+
+    private void Start(CommitmentKind kind, string? name, Instant at, ServiceTarget? target, DeadlineRule? rule, Interval? window, Instant? promisedBy)
+    {
+        int index = 0;
+        for (int i = 0; i < cycleCount; i++)
+        {
+            if (cycles[i]!.Kind == kind && string.Equals(cycles[i]!.Name, name, StringComparison.Ordinal))
+            {
+                index++;
+            }
+        }
+        if (cycleCount == cycles.Length)
+        {
+            Array.Resize(ref cycles, cycleCount * 2);
+        }
+        CommitmentCycle cycle = cycles[cycleCount] ??= new CommitmentCycle();
+        cycle.Reset(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy);
+        cycleCount++;
+    }
+
+    private bool MeetOpen(CommitmentKind kind, Instant at)
+    {
+        CommitmentCycle? cycle = FindOpen(kind);
+        cycle?.Meet(at);
+        return cycle is not null;
+    }
+
+    private CommitmentCycle? FindOpen(CommitmentKind kind, string? name = null)
+    {
+        CommitmentCycle? latest = FindLatest(kind, name);
+        return latest is { IsOpen: true } ? latest : null;
+    }
+
+    private CommitmentCycle? FindLatest(CommitmentKind kind, string? name = null)
+    {
+        for (int i = cycleCount - 1; i >= 0; i--)
+        {
+            CommitmentCycle cycle = cycles[i]!;
+            if (cycle.Kind == kind && string.Equals(cycle.Name, name, StringComparison.Ordinal))
+            {
+                return cycle;
+            }
+        }
+        return null;
+    }
+
+    private void EndPause(Instant at)
+    {
+        int last = pauses.Count - 1;
+        if (last >= 0 && pauses[last].End is null)
+        {
+            pauses[last] = (pauses[last].Reason, pauses[last].Start, at);
+        }
+    }
+}
