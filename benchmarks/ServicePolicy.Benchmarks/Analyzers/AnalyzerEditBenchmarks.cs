@@ -21,10 +21,11 @@ namespace ServicePolicy.Benchmarks.Analyzers;
 /// </summary>
 /// <remarks>
 /// A new compilation shares the parsed trees and the referenced assemblies' symbols with the one before, but not a
-/// source symbol, so every compilation-start action runs again and whatever it computes from the source types is
-/// computed again: <see cref="WithAnalyzers"/> collects the name filter's names (every type and member of the
-/// 2,000 files, their attributes) on each edit, and <see cref="WithAnalyzersWithoutNameFilter"/> runs the same
-/// analyzers with the filter off (every creation and invocation of the edited file is a candidate and bound).
+/// source symbol, so every compilation-start action runs again and whatever it computes from the source symbols is
+/// computed again. <see cref="WithAnalyzers"/> collects the name filter's names on each edit (from each tree's
+/// declarations, cached per tree, since this benchmark showed that walking every source type's symbols took about a
+/// minute per edit: docs/performance.md), and <see cref="WithAnalyzersWithoutNameFilter"/> runs the same analyzers
+/// with the filter off (every creation and invocation of the edited file is a candidate and bound).
 /// <see cref="WithNoActionAnalyzer"/> is the control for running any analyzer at all. The setup checks that both
 /// ServicePolicy variants report the same diagnostics for the edited file. <c>--quick</c> uses
 /// <see cref="BenchmarkScale.QuickAnalyzerFiles"/> files.
