@@ -19,6 +19,21 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
 {
     private static readonly InteractionMember[] Kinds = { InteractionMember.Owner, InteractionMember.FollowUpDeadline };
 
+    private readonly bool nameFilter;
+
+    /// <summary>Creates the analyzer.</summary>
+    public InteractionMemberSetToNullOrDefaultAnalyzer()
+        : this(nameFilter: true)
+    {
+    }
+
+    /// <summary>Creates the analyzer with the name filter (<see cref="CandidateFilter"/>) on or off; off only to
+    /// measure what the filter costs (benchmarks/ServicePolicy.Benchmarks/Analyzers/AnalyzerEditBenchmarks.cs).</summary>
+    internal InteractionMemberSetToNullOrDefaultAnalyzer(bool nameFilter)
+    {
+        this.nameFilter = nameFilter;
+    }
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.InteractionMemberSetToNullOrDefault);
@@ -28,9 +43,9 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
+        context.RegisterCompilationStartAction(start =>
         {
-            if (InteractionContext.TryCreate(start.Compilation, start.Options) is not { } interactions)
+            if (InteractionContext.TryCreate(start.Compilation, start.Options, nameFilter) is not { } interactions)
             {
                 return;
             }

@@ -12,7 +12,14 @@ public sealed class InteractionWithoutFollowUpDeadlineAnalyzer : MissingInteract
 {
     /// <summary>Creates the analyzer.</summary>
     public InteractionWithoutFollowUpDeadlineAnalyzer()
-        : base(InteractionMember.FollowUpDeadline, Descriptors.InteractionWithoutFollowUpDeadline)
+        : this(nameFilter: true)
+    {
+    }
+
+    /// <summary>Creates the analyzer with the name filter (<see cref="CandidateFilter"/>) on or off; off only to
+    /// measure what the filter costs (benchmarks/ServicePolicy.Benchmarks/Analyzers/AnalyzerEditBenchmarks.cs).</summary>
+    internal InteractionWithoutFollowUpDeadlineAnalyzer(bool nameFilter)
+        : base(InteractionMember.FollowUpDeadline, Descriptors.InteractionWithoutFollowUpDeadline, nameFilter)
     {
     }
 }

@@ -12,7 +12,14 @@ public sealed class InteractionWithoutOwnerAnalyzer : MissingInteractionMemberAn
 {
     /// <summary>Creates the analyzer.</summary>
     public InteractionWithoutOwnerAnalyzer()
-        : base(InteractionMember.Owner, Descriptors.InteractionWithoutOwner)
+        : this(nameFilter: true)
+    {
+    }
+
+    /// <summary>Creates the analyzer with the name filter (<see cref="CandidateFilter"/>) on or off; off only to
+    /// measure what the filter costs (benchmarks/ServicePolicy.Benchmarks/Analyzers/AnalyzerEditBenchmarks.cs).</summary>
+    internal InteractionWithoutOwnerAnalyzer(bool nameFilter)
+        : base(InteractionMember.Owner, Descriptors.InteractionWithoutOwner, nameFilter)
     {
     }
 }

@@ -50,6 +50,29 @@ public class CandidateFilterTests
             NoOwner(0), NoOwner(1), NoOwner(2, "Case"));
 
     [Fact]
+    public Task AttributesAndBaseTypesWrittenThroughAliases_Report()
+        => Owner.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using Interaction = ServicePolicy.CustomerInteractionAttribute;
+            using Who = ServicePolicy.InteractionOwnerAttribute;
+            using Base = Case;
+
+            [Interaction]
+            public class Case
+            {
+                [Who] public string? Handler { get; set; }
+            }
+
+            public class Escalated : Base { }
+
+            class C
+            {
+                Case A() => {|#0:new Case()|};
+                Escalated B() => {|#1:new Escalated()|};
+            }
+            """,
+            NoOwner(0, "Case", "set 'Handler'"), NoOwner(1, "Escalated", "set 'Handler'"));
+
+    [Fact]
     public Task TargetTypedNew_DeclaredTypeDecides()
         => Owner.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using System.Collections.Generic;

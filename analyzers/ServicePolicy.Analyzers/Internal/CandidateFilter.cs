@@ -15,9 +15,11 @@ namespace ServicePolicy.Analyzers.Internal;
 /// </summary>
 internal sealed class CandidateFilter
 {
-    private readonly InteractionNames _names;
+    private readonly InteractionNames? _names;
 
-    public CandidateFilter(InteractionNames names)
+    /// <summary>Creates the filter for <paramref name="names"/>; without names (<see langword="null"/>) every node is a
+    /// candidate, which is how the analyzers run with the name filter switched off.</summary>
+    public CandidateFilter(InteractionNames? names)
     {
         _names = names;
     }
@@ -27,22 +29,23 @@ internal sealed class CandidateFilter
     /// <c>new(...)</c> names no type: it is a candidate unless it initializes a declaration of a named type.
     /// </summary>
     public bool IsCreation(BaseObjectCreationExpressionSyntax creation)
-        => IsCreatedType(creation, _names.InteractionTypes);
+        => _names is null || IsCreatedType(creation, _names.InteractionTypes);
 
     /// <summary>SP1001/SP1002: whether <paramref name="invocation"/> can call a <c>[CreatesCustomerInteraction]</c> factory.</summary>
     public bool IsFactoryCall(InvocationExpressionSyntax invocation)
-        => SyntaxNames.OfInvokedMember(invocation) is not { } name
+        => _names is null
+           || SyntaxNames.OfInvokedMember(invocation) is not { } name
            || _names.Factories.Contains(name)
            || IsMarkedLocalFunction(invocation, name);
 
     /// <summary>SP1003: whether <paramref name="assignment"/> can set an owner or deadline member to <c>null</c>/<c>default</c>.</summary>
     public bool IsNullOrDefaultAssignment(AssignmentExpressionSyntax assignment)
         => SyntaxNames.MayBeNullOrDefault(assignment.Right)
-           && (SyntaxNames.OfAssignedMember(assignment.Left) is not { } name || _names.Members.Contains(name));
+           && (_names is null || SyntaxNames.OfAssignedMember(assignment.Left) is not { } name || _names.Members.Contains(name));
 
     /// <summary>SP1003: whether a constructor argument of <paramref name="creation"/> can give an owner or deadline <c>null</c>/<c>default</c>.</summary>
     public bool IsNullOrDefaultArgument(BaseObjectCreationExpressionSyntax creation)
-        => SyntaxNames.AnyMayBeNullOrDefault(creation.ArgumentList) && IsCreatedType(creation, _names.ConstructedTypes);
+        => SyntaxNames.AnyMayBeNullOrDefault(creation.ArgumentList) && (_names is null || IsCreatedType(creation, _names.ConstructedTypes));
 
     /// <summary>SP1003: whether an argument of <paramref name="invocation"/> can give an owner or deadline <c>null</c>/<c>default</c>.</summary>
     public bool IsNullOrDefaultArgument(InvocationExpressionSyntax invocation)
@@ -52,7 +55,8 @@ internal sealed class CandidateFilter
             return false;
         }
 
-        return _names.AnyMarkedDelegate
+        return _names is null
+               || _names.AnyMarkedDelegate
                || SyntaxNames.OfInvokedMember(invocation) is not { } name
                || _names.SettingMethods.Contains(name)
                || IsMarkedLocalFunction(invocation, name);
@@ -64,7 +68,7 @@ internal sealed class CandidateFilter
     /// </summary>
     public bool IsNullOrDefaultArgument(PrimaryConstructorBaseTypeSyntax baseType)
         => SyntaxNames.AnyMayBeNullOrDefault(baseType.ArgumentList)
-           && (SyntaxNames.OfType(baseType.Type) is not { } name || _names.ConstructedTypes.Contains(name));
+           && (_names is null || SyntaxNames.OfType(baseType.Type) is not { } name || _names.ConstructedTypes.Contains(name));
 
     /// <summary>
     /// SP1003: whether a <c>: this(...)</c> or <c>: base(...)</c> call of <paramref name="constructor"/> (its declared
@@ -79,7 +83,7 @@ internal sealed class CandidateFilter
 
         var type = constructor?.ContainingType;
         var called = initializer.IsKind(SyntaxKind.BaseConstructorInitializer) ? type?.BaseType : type;
-        return called is null || _names.ConstructedTypes.Contains(called.Name);
+        return _names is null || called is null || _names.ConstructedTypes.Contains(called.Name);
     }
 
     private static bool IsCreatedType(BaseObjectCreationExpressionSyntax creation, HashSet<string> names)

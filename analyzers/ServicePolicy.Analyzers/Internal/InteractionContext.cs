@@ -16,7 +16,7 @@ internal sealed class InteractionContext
     private readonly bool _anyConfigured;
     private readonly ConcurrentDictionary<SyntaxTree, InteractionScope> _trees = new();
 
-    private InteractionContext(InteractionSymbols symbols, AnalyzerOptions options, bool anyConfigured, InteractionNames names)
+    private InteractionContext(InteractionSymbols symbols, AnalyzerOptions options, bool anyConfigured, InteractionNames? names)
     {
         Symbols = symbols;
         _options = options;
@@ -27,8 +27,13 @@ internal sealed class InteractionContext
 
     public InteractionSymbols Symbols { get; }
 
-    /// <summary>The names under which interactions can appear in this compilation.</summary>
-    public InteractionNames Names { get; }
+    /// <summary>The names under which interactions can appear in this compilation, or <see langword="null"/> when the
+    /// name filter is off.</summary>
+    public InteractionNames? Names { get; }
+
+    /// <summary>Whether the compilation can see a customer interaction type (see
+    /// <see cref="InteractionNames.HasInteractionTypes"/>); without the name filter, assumed.</summary>
+    public bool HasInteractionTypes => Names?.HasInteractionTypes ?? true;
 
     /// <summary>Rejects, by those names, the nodes that cannot matter before anything is bound.</summary>
     public CandidateFilter Filter { get; }
@@ -38,7 +43,11 @@ internal sealed class InteractionContext
     /// can be a customer interaction (ServicePolicy not referenced and no types configured), so the
     /// analyzers register nothing.
     /// </summary>
-    public static InteractionContext? TryCreate(Compilation compilation, AnalyzerOptions options)
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="options">The analyzer options.</param>
+    /// <param name="nameFilter">Whether to collect <see cref="InteractionNames"/> and filter candidates by them
+    /// (always, except in the benchmark that measures what the filter costs).</param>
+    public static InteractionContext? TryCreate(Compilation compilation, AnalyzerOptions options, bool nameFilter)
     {
         var symbols = InteractionSymbols.For(compilation);
         var configurations = InteractionSymbols.GetConfigurations(compilation, options);
@@ -48,7 +57,7 @@ internal sealed class InteractionContext
             return null;
         }
 
-        return new InteractionContext(symbols, options, anyConfigured, symbols.GetNames(configurations));
+        return new InteractionContext(symbols, options, anyConfigured, nameFilter ? symbols.GetNames(configurations) : null);
     }
 
     /// <summary>The scope that applies to code in <paramref name="tree"/>.</summary>

@@ -1,21 +1,32 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ServicePolicy.Analyzers.Internal;
 
 /// <summary>
-/// Builds the <see cref="InteractionNames"/> of a compilation from declarations only (types, member signatures,
-/// attributes, using aliases; never a method body): the source assembly's types, and the types of the referenced
-/// assemblies that can declare interaction-related members, that is the ServicePolicy assembly, the assemblies
-/// of configured types, and (transitively) the assemblies that reference one of those. Framework assemblies
-/// reference none of them and are never scanned.
+/// Builds the <see cref="InteractionNames"/> of a compilation from declarations only (never a method body), in two
+/// parts that survive an edit, so that the IDE, which makes a new compilation on every edit, does not walk every
+/// type of the solution again (benchmarks/ServicePolicy.Benchmarks/Analyzers/AnalyzerEditBenchmarks.cs):
+/// <list type="bullet">
+/// <item>the source: each tree's <see cref="TreeDeclarations"/>, read from its syntax and cached per tree, then
+/// matched against ServicePolicy's attribute names (and every alias to them) and combined across trees (a type
+/// deriving from an interaction type is one);</item>
+/// <item>the referenced assemblies that can declare interaction-related members (the ServicePolicy assembly, the
+/// assemblies of configured types, and, transitively, the assemblies that reference one of those; framework
+/// assemblies reference none and are never scanned): walked through their symbols, once per assembly symbol (which
+/// the compilations after an edit share) and configuration.</item>
+/// </list>
+/// Every set is a superset of what binding would give.
 /// </summary>
 internal sealed class InteractionNameCollector
 {
+    private static readonly ConditionalWeakTable<IAssemblySymbol, ConcurrentDictionary<string, InteractionNames>> AssemblyCache = new();
+
     private readonly InteractionSymbols _symbols;
     private readonly HashSet<INamedTypeSymbol> _configured;
     private readonly InteractionNames _names = new();
@@ -29,11 +40,12 @@ internal sealed class InteractionNameCollector
     /// <summary>Collects the names of <paramref name="symbols"/>' compilation under every configuration in use.</summary>
     /// <param name="symbols">The ServicePolicy symbols of the compilation.</param>
     /// <param name="configurations">Every distinct <c>.editorconfig</c> configuration of the compilation's files.</param>
-    public static InteractionNames Collect(InteractionSymbols symbols, IEnumerable<InteractionOptions> configurations)
+    /// <param name="configurationKey">A text that is the same exactly when the configurations are.</param>
+    public static InteractionNames Collect(InteractionSymbols symbols, IEnumerable<InteractionOptions> configurations, string configurationKey)
     {
         var compilation = symbols.Compilation;
         var configured = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var configuredMembers = new List<string>();
+        var names = new InteractionNames();
         foreach (var options in configurations)
         {
             foreach (var name in InteractionOptions.Split(options.InteractionTypes))
@@ -41,32 +53,28 @@ internal sealed class InteractionNameCollector
                 if (compilation.GetTypeByMetadataName(name.Trim()) is { } type)
                 {
                     configured.Add(type.OriginalDefinition);
+                    names.InteractionTypes.Add(type.Name);
+                    names.ConstructedTypes.Add(type.Name);
                 }
             }
 
-            AddMemberNames(configuredMembers, options.OwnerMembers);
-            AddMemberNames(configuredMembers, options.FollowUpMembers);
+            // A configured member is a property or field holding the value, or a method setting it.
+            AddMemberNames(names, options.OwnerMembers);
+            AddMemberNames(names, options.FollowUpMembers);
         }
 
         var collector = new InteractionNameCollector(symbols, configured);
-        foreach (var member in configuredMembers)
-        {
-            // A configured member is a property or field holding the value, or a method setting it.
-            collector._names.Members.Add(member);
-            collector._names.SettingMethods.Add(member);
-        }
-
-        collector.VisitNamespace(compilation.Assembly.GlobalNamespace);
         foreach (var assembly in collector.ReferencedAssembliesToScan())
         {
-            collector.VisitNamespace(assembly.GlobalNamespace);
+            var cached = AssemblyCache.GetOrCreateValue(assembly).GetOrAdd(configurationKey, _ => collector.CollectAssembly(assembly));
+            names.UnionWith(cached);
         }
 
-        collector.AddAliases(compilation.SyntaxTrees);
-        return collector._names;
+        SourceNames.Add(names, compilation.SyntaxTrees);
+        return names;
     }
 
-    private static void AddMemberNames(List<string> names, string list)
+    private static void AddMemberNames(InteractionNames names, string list)
     {
         foreach (var entry in InteractionOptions.Split(list))
         {
@@ -74,9 +82,18 @@ internal sealed class InteractionNameCollector
             var dot = text.LastIndexOf('.');
             if (dot > 0 && dot < text.Length - 1)
             {
-                names.Add(text.Substring(dot + 1));
+                var member = text.Substring(dot + 1);
+                names.Members.Add(member);
+                names.SettingMethods.Add(member);
             }
         }
+    }
+
+    private InteractionNames CollectAssembly(IAssemblySymbol assembly)
+    {
+        var visitor = new InteractionNameCollector(_symbols, _configured);
+        visitor.VisitNamespace(assembly.GlobalNamespace);
+        return visitor._names;
     }
 
     /// <summary>
@@ -252,68 +269,4 @@ internal sealed class InteractionNameCollector
     private bool HasMemberAttribute(ISymbol symbol)
         => InteractionSymbols.HasAttribute(symbol, _symbols.InteractionOwnerAttribute)
            || InteractionSymbols.HasAttribute(symbol, _symbols.FollowUpDeadlineAttribute);
-
-    /// <summary>
-    /// Adds the <c>using X = ...;</c> aliases whose target's rightmost identifier is an interaction (or constructed)
-    /// type name, until no alias adds another (an alias in a namespace can name one from the enclosing scope).
-    /// </summary>
-    private void AddAliases(IEnumerable<SyntaxTree> trees)
-    {
-        var aliases = new List<UsingDirectiveSyntax>();
-        foreach (var tree in trees)
-        {
-            if (tree.GetRoot() is CompilationUnitSyntax root)
-            {
-                CollectAliases(root.Usings, root.Members, aliases);
-            }
-        }
-
-        bool added;
-        do
-        {
-            added = false;
-            foreach (var alias in aliases)
-            {
-                var name = alias.Alias!.Name.Identifier.ValueText;
-                var target = SyntaxNames.OfType(alias.NamespaceOrType);
-                if (target is null)
-                {
-                    continue;
-                }
-
-                if (_names.InteractionTypes.Contains(target) && _names.InteractionTypes.Add(name))
-                {
-                    added = true;
-                }
-
-                if (_names.ConstructedTypes.Contains(target) && _names.ConstructedTypes.Add(name))
-                {
-                    added = true;
-                }
-            }
-        }
-        while (added);
-    }
-
-    private static void CollectAliases(
-        SyntaxList<UsingDirectiveSyntax> usings,
-        SyntaxList<MemberDeclarationSyntax> members,
-        List<UsingDirectiveSyntax> aliases)
-    {
-        foreach (var directive in usings)
-        {
-            if (directive.Alias is not null)
-            {
-                aliases.Add(directive);
-            }
-        }
-
-        foreach (var member in members)
-        {
-            if (member is BaseNamespaceDeclarationSyntax ns)
-            {
-                CollectAliases(ns.Usings, ns.Members, aliases);
-            }
-        }
-    }
 }

@@ -7,7 +7,8 @@ namespace ServicePolicy.Analyzers.Internal;
 
 /// <summary>
 /// The simple names under which a customer interaction can appear in code, collected once per compilation by
-/// <see cref="InteractionNameCollector"/> from declarations only: a node that names none of them cannot matter to
+/// <see cref="InteractionNameCollector"/> from declarations only (source trees and referenced assemblies each read once
+/// and cached): a node that names none of them cannot matter to
 /// any rule, so it is rejected by <see cref="CandidateFilter"/> before anything is bound. Every set is a superset
 /// (names, not symbols): a match only means "bind and look".
 /// </summary>
@@ -47,4 +48,15 @@ internal sealed class InteractionNames
     /// parameters, which need no interaction type.
     /// </summary>
     public bool HasInteractionTypes => InteractionTypes.Count > 0;
+
+    /// <summary>Adds every name of <paramref name="other"/>.</summary>
+    public void UnionWith(InteractionNames other)
+    {
+        InteractionTypes.UnionWith(other.InteractionTypes);
+        Factories.UnionWith(other.Factories);
+        ConstructedTypes.UnionWith(other.ConstructedTypes);
+        SettingMethods.UnionWith(other.SettingMethods);
+        Members.UnionWith(other.Members);
+        AnyMarkedDelegate |= other.AnyMarkedDelegate;
+    }
 }

@@ -128,9 +128,10 @@ internal sealed class InteractionSymbols
             key.Append(options.InteractionTypes).Append('\n').Append(options.OwnerMembers).Append('\n').Append(options.FollowUpMembers).Append('\n');
         }
 
+        var text = key.ToString();
         return _names.GetOrAdd(
-            key.ToString(),
-            _ => new Lazy<InteractionNames>(() => InteractionNameCollector.Collect(this, configurations))).Value;
+            text,
+            _ => new Lazy<InteractionNames>(() => InteractionNameCollector.Collect(this, configurations, text))).Value;
     }
 
     /// <summary>Every distinct non-empty configuration of the compilation's files (and the global one), in a stable order.</summary>

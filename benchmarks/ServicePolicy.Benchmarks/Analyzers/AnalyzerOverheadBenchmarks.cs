@@ -129,7 +129,7 @@ public class AnalyzerOverheadBenchmarks
 
     /// <summary>ServicePolicy's attributes (the library's own source files, embedded in this assembly) compiled into an
     /// assembly named ServicePolicy against the .NET 8 reference assemblies.</summary>
-    private static MetadataReference ServicePolicyAttributesForNet80()
+    internal static MetadataReference ServicePolicyAttributesForNet80()
     {
         var assembly = typeof(AnalyzerOverheadBenchmarks).Assembly;
         SyntaxTree[] sources = assembly.GetManifestResourceNames()

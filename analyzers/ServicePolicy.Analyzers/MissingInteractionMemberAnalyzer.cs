@@ -4,20 +4,25 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ServicePolicy.Analyzers.Internal;
 
-namespace ServicePolicy.Analyzers.Internal;
+namespace ServicePolicy.Analyzers;
 
 /// <summary>The shared mechanism of SP1001 and SP1002: report creations of a customer interaction that never give
-/// <see cref="InteractionMember"/> a value before the object leaves the method.</summary>
+/// the owner or the follow-up deadline a value before the object leaves the method.</summary>
+/// <remarks>Public only because the public analyzers derive from it; its constructor is not accessible outside this
+/// assembly, so no other analyzer can.</remarks>
 public abstract class MissingInteractionMemberAnalyzer : DiagnosticAnalyzer
 {
     private readonly InteractionMember member;
     private readonly DiagnosticDescriptor descriptor;
+    private readonly bool nameFilter;
 
-    private protected MissingInteractionMemberAnalyzer(InteractionMember member, DiagnosticDescriptor descriptor)
+    private protected MissingInteractionMemberAnalyzer(InteractionMember member, DiagnosticDescriptor descriptor, bool nameFilter)
     {
         this.member = member;
         this.descriptor = descriptor;
+        this.nameFilter = nameFilter;
         SupportedDiagnostics = ImmutableArray.Create(descriptor);
     }
 
@@ -31,8 +36,8 @@ public abstract class MissingInteractionMemberAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (InteractionContext.TryCreate(start.Compilation, start.Options) is not { } interactions
-                || !interactions.Names.HasInteractionTypes)
+            if (InteractionContext.TryCreate(start.Compilation, start.Options, nameFilter) is not { } interactions
+                || !interactions.HasInteractionTypes)
             {
                 return;
             }
