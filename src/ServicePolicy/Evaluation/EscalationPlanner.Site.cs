@@ -1,8 +1,9 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using NodaTime;
+using ServicePolicy.Escalation;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Evaluation;
 
 /// <summary>What the ladder of a cycle asks the planner (<see cref="ILadderSite"/>).</summary>
 internal sealed partial class EscalationPlanner

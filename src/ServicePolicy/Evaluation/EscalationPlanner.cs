@@ -6,9 +6,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using NodaTime;
 using ServicePolicy.Commitments;
-using ServicePolicy.Evaluation;
+using ServicePolicy.Escalation;
 
-namespace ServicePolicy.Escalation;
+namespace ServicePolicy.Evaluation;
 
 /// <summary>
 /// Plans the escalation steps of one evaluation (mutable: started for it with <see cref="Start"/>, cleared with
@@ -19,12 +19,14 @@ namespace ServicePolicy.Escalation;
 /// <para>Per commitment cycle that is running (not met, ended or paused), the steps are the chain's warnings whose
 /// moment is at or before the deadline, then, once breached, the ladder (<see cref="EscalationLadder"/>: levels, repeats,
 /// acknowledgement holds and restarts, computed without walking the rounds that are not listed).</para>
+/// <para>The ladder itself is escalation planning and lives with the chain model in <c>ServicePolicy.Escalation</c>;
+/// this class is the evaluation's side of it (cycles, statuses, the timeline's acknowledgements), so that
+/// <c>Escalation</c> never depends on <c>Evaluation</c>.</para>
 /// <para>Of the steps at or before the evaluated instant, <see cref="EscalationCatchUp.LatestOnly"/> lists those at the
 /// latest such instant and <see cref="EscalationCatchUp.FireAllMissed"/> all of them; acknowledged keys never.</para>
 /// </remarks>
 internal sealed partial class EscalationPlanner
 {
-
     private readonly List<EscalationAction> actions = new();
     private readonly Track track = new();
     private readonly List<LadderStep> ladderSteps = new();
