@@ -10,7 +10,7 @@ using Verify = ServicePolicy.Analyzers.Tests.Infrastructure.CSharpVerifier<
 namespace ServicePolicy.Analyzers.Tests;
 
 /// <summary>
-/// SP1001. The model the sources use is <see cref="Infrastructure.Model"/>. The cases are split by theme (STYLE 30):
+/// SP1001. The model the sources use is <see cref="Infrastructure.Model"/>. The cases are split by theme (one partial file per theme, as the tests of large types are):
 /// <c>.CreationForms.cs</c>, <c>.Escapes.cs</c>, <c>.Completion.cs</c> and <c>.Configuration.cs</c>.
 /// </summary>
 public partial class InteractionWithoutOwnerAnalyzerTests

@@ -14,7 +14,7 @@ namespace ServicePolicy.Configuration;
 /// failed result (and so in one <see cref="OptionsValidationException"/>).
 /// </summary>
 /// <remarks>
-/// <para>It reports and does nothing else (STYLE.md 50): to find every error it builds a catalogue, as the
+/// <para>It reports and does nothing else: to find every error it builds a catalogue, as the
 /// <see cref="ServicePolicyCatalogProvider"/> will, and throws the result away; it never keeps, caches, writes onto the
 /// options or publishes anything, so validating the same options twice, or invalid options and then valid ones, gives
 /// the same answers and leaves no trace. Building and keeping the last good catalogue is the provider's job.</para>

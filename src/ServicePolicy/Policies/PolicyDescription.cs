@@ -21,7 +21,7 @@ internal static class PolicyDescription
     private static readonly ResourceManager Resources = new(typeof(PolicyDescription).Namespace + ".PolicyText", typeof(PolicyDescription).Assembly);
 
     // The rules read inclusively ("within 4 business hours", "by 17:00 on the next business day", "inside the booked
-    // window"), as the evaluation counts deadlines: met at or before the deadline is on time (DESIGN.md).
+    // window"), as the evaluation counts deadlines: met at or before the deadline is on time (docs/concepts.md).
     internal static string Describe(ServiceLevelPolicy policy, CultureInfo culture)
     {
         var sentences = new List<string>();

@@ -11,7 +11,7 @@ using static ServicePolicy.Tests.Configuration.ConfigurationFixtures;
 
 namespace ServicePolicy.Tests.Configuration;
 
-/// <summary>The validator reports and does nothing else (STYLE.md 50): no trace on the options, no shared state, every name.</summary>
+/// <summary>The validator reports and does nothing else: no trace on the options, no shared state, every name.</summary>
 public class ServicePolicyOptionsValidatorTests
 {
     private static ServicePolicyOptions Bind(Dictionary<string, string?> settings, string section = "ServicePolicy")

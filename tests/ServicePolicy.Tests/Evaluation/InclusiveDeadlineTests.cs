@@ -11,7 +11,7 @@ using static ServicePolicy.Tests.Escalation.Ladder;
 
 namespace ServicePolicy.Tests.Evaluation;
 
-/// <summary>Deadlines are inclusive, as a customer reads "by 13:00" (DESIGN.md): both edges, for a first response due
+/// <summary>Deadlines are inclusive, as a customer reads "by 13:00" (docs/concepts.md): both edges, for a first response due
 /// at 13:00 (opened Monday 09:00, 4 business hours).</summary>
 public class InclusiveDeadlineTests
 {
