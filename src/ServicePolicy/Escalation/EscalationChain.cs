@@ -29,6 +29,9 @@ public sealed class EscalationChain
     private readonly EscalationWarning[] warnings;
     private readonly EscalationLevel[] levels;
 
+    /// <summary>The custom commitments the chain is limited to (read on every planned cycle, so no interface call).</summary>
+    private readonly string[] escalatedCustomNames;
+
     /// <summary>The kinds the chain escalates, one bit per <see cref="CommitmentKind"/>; zero (with no custom names) for
     /// every kind.</summary>
     private readonly int kindMask;
@@ -50,10 +53,12 @@ public sealed class EscalationChain
         CatchUp = catchUp;
         EscalatedKinds = Array.AsReadOnly(escalatedKinds);
         EscalatedCustomNames = Array.AsReadOnly(escalatedCustomNames);
+        this.escalatedCustomNames = escalatedCustomNames;
         foreach (CommitmentKind kind in escalatedKinds)
         {
             kindMask |= 1 << (int)kind;
         }
+        RepeatRound = EscalationRound.Of(this);
     }
 
     /// <summary>Gets the chain's name, as policies name it.</summary>
@@ -79,6 +84,10 @@ public sealed class EscalationChain
 
     /// <summary>Gets <see cref="Levels"/> for the evaluation's inner loops, without interface calls.</summary>
     internal ReadOnlySpan<EscalationLevel> LevelSpan => levels;
+
+    /// <summary>Gets the chain's repeated round (which levels, and whether and how far it can be skipped), worked out
+    /// once here for every ladder the evaluation runs on this chain.</summary>
+    internal EscalationRound RepeatRound { get; }
 
     /// <summary>Gets the repeat rule; null when the levels fire once.</summary>
     public EscalationRepeat? Repeat { get; }
@@ -109,7 +118,7 @@ public sealed class EscalationChain
     /// <returns>Whether evaluation plans this chain's warnings and levels for such a commitment.</returns>
     public bool Escalates(CommitmentKind kind, string? customName = null)
     {
-        if (kindMask == 0 && EscalatedCustomNames.Count == 0)
+        if (kindMask == 0 && escalatedCustomNames.Length == 0)
         {
             return true;
         }
@@ -121,7 +130,7 @@ public sealed class EscalationChain
         {
             return false;
         }
-        foreach (string name in EscalatedCustomNames)
+        foreach (string name in escalatedCustomNames)
         {
             if (string.Equals(name, customName, StringComparison.Ordinal))
             {

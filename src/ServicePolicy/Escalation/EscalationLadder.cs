@@ -73,7 +73,7 @@ internal static class EscalationLadder
         bool fireAll = chain.CatchUp == EscalationCatchUp.FireAllMissed;
         Span<int> firings = levels.Length <= 16 ? stackalloc int[levels.Length] : new int[levels.Length];
         firings.Clear();
-        Round round = Round.Of(chain);
+        EscalationRound round = chain.RepeatRound;
         List<(Instant At, int Level)>? pendingAcks = null;
         Hold hold = Hold.None;
         Cursor cursor = Cursor.Start(0, levels[0].Delay.After(breach), chain, site);
@@ -138,7 +138,7 @@ internal static class EscalationLadder
     /// <summary>Skips whole rounds of a round that translates, from the start of one: all but the last of those that
     /// end before the next event (now, when a level fires; an acknowledgement to apply; the hold's end) and fire no
     /// acknowledged step. Returns the cursor at the start of the first round not skipped.</summary>
-    private static Cursor Skip<TSite>(EscalationChain chain, Round round, Cursor cursor, Hold hold, Span<int> firings,
+    private static Cursor Skip<TSite>(EscalationChain chain, EscalationRound round, Cursor cursor, Hold hold, Span<int> firings,
         List<(Instant At, int Level)>? pendingAcks, Instant now, bool fireAll, TSite site)
         where TSite : struct, ILadderSite
     {
@@ -226,71 +226,6 @@ internal static class EscalationLadder
 
         internal static Hold From(Instant acknowledgedAt, int level, EscalationDelay? timeout) =>
             new(true, timeout?.After(acknowledgedAt), level);
-    }
-
-    /// <summary>The repeated round of a chain: its levels (from <see cref="EscalationRepeat.FromLevel"/> to the last),
-    /// and, when it translates, its length on its clock (elapsed time, or business time of one calendar).</summary>
-    private readonly struct Round
-    {
-        private readonly BusinessCalendar? calendar;
-
-        private Round(int from, bool translates, Duration period, BusinessCalendar? calendar)
-        {
-            From = from;
-            Translates = translates;
-            Period = period;
-            this.calendar = calendar;
-        }
-
-        /// <summary>The first level of a round; -1 when the chain does not repeat.</summary>
-        internal int From { get; }
-
-        internal bool Translates { get; }
-
-        internal Duration Period { get; }
-
-        internal static Round Of(EscalationChain chain)
-        {
-            if (chain.Repeat is not { } repeat)
-            {
-                return new Round(-1, false, Duration.Zero, null);
-            }
-            ReadOnlySpan<EscalationLevel> levels = chain.LevelSpan;
-            Duration period = Duration.Zero;
-            BusinessCalendar? calendar = null;
-            bool elapsed = false, translates = true;
-            for (int i = repeat.FromLevel; i < levels.Length; i++)
-            {
-                EscalationDelay delay = i == repeat.FromLevel ? repeat.Every : levels[i].Delay;
-                translates &= !levels[i].WaitsForWorkingHours;
-                if (delay.Amount > Duration.Zero)
-                {
-                    elapsed |= delay.Calendar is null;
-                    translates &= delay.Calendar is null || calendar is null || ReferenceEquals(calendar, delay.Calendar);
-                    calendar ??= delay.Calendar;
-                }
-                period += delay.Amount;
-            }
-            translates &= !(elapsed && calendar is not null);
-            return new Round(repeat.FromLevel, translates, period, calendar);
-        }
-
-        internal bool AnyFires(ReadOnlySpan<EscalationLevel> levels, bool held)
-        {
-            for (int i = From; i < levels.Length; i++)
-            {
-                if (!(held && levels[i].StopsOnAcknowledgement))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /// <summary>The time on the round's clock from <paramref name="from"/> to <paramref name="to"/>.</summary>
-        internal Duration Length(Instant from, Instant to) => calendar is { } c ? c.BusinessTimeBetween(from, to) : to - from;
-
-        internal Instant Advance(Instant from, Duration amount) => calendar is { } c ? c.AddBusinessTime(from, amount) : from + amount;
     }
 
     /// <summary>The next step of the ladder: its level, round (0 for the pass from the start level, then each
