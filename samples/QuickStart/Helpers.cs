@@ -5,7 +5,6 @@ using NodaTime.Text;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
-using ServicePolicy.Hosting.Delivery;
 
 namespace ServicePolicy.QuickStart;
 
@@ -38,26 +37,24 @@ internal sealed class OrgChart : IEscalationDirectory
         };
 }
 
-/// <summary>Delivers escalations by writing them to the console; a real notifier sends e-mail, chat or pages,
-/// passing <see cref="EscalationAction.Key"/> on as an idempotency key.</summary>
-internal sealed class ConsoleNotifier : IEscalationNotifier
+/// <summary>Delivers escalations by writing them to the console, each key once: it keeps the keys it has printed and
+/// drops an action whose key it has seen, as a real channel (e-mail, chat, pages) does with
+/// <see cref="EscalationAction.Key"/> as its idempotency key. In production the outbox relay of ServicePolicy.Hosting
+/// delivers each planned action at least once, and the key lets the channel drop a duplicate (see docs/hosting.md).</summary>
+internal sealed class ConsoleChannel
 {
+    private readonly HashSet<ActionKey> printed = new();
+
     public DateTimeZone Zone { get; set; } = DateTimeZone.Utc;
 
-    public Task NotifyAsync(EscalationAction action, CancellationToken cancellationToken)
+    public void Deliver(EscalationAction action)
     {
+        if (!printed.Add(action.Key))
+        {
+            return;   // delivered before: the same key is the same action
+        }
         string what = action.Step == EscalationStep.Warning ? "Warn" : action.Action.ToString();
         Console.WriteLine($"      escalated (due {Time.Format(action.DueAt, Zone)}): {what} {string.Join(", ", action.Contacts)}" +
             $"{(action.UsedFallback ? " (fallback)" : "")}  [{action.Key}]");
-        return Task.CompletedTask;
     }
-}
-
-/// <summary>A clock the sample moves by hand, for the dispatcher's claims (which expire after a lease). Tests use
-/// NodaTime.Testing's FakeClock the same way.</summary>
-internal sealed class SampleClock : IClock
-{
-    public Instant Now { get; set; }
-
-    public Instant GetCurrentInstant() => Now;
 }

@@ -12,7 +12,6 @@ using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
-using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Policies;
 using ServicePolicy.QuickStart;
 
@@ -36,11 +35,11 @@ IServicePolicyEvaluator evaluator = host.Services.GetRequiredService<IServicePol
 Console.WriteLine($"Catalogue version {catalog.Version}: calendars {List(catalog.Calendars.Keys)}; policies {List(catalog.Policies.Values)}; " +
     $"escalation chains {List(catalog.EscalationChains.Keys)}");
 
-// 2. The dispatcher delivers each escalation action once per key (the in-memory log remembers what was sent) through
-//    a notifier: here the console, in production e-mail, chat or a pager.
-var notifier = new ConsoleNotifier();
-var clock = new SampleClock();
-var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock, claimant: "quickstart");
+// 2. Each evaluation lists every escalation action still due, so looking twice lists an action twice, under the same
+//    key. The console "channel" prints each key once and drops repeats (ConsoleChannel). In production the outbox relay
+//    of ServicePolicy.Hosting delivers each planned action at least once, and a channel drops duplicates by key (see
+//    docs/hosting.md); here the console stands in for e-mail, chat or a pager.
+var channel = new ConsoleChannel();
 
 // 3. A handful of interactions. Times are local to the UK office (Europe/London; UTC in November and December).
 DateTimeZone london = catalog.GetCalendar("uk-office").Zone;
@@ -141,9 +140,11 @@ foreach (Scenario scenario in scenarios)
             return $"{then?.State.ToString() ?? "-",-16}";
         }));
         Console.WriteLine($"    {Time.Format(now, zone),-20}  {cells}".TrimEnd());
-        notifier.Zone = zone;
-        clock.Now = now;
-        await dispatcher.DispatchAsync(result.EscalationActions);
+        channel.Zone = zone;
+        foreach (EscalationAction action in result.EscalationActions)
+        {
+            channel.Deliver(action);
+        }
     }
     foreach (RemedyDue remedy in final.RemediesDue)
     {

@@ -19,14 +19,14 @@ internal sealed class CommandLine
         (options go after `--`, or dotnet run takes them: dotnet run --project samples/SupportDesk -- --help)
 
         Simulates a busy support queue on a simulated clock: ServicePolicy evaluates every ticket and escalates through
-        a console notifier; a report of commitments, breaches and escalation ladders follows.
+        a console channel; a report of commitments, breaches and escalation ladders follows.
 
         Options:
           -n, --interactions N   interactions to simulate, 1 to 1000000 (default 5000)
           -s, --seed S           random seed, 0 or more; the same seed gives the same run (default 42)
           -d, --days D           calendar days from Monday 2026-11-16, 1 to 60 (default 5, a working week)
               --plain            plain text, no live display (automatic when the output is redirected)
-          -v, --verbose          print every escalation as it is dispatched, in time order (as text lines, in
+          -v, --verbose          print every escalation as it is delivered, in time order (as text lines, in
                                  place of the live display)
           -h, --help             show this help
 

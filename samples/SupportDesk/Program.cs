@@ -1,13 +1,12 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 // SupportDesk: a busy support queue over a simulated week, on a simulated clock. Every ticket is evaluated by
-// ServicePolicy whenever something happens to it and at the next instant its evaluation names; escalations go through
-// the library's EscalationDispatcher to a console notifier. Usage (CommandLine.cs):
+// ServicePolicy whenever something happens to it and at the next instant its evaluation names; escalations go to a
+// console channel that delivers each action key once (ConsoleChannel.cs). Usage (CommandLine.cs):
 //   dotnet run --project samples/SupportDesk -- [--interactions N] [--seed S] [--days D] [--plain] [--verbose] [--help]
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Escalation;
-using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Samples.SupportDesk;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -30,12 +29,10 @@ bool plain = options.Plain || Console.IsOutputRedirected || !AnsiConsole.Profile
 bool live = !plain && !options.Verbose;
 
 var firstDay = new LocalDate(2026, 11, 16);   // a Monday
-var clock = new SimulationClock();
 var desk = new Desk(firstDay.PlusDays(-30).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant());
 DateTimeZone zone = desk.Office.Zone;
-var notifier = new ConsoleNotifier(zone, options.Verbose ? line => Console.WriteLine("  escalation " + line) : null);
-var dispatcher = new EscalationDispatcher(notifier, new InMemoryDispatchLog(), clock, claimant: "support-desk");
-var simulation = new Simulation(options, desk, dispatcher, clock, firstDay);
+var channel = new ConsoleChannel(zone, options.Verbose ? line => Console.WriteLine("  escalation " + line) : null);
+var simulation = new Simulation(options, desk, channel, firstDay);
 
 string title = $"SupportDesk: {options.Interactions} interactions over {options.Days} days from {Report.Day(firstDay)} " +
     $"(seed {options.Seed}, {zone.Id})";
@@ -50,7 +47,7 @@ if (!live)
         if (today > reported || s.Now == s.End)
         {
             Console.WriteLine($"  {Report.Day(reported)} done: {s.Tickets.Count} arrived so far, {s.QueueLength} in the queue, " +
-                $"{s.Waiting} waiting on customers, {s.Resolved} resolved, {notifier.Delivered.Count} escalations");
+                $"{s.Waiting} waiting on customers, {s.Resolved} resolved, {channel.Delivered.Count} escalations");
             reported = today;
         }
         return Task.CompletedTask;
@@ -59,48 +56,48 @@ if (!live)
 else
 {
     AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
-    await AnsiConsole.Live(Status(simulation, notifier)).StartAsync(async context =>
+    await AnsiConsole.Live(Status(simulation, channel)).StartAsync(async context =>
     {
         await simulation.RunAsync(s =>
         {
-            context.UpdateTarget(Status(s, notifier));
+            context.UpdateTarget(Status(s, channel));
             context.Refresh();
             return Task.CompletedTask;
         });
     });
 }
 
-var report = new Report(simulation, notifier, zone);
+var report = new Report(simulation, channel, zone);
 if (plain)
 {
-    WritePlain(report, notifier);
+    WritePlain(report, channel);
 }
 else
 {
-    WriteRich(report, notifier);
+    WriteRich(report, channel);
 }
 Console.WriteLine($"Simulated in {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
 return 0;
 
-static IRenderable Status(Simulation s, ConsoleNotifier notifier)
+static IRenderable Status(Simulation s, ConsoleChannel channel)
 {
     double done = s.Now <= s.Start ? 0 : (s.Now - s.Start).TotalTicks / (s.End - s.Start).TotalTicks;
     int width = 30, filled = (int)Math.Round(done * width);
     var grid = new Grid().AddColumn().AddColumn();
-    grid.AddRow("[grey]simulated clock[/]", notifier.Format(s.Now));
-    int day = Math.Clamp(Period.Between(s.FirstDay, s.Now.InZone(notifier.Zone).Date, PeriodUnits.Days).Days + 1, 1, s.Days);
+    grid.AddRow("[grey]simulated clock[/]", channel.Format(s.Now));
+    int day = Math.Clamp(Period.Between(s.FirstDay, s.Now.InZone(channel.Zone).Date, PeriodUnits.Days).Days + 1, 1, s.Days);
     grid.AddRow("[grey]days[/]", $"[green]{new string('█', filled)}[/][grey]{new string('░', width - filled)}[/] {Math.Floor(done * 100).ToString("0", CultureInfo.InvariantCulture)}%  day {day} of {s.Days}");
     grid.AddRow("[grey]arrived[/]", s.Tickets.Count.ToString(CultureInfo.InvariantCulture));
     grid.AddRow("[grey]in the queue[/]", s.QueueLength.ToString(CultureInfo.InvariantCulture));
     grid.AddRow("[grey]waiting on customers[/]", s.Waiting.ToString(CultureInfo.InvariantCulture));
     grid.AddRow("[grey]resolved[/]", s.Resolved.ToString(CultureInfo.InvariantCulture));
     grid.AddRow("[grey]evaluations[/]", s.Evaluations.ToString(CultureInfo.InvariantCulture));
-    grid.AddRow("[grey]escalations[/]", notifier.Delivered.Count.ToString(CultureInfo.InvariantCulture));
-    IRenderable recent = new Rows(notifier.Recent.Select(line => new Markup($"[yellow]{Markup.Escape(line)}[/]")).DefaultIfEmpty(new Markup("[grey]none yet[/]")));
-    return new Rows(new Panel(grid).Header("desk").Expand(), new Panel(recent).Header("latest escalations (console notifier)").Expand());
+    grid.AddRow("[grey]escalations[/]", channel.Delivered.Count.ToString(CultureInfo.InvariantCulture));
+    IRenderable recent = new Rows(channel.Recent.Select(line => new Markup($"[yellow]{Markup.Escape(line)}[/]")).DefaultIfEmpty(new Markup("[grey]none yet[/]")));
+    return new Rows(new Panel(grid).Header("desk").Expand(), new Panel(recent).Header("latest escalations (console channel)").Expand());
 }
 
-static void WriteRich(Report report, ConsoleNotifier notifier)
+static void WriteRich(Report report, ConsoleChannel channel)
 {
     AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Summary)}[/]");
     AnsiConsole.Write(TallyTable("Commitments by policy", "policy", report.ByPolicy.Select(p => (p.Key, p.Value)), report.Total));
@@ -118,7 +115,7 @@ static void WriteRich(Report report, ConsoleNotifier notifier)
     foreach (Ladder ladder in report.Worst)
     {
         ladders.AddRow(new Markup(Markup.Escape($"{ladder.Interaction} ({ladder.Policy})")), new Markup(Markup.Escape(ladder.Commitment)),
-            new Rows(ladder.Steps.Select(a => new Markup(Markup.Escape(Step(a, notifier))))));
+            new Rows(ladder.Steps.Select(a => new Markup(Markup.Escape(Step(a, channel))))));
     }
     AnsiConsole.Write(ladders);
 }
@@ -138,7 +135,7 @@ static Table TallyTable(string title, string first, IEnumerable<(string Name, Ta
     return table;
 }
 
-static void WritePlain(Report report, ConsoleNotifier notifier)
+static void WritePlain(Report report, ConsoleChannel channel)
 {
     Console.WriteLine();
     Console.WriteLine("REPORT");
@@ -163,7 +160,7 @@ static void WritePlain(Report report, ConsoleNotifier notifier)
         Console.WriteLine($"  {ladder.Interaction} ({ladder.Policy}) {ladder.Commitment}");
         foreach (EscalationAction action in ladder.Steps)
         {
-            Console.WriteLine($"    {Step(action, notifier)}");
+            Console.WriteLine($"    {Step(action, channel)}");
         }
     }
 }
@@ -181,7 +178,7 @@ static void PlainTally(string title, string first, IEnumerable<(string Name, Tal
     Console.WriteLine(Row("total", total.Cells()));
 }
 
-static string Step(EscalationAction action, ConsoleNotifier notifier)
+static string Step(EscalationAction action, ConsoleChannel channel)
 {
     string step = action.Step switch
     {
@@ -190,5 +187,5 @@ static string Step(EscalationAction action, ConsoleNotifier notifier)
         _ => $"L{action.StepIndex}" + (action.Repeat > 0 ? $" repeat {action.Repeat}" : ""),
     };
     string what = action.Step == EscalationStep.Warning ? "warn" : action.Action.ToString();
-    return $"{notifier.Format(action.DueAt)}  {step,-10} {what} {string.Join(", ", action.Contacts)}";
+    return $"{channel.Format(action.DueAt)}  {step,-10} {what} {string.Join(", ", action.Contacts)}";
 }

@@ -56,7 +56,7 @@ internal sealed class Report
 {
     public static readonly string[] TallyColumns = ["cycles", "met", "late", "breached", "open", "cancelled", "on time"];
 
-    public Report(Simulation simulation, ConsoleNotifier notifier, DateTimeZone zone)
+    public Report(Simulation simulation, ConsoleChannel channel, DateTimeZone zone)
     {
         foreach (Ticket ticket in simulation.Tickets)
         {
@@ -76,14 +76,14 @@ internal sealed class Report
             Credits += result.RemediesDue.Where(r => r.Remedy.Kind == Policies.RemedyKind.Credit).Sum(r => r.Remedy.Amount ?? 0);
         }
         Dictionary<string, string> policyOf = simulation.Tickets.ToDictionary(t => t.Id, t => t.Policy.Name);
-        Worst = notifier.Delivered
+        Worst = channel.Delivered
             .GroupBy(a => (a.InteractionId, Name: a.Step == EscalationStep.HandoffLimit ? "HandoffLimit" : $"{a.CommitmentName ?? a.Commitment.ToString()}#{a.Cycle}"))
             .Select(g => new Ladder(g.Key.InteractionId, policyOf[g.Key.InteractionId], g.Key.Name, g.OrderBy(a => a.DueAt).ThenBy(a => a.Key.ToString(), StringComparer.Ordinal).ToList()))
             .OrderByDescending(l => l.Levels).ThenByDescending(l => l.Highest).ThenBy(l => l.Interaction, StringComparer.Ordinal)
             .Take(5)
             .ToList();
-        Escalations = notifier.Delivered.Count;
-        Warnings = notifier.Delivered.Count(a => a.Step == EscalationStep.Warning);
+        Escalations = channel.Delivered.Count;
+        Warnings = channel.Delivered.Count(a => a.Step == EscalationStep.Warning);
         Interactions = simulation.Tickets.Count;
         Facts = simulation.FactCount;
         Evaluations = simulation.Evaluations;
@@ -119,7 +119,7 @@ internal sealed class Report
     public IReadOnlyList<Ladder> Worst { get; }
 
     public string Summary =>
-        $"{Interactions} interactions, {Facts} facts, {Evaluations} evaluations; {Escalations} escalations dispatched " +
+        $"{Interactions} interactions, {Facts} facts, {Evaluations} evaluations; {Escalations} escalations delivered " +
         $"({Warnings} warnings, {Escalations - Warnings} after a breach), {Duplicates} repeats suppressed by key; " +
         $"{RemediesDue} remedies due (credits {Credits.ToString("0", CultureInfo.InvariantCulture)} GBP)";
 

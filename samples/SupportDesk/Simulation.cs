@@ -4,7 +4,6 @@ using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
-using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Policies;
 
 namespace ServicePolicy.Samples.SupportDesk;
@@ -12,7 +11,7 @@ namespace ServicePolicy.Samples.SupportDesk;
 /// <summary>
 /// A support desk over a few days: tickets arrive on a daily curve, agents answer the most pressing first, customers
 /// reply or go quiet, tickets are handed between teams, engineers visit. The library evaluates each ticket whenever a
-/// fact is added and at the next instant its evaluation says something changes; escalations go through the dispatcher.
+/// fact is added and at the next instant its evaluation says something changes; escalations go to the console channel, once per key.
 /// </summary>
 internal sealed class Simulation
 {
@@ -28,8 +27,7 @@ internal sealed class Simulation
 
     private readonly SimulationOptions options;
     private readonly Desk desk;
-    private readonly EscalationDispatcher dispatcher;
-    private readonly SimulationClock clock;
+    private readonly ConsoleChannel channel;
     private readonly Random random;
     private readonly DateTimeZone zone;
     private readonly List<(Instant At, InteractionOpened Opened)> arrivals;
@@ -42,12 +40,11 @@ internal sealed class Simulation
     private double officeCapacity;
     private double onCallCapacity;
 
-    public Simulation(SimulationOptions options, Desk desk, EscalationDispatcher dispatcher, SimulationClock clock, LocalDate firstDay)
+    public Simulation(SimulationOptions options, Desk desk, ConsoleChannel channel, LocalDate firstDay)
     {
         this.options = options;
         this.desk = desk;
-        this.dispatcher = dispatcher;
-        this.clock = clock;
+        this.channel = channel;
         random = new Random(options.Seed);
         zone = desk.Office.Zone;
         FirstDay = firstDay;
@@ -94,25 +91,23 @@ internal sealed class Simulation
     {
         for (Now = Start; Now < End; Now += Tick)
         {
-            clock.Now = Now;
             var touched = new HashSet<Ticket>();
             Arrive(touched);
             RunScheduled(touched);
             Work(touched);
-            await EvaluateAsync(touched);
+            Evaluate(touched);
             if ((Now + Tick - Start).ToTimeSpan().TotalMinutes % 60 == 0)
             {
                 await progress(this);
             }
         }
         Now = End;
-        clock.Now = End;
         var due = new List<EscalationAction>();
         foreach (Ticket ticket in tickets)
         {
             Evaluate(ticket, due);
         }
-        await DispatchAsync(due);
+        Deliver(due);
         await progress(this);
     }
 
@@ -301,7 +296,7 @@ internal sealed class Simulation
         }
     }
 
-    private async Task EvaluateAsync(HashSet<Ticket> touched)
+    private void Evaluate(HashSet<Ticket> touched)
     {
         while (looks.TryPeek(out Ticket? ticket, out Instant at) && at <= Now)
         {
@@ -316,7 +311,7 @@ internal sealed class Simulation
         {
             Evaluate(ticket, due);
         }
-        await DispatchAsync(due);
+        Deliver(due);
     }
 
     /// <summary>Evaluates <paramref name="ticket"/> now and adds the escalation actions it names to <paramref name="due"/>.</summary>
@@ -337,16 +332,19 @@ internal sealed class Simulation
     }
 
     /// <summary>
-    /// Dispatches the escalation actions of one simulated step in the order they fell due. A step evaluates many tickets
+    /// Delivers the escalation actions of one simulated step in the order they fell due. A step evaluates many tickets
     /// and each evaluation lists only its own ticket's actions, so they are sorted by due time here (a stable sort:
-    /// actions due at the same instant keep ticket order).
+    /// actions due at the same instant keep ticket order). An action still listed from an earlier look is a repeat
+    /// under the same key, which the channel drops.
     /// </summary>
-    private async Task DispatchAsync(List<EscalationAction> due)
+    private void Deliver(List<EscalationAction> due)
     {
-        if (due.Count > 0)
+        foreach (EscalationAction action in due.OrderBy(action => action.DueAt))
         {
-            DispatchReport report = await dispatcher.DispatchAsync(due.OrderBy(action => action.DueAt).ToList());
-            Duplicates += report.AlreadySent.Count;
+            if (!channel.Deliver(action))
+            {
+                Duplicates++;
+            }
         }
     }
 

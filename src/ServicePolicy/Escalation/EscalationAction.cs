@@ -10,7 +10,8 @@ namespace ServicePolicy.Escalation;
 
 /// <summary>
 /// An escalation step due at the evaluated instant: who to reach, what to do, and a deterministic <see cref="Key"/> the
-/// host de-duplicates by (the dispatcher in ServicePolicy.Hosting does it with its dispatch log).
+/// host de-duplicates by (the runtime in ServicePolicy.Hosting records it in its outbox once per key, insert if absent,
+/// and its relay passes the key to the channel, which drops a duplicate delivery by it).
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality; compare <see cref="Key"/>s.</remarks>
 [Immutable]

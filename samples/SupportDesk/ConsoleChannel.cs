@@ -3,37 +3,46 @@
 using NodaTime;
 using NodaTime.Text;
 using ServicePolicy.Escalation;
-using ServicePolicy.Hosting.Delivery;
 
 namespace ServicePolicy.Samples.SupportDesk;
 
 /// <summary>
-/// Delivers escalation actions to the console: each one becomes a line (the live display shows the latest;
-/// <c>--verbose</c> prints every one), and the notifier keeps every delivered action for the report. A real notifier
-/// sends e-mail, chat messages or pages and passes <see cref="EscalationAction.Key"/> on as an idempotency key.
+/// Delivers escalation actions to the console, each key once: each new one becomes a line (the live display shows the
+/// latest; <c>--verbose</c> prints every one), and the channel keeps every delivered action for the report. Every
+/// evaluation lists the actions still due, so a ticket looked at twice lists an action twice under the same key; the
+/// channel keeps the keys it has delivered and drops repeats. In production the outbox relay of ServicePolicy.Hosting
+/// delivers each planned action at least once, and a channel (e-mail, chat, pages) drops duplicates by
+/// <see cref="EscalationAction.Key"/>, its idempotency key (see docs/hosting.md).
 /// </summary>
-internal sealed class ConsoleNotifier : IEscalationNotifier
+internal sealed class ConsoleChannel
 {
     private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("ddd HH:mm");
     private readonly DateTimeZone zone;
     private readonly Action<string>? writeLine;
     private readonly Queue<string> recent = new();
+    private readonly HashSet<ActionKey> keys = new();
 
-    public ConsoleNotifier(DateTimeZone zone, Action<string>? writeLine)
+    public ConsoleChannel(DateTimeZone zone, Action<string>? writeLine)
     {
         this.zone = zone;
         this.writeLine = writeLine;
     }
 
-    /// <summary>Gets the time zone the notifier shows times in.</summary>
+    /// <summary>Gets the time zone the channel shows times in.</summary>
     public DateTimeZone Zone => zone;
 
     public List<EscalationAction> Delivered { get; } = new();
 
     public IEnumerable<string> Recent => recent;
 
-    public Task NotifyAsync(EscalationAction action, CancellationToken cancellationToken)
+    /// <summary>Delivers <paramref name="action"/> unless its key was delivered before.</summary>
+    /// <returns>False for a repeat, which is dropped.</returns>
+    public bool Deliver(EscalationAction action)
     {
+        if (!keys.Add(action.Key))
+        {
+            return false;
+        }
         Delivered.Add(action);
         string line = Describe(action);
         recent.Enqueue(line);
@@ -42,7 +51,7 @@ internal sealed class ConsoleNotifier : IEscalationNotifier
             recent.Dequeue();
         }
         writeLine?.Invoke(line);
-        return Task.CompletedTask;
+        return true;
     }
 
     public string Format(Instant instant) => Pattern.Format(instant.InZone(zone).LocalDateTime);
