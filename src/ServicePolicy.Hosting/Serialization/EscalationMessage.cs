@@ -18,11 +18,21 @@ namespace ServicePolicy.Hosting.Serialization;
 [Immutable]
 public sealed class EscalationMessage
 {
-    private EscalationMessage(ActionKey key, string interactionId, Instant dueAt)
+    private EscalationMessage(ActionKey key, string interactionId, Instant dueAt, bool isLate, (CommitmentKind? Kind, string? Name, int? Cycle) commitment,
+        (string Name, int Version) chain, (EscalationStep Step, int Index, int Repeat) step, (EscalationRecipientKind Kind, string? Name) recipient,
+        IReadOnlyList<string> contacts, (EscalationActionKind Kind, string? Custom) action, bool usedFallback)
     {
         Key = key;
         InteractionId = interactionId;
         DueAt = dueAt;
+        IsLate = isLate;
+        (Commitment, CommitmentName, Cycle) = commitment;
+        (ChainName, ChainVersion) = chain;
+        (Step, StepIndex, Repeat) = step;
+        (RecipientKind, RecipientName) = recipient;
+        Contacts = contacts;
+        (Action, CustomAction) = action;
+        UsedFallback = usedFallback;
     }
 
     /// <summary>Gets the step's idempotency key.</summary>
@@ -35,50 +45,50 @@ public sealed class EscalationMessage
     public Instant DueAt { get; }
 
     /// <summary>Gets whether the step was planned after it fell due (the host was down, or a fact came late).</summary>
-    public bool IsLate { get; private init; }
+    public bool IsLate { get; }
 
     /// <summary>Gets the breached or endangered commitment's kind; null for the handoff limit's step.</summary>
-    public CommitmentKind? Commitment { get; private init; }
+    public CommitmentKind? Commitment { get; }
 
     /// <summary>Gets a custom commitment's name; null for the other kinds.</summary>
-    public string? CommitmentName { get; private init; }
+    public string? CommitmentName { get; }
 
     /// <summary>Gets the commitment's cycle; null for the handoff limit's step.</summary>
-    public int? Cycle { get; private init; }
+    public int? Cycle { get; }
 
     /// <summary>Gets the escalation chain's name.</summary>
-    public string ChainName { get; private init; } = string.Empty;
+    public string ChainName { get; }
 
     /// <summary>Gets the escalation chain's version.</summary>
-    public int ChainVersion { get; private init; }
+    public int ChainVersion { get; }
 
     /// <summary>Gets whether the step is a warning, a level or the handoff limit's step.</summary>
-    public EscalationStep Step { get; private init; }
+    public EscalationStep Step { get; }
 
     /// <summary>Gets the step's index among the chain's warnings or levels.</summary>
-    public int StepIndex { get; private init; }
+    public int StepIndex { get; }
 
     /// <summary>Gets the repeat round (0 for the first pass through the levels).</summary>
-    public int Repeat { get; private init; }
+    public int Repeat { get; }
 
     /// <summary>Gets who the step is for.</summary>
-    public EscalationRecipientKind RecipientKind { get; private init; }
+    public EscalationRecipientKind RecipientKind { get; }
 
     /// <summary>Gets the recipient's role, person or rota name; null for the owner, the owner's lead and the owner's
     /// manager.</summary>
-    public string? RecipientName { get; private init; }
+    public string? RecipientName { get; }
 
     /// <summary>Gets the ids of the people to contact, as the directory resolved them when the step was planned.</summary>
-    public IReadOnlyList<string> Contacts { get; private init; } = [];
+    public IReadOnlyList<string> Contacts { get; }
 
     /// <summary>Gets what to do.</summary>
-    public EscalationActionKind Action { get; private init; }
+    public EscalationActionKind Action { get; }
 
     /// <summary>Gets a custom action's name; null for the other actions.</summary>
-    public string? CustomAction { get; private init; }
+    public string? CustomAction { get; }
 
     /// <summary>Gets whether the chain's fallback contact was used because the recipient could not be resolved.</summary>
-    public bool UsedFallback { get; private init; }
+    public bool UsedFallback { get; }
 
     /// <summary>Reads an escalation payload (<see cref="Storage.OutboxEntry.Payload"/> of an
     /// <see cref="Storage.OutboxKind.Escalation"/> entry).</summary>
@@ -122,23 +132,7 @@ public sealed class EscalationMessage
         string? customAction = fields.OptionalString("customAction");
         bool fallback = fields.RequiredBool("fallback");
         fields.EnsureAllRead();
-        return new EscalationMessage(key, interactionId, dueAt)
-        {
-            IsLate = late,
-            Commitment = kind,
-            CommitmentName = name,
-            Cycle = cycle,
-            ChainName = chainName,
-            ChainVersion = chainVersion,
-            Step = step,
-            StepIndex = stepIndex,
-            Repeat = repeat,
-            RecipientKind = recipientKind,
-            RecipientName = recipientName,
-            Contacts = contacts.AsReadOnly(),
-            Action = action,
-            CustomAction = customAction,
-            UsedFallback = fallback,
-        };
+        return new EscalationMessage(key, interactionId, dueAt, late, (kind, name, cycle), (chainName, chainVersion), (step, stepIndex, repeat),
+            (recipientKind, recipientName), contacts.AsReadOnly(), (action, customAction), fallback);
     }
 }

@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Hosting.Serialization;
 
@@ -10,7 +11,9 @@ namespace ServicePolicy.Hosting.Serialization;
 /// reads, or a fact or property is unknown, missing or invalid. The message says which (fact index, property name,
 /// value); nothing is ever dropped silently.
 /// </summary>
-/// <remarks>Thrown by readers only; writers never produce text that their reader refuses.</remarks>
+/// <remarks>Thrown by readers only; writers never produce text that their reader refuses. Mutable, as every exception is
+/// (<see cref="Exception.Data"/>).</remarks>
+[Mutable]
 public sealed class StoredFormatException : FormatException
 {
     /// <summary>Creates the exception.</summary>
