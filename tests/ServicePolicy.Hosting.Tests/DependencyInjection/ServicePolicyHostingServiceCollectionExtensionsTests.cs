@@ -1,0 +1,142 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using ServicePolicy.Commitments;
+using ServicePolicy.Configuration;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Configuration;
+using ServicePolicy.Hosting.Runtime;
+using ServicePolicy.Hosting.Storage;
+using Xunit;
+
+namespace ServicePolicy.Hosting.Tests.DependencyInjection;
+
+public class ServicePolicyHostingServiceCollectionExtensionsTests
+{
+    private static readonly Instant Monday9 = Instant.FromUtc(2025, 3, 3, 9, 0);
+
+    private static HostApplicationBuilder Builder(params (string Key, string Value)[] settings)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        builder.Services.AddSingleton<IClock>(new FakeClock(Monday9));
+        return builder;
+    }
+
+    private static void AddPolicy(IServiceCollection services) => services.AddServicePolicy(b => b
+        .AddCalendar("office", c =>
+        {
+            c.TimeZone = "Europe/London";
+            c.Hours = "Mon-Fri 09:00-17:00";
+        })
+        .AddPolicy("standard", p =>
+        {
+            p.Calendar = "office";
+            p.Targets["FirstResponse"] = new TargetOptions { Deadline = "4 business hours" };
+        }));
+
+    [Fact]
+    public async Task Start_WithoutAStore_FailsSayingWhichCallToAdd()
+    {
+        HostApplicationBuilder builder = Builder();
+        AddPolicy(builder.Services);
+        builder.Services.AddServicePolicyHosting();
+        using IHost host = builder.Build();
+
+        OptionsValidationException e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("No ServicePolicy interaction store is registered", e.Message, StringComparison.Ordinal);
+        Assert.Contains("AddServicePolicyHosting(h => h.UseInMemoryStore())", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithoutAddServicePolicy_FailsSayingSo()
+    {
+        HostApplicationBuilder builder = Builder();
+        builder.Services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        using IHost host = builder.Build();
+
+        OptionsValidationException e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("No IServicePolicyEvaluator is registered: call services.AddServicePolicy(", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InvalidConfiguration_FailsNamingThePathAndValue()
+    {
+        HostApplicationBuilder builder = Builder(("ServicePolicy:Hosting:Timer:BatchSize", "0"));
+        AddPolicy(builder.Services);
+        builder.Services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        using IHost host = builder.Build();
+
+        OptionsValidationException e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ServicePolicy:Hosting:Timer:BatchSize is 0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithInMemoryStore_RecordsFactsAndRunsTheTimerWorker()
+    {
+        HostApplicationBuilder builder = Builder();
+        AddPolicy(builder.Services);
+        builder.Services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        using IHost host = builder.Build();
+
+        await host.StartAsync();
+        IInteractionService service = host.Services.GetRequiredService<IInteractionService>();
+        RecordResult result = await service.RecordAsync("T-1", new InteractionOpened(Monday9, Owner.Person("ann")), CancellationToken.None);
+        await host.StopAsync();
+
+        Assert.Equal(QueueState.OnTrack, result.Summary.State);
+        Assert.Equal("standard@1", result.Summary.Policy);
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<InteractionTimerWorker>());
+        Assert.Same(host.Services.GetRequiredService<IInteractionStore>(), host.Services.GetRequiredService<IOutboxStore>());
+        Assert.NotNull(await host.Services.GetRequiredService<IInteractionStore>().FindAsync("T-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Options_BindTheDefaultSection_ThenTheBuilderInOrder()
+    {
+        HostApplicationBuilder builder = Builder(
+            ("ServicePolicy:Hosting:NodeId", "node-a"),
+            ("ServicePolicy:Hosting:Timer:BatchSize", "7"),
+            ("ServicePolicy:Hosting:Timer:PollInterval", "00:00:02"),
+            ("Other:Timer:BatchSize", "9"));
+        AddPolicy(builder.Services);
+        builder.Services.AddServicePolicyHosting(h => h
+            .UseInMemoryStore()
+            .Configure(builder.Configuration.GetSection("Other"))
+            .Configure(o => o.Timer.RetryDelay = TimeSpan.FromSeconds(3)));
+        using IHost host = builder.Build();
+
+        ServicePolicyHostingOptions options = host.Services.GetRequiredService<IOptions<ServicePolicyHostingOptions>>().Value;
+
+        Assert.Equal("node-a", options.NodeId);
+        Assert.Equal(9, options.Timer.BatchSize);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.Timer.PollInterval);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.Timer.RetryDelay);
+    }
+
+    [Fact]
+    public void AddServicePolicyHosting_CalledTwice_RegistersOneWorkerAndOneService()
+    {
+        var services = new ServiceCollection();
+        services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Single(services, d => d.ServiceType == typeof(IInteractionService));
+        Assert.Single(services, d => d.ServiceType == typeof(IInteractionStore));
+    }
+
+    [Fact]
+    public void AddServicePolicyHosting_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>("services", () => ((IServiceCollection)null!).AddServicePolicyHosting());
+    }
+}

@@ -1,0 +1,328 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Testing;
+using ServicePolicy.Commitments;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Runtime;
+using ServicePolicy.Hosting.Serialization;
+using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Tests.Evaluation;
+using Xunit;
+using static ServicePolicy.Tests.Commitments.UkTime;
+
+namespace ServicePolicy.Hosting.Tests.Runtime;
+
+public class InteractionServiceTests
+{
+    private static readonly Instant Monday9 = At("2025-03-03 09:00");
+    private static CancellationToken None => CancellationToken.None;
+
+    private readonly FakeClock clock = new(Monday9);
+    private readonly InMemoryInteractionStore store;
+    private readonly RuntimeEvaluator evaluator = new();
+    private readonly ListLogger<InteractionService> logger = new();
+    private readonly InteractionService service;
+
+    public InteractionServiceTests()
+    {
+        store = new InMemoryInteractionStore(clock);
+        service = new InteractionService(store, store, evaluator, logger);
+    }
+
+    private static InteractionOpened Opened(Instant at, string owner = "p0") => new(at, Owner.Person(owner));
+
+    [Fact]
+    public async Task RecordAsync_FirstFact_WritesVersion1WithSummaryAndNextChange()
+    {
+        RecordResult result = await service.RecordAsync("A", Opened(Monday9), None);
+
+        InteractionRecord stored = (await store.FindAsync("A", None))!;
+        Assert.Equal(1, result.Version);
+        Assert.Equal(stored.Version, result.Version);
+        Assert.Equal(QueueState.OnTrack, stored.Summary.State);
+        Assert.Equal("person:p0", stored.Summary.Owner);
+        Assert.Equal("Everything@1", stored.Summary.Policy);
+        Assert.Equal(Monday9, stored.Summary.EvaluatedAt);
+        Assert.Equal(result.Evaluation.NextChangeAt, stored.NextChangeAt);
+        Assert.NotNull(stored.NextChangeAt);
+        Assert.Equal(result.Evaluation.Commitments.Min(c => c.Deadline), stored.Summary.Deadline);
+    }
+
+    [Fact]
+    public async Task RecordAsync_FirstFactNotOpened_ThrowsAndWritesNothing()
+    {
+        ArgumentException e = await Assert.ThrowsAsync<ArgumentException>("fact", () => service.RecordAsync("A", new AgentReplied(Monday9), None));
+
+        Assert.Contains("Interaction 'A' is not stored, so its first fact must be InteractionOpened", e.Message, StringComparison.Ordinal);
+        Assert.Null(await store.FindAsync("A", None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_InvalidAppend_ThrowsAndWritesNothing()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        InteractionRecord before = (await store.FindAsync("A", None))!;
+
+        await Assert.ThrowsAsync<InvalidTimelineException>(() => service.RecordAsync("A", new WaitingEnded(Monday9 + Duration.FromMinutes(5)), None));
+
+        Assert.Same(before, await store.FindAsync("A", None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_IdWithSlash_ThrowsAndWritesNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>("interactionId", () => service.RecordAsync("A/B", Opened(Monday9), None));
+
+        Assert.Null(await store.FindAsync("A/B", None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_EvaluatorThrows_PropagatesAndWritesNothing()
+    {
+        evaluator.Rejected.Add("A");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => service.RecordAsync("A", Opened(Monday9), None));
+
+        Assert.Null(await store.FindAsync("A", None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_FactAheadOfTheStoreClock_IsEvaluatedAtItsOwnInstant()
+    {
+        Instant ahead = Monday9 + Duration.FromMinutes(3);
+
+        RecordResult result = await service.RecordAsync("A", Opened(ahead), None);
+
+        Assert.Equal(ahead, result.Evaluation.Now);
+        Assert.Equal(ahead, result.Summary.EvaluatedAt);
+    }
+
+    [Fact]
+    public async Task RecordAsync_Breached_InsertsEveryActionAndRemedyKeyIntoTheOutbox()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-06 10:00"));
+
+        RecordResult result = await service.RecordAsync("A", new FollowUpPromised(At("2025-03-06 10:00")), None);
+
+        Assert.Equal(QueueState.Breached, result.Summary.State);
+        Assert.Equal(
+            result.Evaluation.EscalationActions.Select(a => a.Key.ToString()).Concat(result.Evaluation.RemediesDue.Select(r => r.Key.ToString())),
+            result.OutboxKeys);
+        Assert.NotEmpty(result.OutboxKeys);
+        foreach (string key in result.OutboxKeys)
+        {
+            Assert.NotNull(await store.FindOutboxAsync(key, None));
+        }
+    }
+
+    [Fact]
+    public void RecordAsync_Grouped_UsesOneTransactionAndGivesTheStateOfOneByOne()
+    {
+        Gen<TimelineCase[]> cases = Gen.ArrayOf(TimelineCase.Arbitrary().Generator, 3);
+        Prop.ForAll(cases.ToArbitrary(), input => CheckGroupedAsync(input).GetAwaiter().GetResult())
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+    }
+
+    private static async Task CheckGroupedAsync(TimelineCase[] cases)
+    {
+        Instant now = cases.Max(c => c.Now);
+        var oneClock = new FakeClock(now);
+        var groupClock = new FakeClock(now);
+        var one = new InMemoryInteractionStore(oneClock);
+        var grouped = new CountingStore(new InMemoryInteractionStore(groupClock));
+        var oneByOne = new InteractionService(one, one, new RuntimeEvaluator());
+        var inOneGo = new InteractionService(grouped, grouped.Inner, new RuntimeEvaluator());
+        string[] ids = ["G0", "G1", "G2"];
+
+        // Interleaved: fact i of every interaction, then fact i + 1 of every interaction, and so on.
+        var facts = new List<(string, TimelineFact)>();
+        for (int i = 0; i < cases.Max(c => c.Timeline.Count); i++)
+        {
+            for (int k = 0; k < cases.Length; k++)
+            {
+                if (i < cases[k].Timeline.Count)
+                {
+                    facts.Add((ids[k], cases[k].Timeline[i]));
+                }
+            }
+        }
+        foreach ((string id, TimelineFact fact) in facts)
+        {
+            await oneByOne.RecordAsync(id, fact, None);
+        }
+        IReadOnlyList<RecordResult> results = await inOneGo.RecordAsync(facts, None);
+
+        Assert.Equal(1, grouped.UpdateCalls);
+        Assert.Equal(ids, results.Select(r => r.InteractionId));
+        for (int k = 0; k < cases.Length; k++)
+        {
+            InteractionRecord a = (await one.FindAsync(ids[k], None))!;
+            InteractionRecord b = (await grouped.FindAsync(ids[k], None))!;
+            Assert.Equal(cases[k].Timeline.Count, a.Version);
+            Assert.Equal(1, b.Version);
+            Assert.Equal(a.Timeline, b.Timeline);
+            Assert.Equal(a.NextChangeAt, b.NextChangeAt);
+            Assert.Equal((a.Summary.State, a.Summary.Deadline, a.Summary.Owner, a.Summary.Policy, a.Summary.EvaluatedAt),
+                (b.Summary.State, b.Summary.Deadline, b.Summary.Owner, b.Summary.Policy, b.Summary.EvaluatedAt));
+            // The grouped write evaluates the whole timeline once, so its outbox holds that evaluation's keys; recording
+            // one by one also keeps the keys of the shorter timelines' evaluations.
+            foreach (string key in results[k].OutboxKeys)
+            {
+                Assert.NotNull(await one.FindOutboxAsync(key, None));
+                Assert.NotNull(await grouped.Inner.FindOutboxAsync(key, None));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RecordAsync_Grouped_OneInvalidFact_WritesNothingForAnyInteraction()
+    {
+        (string, TimelineFact)[] facts =
+        [
+            ("A", Opened(Monday9)),
+            ("B", Opened(Monday9)),
+            ("B", new InteractionReopened(Monday9)),
+        ];
+
+        await Assert.ThrowsAsync<InvalidTimelineException>(() => service.RecordAsync(facts, None));
+
+        Assert.Null(await store.FindAsync("A", None));
+        Assert.Null(await store.FindAsync("B", None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_Grouped_Empty_WritesNothing()
+    {
+        Assert.Empty(await service.RecordAsync([], None));
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_Unknown_ReturnsNull()
+    {
+        Assert.Null(await service.GetStatusAsync("nobody", None));
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_Stored_EvaluatesAtTheStoreClock()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        await service.RecordAsync("A", new AgentReplied(Monday9 + Duration.FromMinutes(10)), None);
+        clock.Reset(At("2025-03-04 12:00"));
+
+        InteractionStatus status = (await service.GetStatusAsync("A", None))!;
+
+        Assert.Equal(2, status.Version);
+        Assert.Equal(At("2025-03-04 12:00"), status.Evaluation.Now);
+        Assert.Equal("A", status.InteractionId);
+        Assert.Equal(RuntimePolicy.Evaluate(TimelineJson.Deserialize(status.Record.Timeline), clock.GetCurrentInstant()).NextChangeAt,
+            status.Evaluation.NextChangeAt);
+    }
+
+    [Fact]
+    public async Task GetQueueAsync_ReadsTheStorePage()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        await service.RecordAsync("B", Opened(Monday9 + Duration.FromHours(1)), None);
+
+        QueuePage page = await service.GetQueueAsync(QueueQuery.InState(QueueState.OnTrack), None);
+
+        Assert.Equal(["A", "B"], page.Items.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task DeadLetters_AreListedAndRetriedThroughTheOutboxStore()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-06 10:00"));
+        RecordResult result = await service.RecordAsync("A", new AgentReplied(At("2025-03-06 10:00")), None);
+        IReadOnlyList<OutboxRecord> leased = await store.LeaseAsync("relay", 1, Duration.FromMinutes(1), None);
+        string key = Assert.Single(leased).Entry.Key;
+        Assert.Contains(key, result.OutboxKeys);
+        await store.DeadLetterAsync(key, "relay", "channel down", None);
+
+        IReadOnlyList<OutboxRecord> dead = await service.ListDeadLettersAsync(10, null, None);
+        bool retried = await service.RetryDeadLetterAsync(key, None);
+
+        Assert.Equal("channel down", Assert.Single(dead).LastError);
+        Assert.True(retried);
+        Assert.Equal(OutboxState.Pending, (await store.FindOutboxAsync(key, None))!.State);
+        Assert.Empty(await service.ListDeadLettersAsync(10, null, None));
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_TimelineNoLongerEvaluates_MarksItFailedLogsAndGoesOn()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        await service.RecordAsync("B", Opened(Monday9), None);
+        await service.RecordAsync("C", Opened(Monday9), None);
+        InteractionRecord bBefore = (await store.FindAsync("B", None))!;
+        clock.Reset(At("2025-03-10 09:00"));
+        evaluator.Rejected.Add("B");
+
+        int written = await service.UpdateDueAsync(10, None);
+
+        Assert.Equal(3, written);
+        InteractionRecord b = (await store.FindAsync("B", None))!;
+        Assert.Equal(QueueState.Failed, b.Summary.State);
+        Assert.Equal("InvalidOperationException: policy Everything@2 rejects B", b.Summary.Failure);
+        Assert.Null(b.NextChangeAt);
+        Assert.Equal(bBefore.Timeline, b.Timeline);
+        Assert.Equal("person:p0", b.Summary.Owner);
+        foreach (string id in new[] { "A", "C" })
+        {
+            InteractionRecord other = (await store.FindAsync(id, None))!;
+            Assert.Equal(2, other.Version);
+            Assert.Equal(QueueState.Breached, other.Summary.State);
+        }
+        var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal(2102, warning.Id.Id);
+        Assert.Contains("'B'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_FailedInteraction_IsNotWokenAgainUntilANewFact()
+    {
+        await service.RecordAsync("B", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        evaluator.Rejected.Add("B");
+        await service.UpdateDueAsync(10, None);
+        clock.Reset(At("2025-03-20 09:00"));
+
+        Assert.Equal(0, await service.UpdateDueAsync(10, None));
+
+        evaluator.Rejected.Clear();
+        RecordResult result = await service.RecordAsync("B", new AgentReplied(At("2025-03-20 09:00")), None);
+        Assert.NotEqual(QueueState.Failed, result.Summary.State);
+        Assert.Null(result.Summary.Failure);
+    }
+
+    /// <summary>Counts the fact path's transactions.</summary>
+    private sealed class CountingStore(InMemoryInteractionStore inner) : IInteractionStore
+    {
+        public InMemoryInteractionStore Inner => inner;
+
+        public int UpdateCalls { get; private set; }
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) => inner.GetCurrentInstantAsync(cancellationToken);
+
+        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) => inner.FindAsync(interactionId, cancellationToken);
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateAsync(IReadOnlyList<string> interactionIds, InteractionUpdater updater, CancellationToken cancellationToken)
+        {
+            UpdateCalls++;
+            return inner.UpdateAsync(interactionIds, updater, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            inner.UpdateDueAsync(maxCount, updater, cancellationToken);
+
+        public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
+    }
+}

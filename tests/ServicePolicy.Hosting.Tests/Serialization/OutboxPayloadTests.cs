@@ -1,0 +1,180 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using ServicePolicy.Commitments;
+using ServicePolicy.Escalation;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Runtime;
+using ServicePolicy.Hosting.Serialization;
+using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Hosting.Tests.Runtime;
+using ServicePolicy.Tests.Evaluation;
+using Xunit;
+using static ServicePolicy.Tests.Commitments.UkTime;
+
+namespace ServicePolicy.Hosting.Tests.Serialization;
+
+public class OutboxPayloadTests
+{
+    /// <summary>Opened on Monday 09:00 with a follow-up promised at 10:00, evaluated on Thursday 10:00: the follow-up
+    /// and the other commitments are breached, so the evaluation lists escalation steps and remedies.</summary>
+    private static EvaluationResult Breached()
+    {
+        Timeline timeline = Timeline.Create("G-1",
+        [
+            new InteractionOpened(At("2025-03-03 09:00"), Owner.Person("p0")),
+            new FollowUpPromised(At("2025-03-03 10:00")),
+        ]);
+        return RuntimePolicy.Evaluate(timeline, At("2025-03-06 10:00"));
+    }
+
+    [Fact]
+    public void Parse_EscalationPayloadsOfRandomEvaluations_ReadBackEveryField()
+    {
+        long actions = 0, remedies = 0;
+        Prop.ForAll(TimelineCase.Arbitrary(), c =>
+            {
+                foreach (int probe in c.Probes.Append(1000))
+                {
+                    Instant now = c.Timeline.LastInstant + (c.Now - c.Timeline.LastInstant) * probe / 1000.0;
+                    EvaluationResult result = RuntimePolicy.Evaluate(c.Timeline, now);
+                    foreach (EscalationAction action in result.EscalationActions)
+                    {
+                        AssertReadsBack(action);
+                        actions++;
+                    }
+                    foreach (RemedyDue remedy in result.RemediesDue)
+                    {
+                        AssertReadsBack(remedy, c.Timeline.InteractionId);
+                        remedies++;
+                    }
+                }
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        Assert.True(actions > 0 && remedies > 0, $"{actions} actions and {remedies} remedies checked");
+    }
+
+    [Fact]
+    public void For_Escalation_GoldenPayload()
+    {
+        EscalationAction action = Breached().EscalationActions.Single(a => a.Commitment == CommitmentKind.Custom);
+
+        OutboxEntry entry = OutboxPayload.For(action);
+
+        Assert.Equal(GoldenEscalation, entry.Payload);
+    }
+
+    [Fact]
+    public void For_Remedy_GoldenPayload()
+    {
+        RemedyDue remedy = Breached().RemediesDue.Single(r => r.Remedy.Kind == Policies.RemedyKind.Credit);
+
+        OutboxEntry entry = OutboxPayload.For(remedy, "G-1");
+
+        Assert.Equal(GoldenRemedy, entry.Payload);
+    }
+
+    [Fact]
+    public void Parse_GoldenPayloads_StillRead()
+    {
+        EscalationMessage escalation = EscalationMessage.Parse(GoldenEscalation);
+        RemedyMessage remedy = RemedyMessage.Parse(GoldenRemedy);
+
+        Assert.Equal("G-1", escalation.InteractionId);
+        Assert.Equal("send you a quote", escalation.CommitmentName);
+        Assert.Equal(EscalationRecipientKind.OnCall, escalation.RecipientKind);
+        Assert.Equal("duty", escalation.RecipientName);
+        Assert.Equal(["erin"], escalation.Contacts);
+        Assert.True(escalation.IsLate);
+        Assert.Equal("G-1", remedy.InteractionId);
+        Assert.Equal(Policies.BreachRemedy.Credit(5m, "GBP"), remedy.Remedy);
+        Assert.Equal(CommitmentKind.FollowUp, remedy.Commitment);
+    }
+
+    [Theory]
+    [InlineData("{\"format\":2,\"kind\":\"remedy\"}", "format 2, written by a later version")]
+    [InlineData("{\"format\":1,\"kind\":\"escalation\"}", "property 'kind' must be \"remedy\" (read escalations with EscalationMessage)")]
+    [InlineData("not json", "The remedy payload is not valid JSON")]
+    public void RemedyMessage_Parse_BadPayload_Throws(string payload, string expected)
+    {
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => RemedyMessage.Parse(payload));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EscalationMessage_Parse_UnknownProperty_Throws()
+    {
+        string payload = GoldenEscalation[..^1] + ",\"priority\":\"high\"}";
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => EscalationMessage.Parse(payload));
+
+        Assert.Contains("unknown property 'priority'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EscalationMessage_Parse_RemedyPayload_Throws()
+    {
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => EscalationMessage.Parse(GoldenRemedy));
+
+        Assert.Contains("property 'kind' must be \"escalation\"", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemedyMessage_Parse_ValuesThatDoNotGoTogether_Throws()
+    {
+        string payload = GoldenRemedy.Replace("\"kind\":\"Credit\"", "\"kind\":\"Apology\"", StringComparison.Ordinal);
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => RemedyMessage.Parse(payload));
+
+        Assert.Contains("a Apology remedy cannot have detail", e.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertReadsBack(EscalationAction action)
+    {
+        OutboxEntry entry = OutboxPayload.For(action);
+        Assert.Equal((action.Key.ToString(), action.InteractionId, OutboxKind.Escalation, action.DueAt), (entry.Key, entry.InteractionId, entry.Kind, entry.DueAt));
+        EscalationMessage read = EscalationMessage.Parse(entry.Payload);
+        Assert.Equal(action.Key, read.Key);
+        Assert.Equal(action.InteractionId, read.InteractionId);
+        Assert.Equal(action.DueAt, read.DueAt);
+        Assert.Equal(action.IsLate, read.IsLate);
+        Assert.Equal(action.Commitment, read.Commitment);
+        Assert.Equal(action.CommitmentName, read.CommitmentName);
+        Assert.Equal(action.Cycle, read.Cycle);
+        Assert.Equal(action.ChainName, read.ChainName);
+        Assert.Equal(action.ChainVersion, read.ChainVersion);
+        Assert.Equal(action.Step, read.Step);
+        Assert.Equal(action.StepIndex, read.StepIndex);
+        Assert.Equal(action.Repeat, read.Repeat);
+        Assert.Equal(action.Recipient.Kind, read.RecipientKind);
+        Assert.Equal(action.Recipient.Name, read.RecipientName);
+        Assert.Equal(action.Contacts.Select(c => c.Id), read.Contacts);
+        Assert.Equal(action.Action, read.Action);
+        Assert.Equal(action.CustomAction, read.CustomAction);
+        Assert.Equal(action.UsedFallback, read.UsedFallback);
+    }
+
+    private static void AssertReadsBack(RemedyDue remedy, string interactionId)
+    {
+        OutboxEntry entry = OutboxPayload.For(remedy, interactionId);
+        Assert.Equal((remedy.Key.ToString(), interactionId, OutboxKind.Remedy, remedy.DueAt), (entry.Key, entry.InteractionId, entry.Kind, entry.DueAt));
+        RemedyMessage read = RemedyMessage.Parse(entry.Payload);
+        Assert.Equal(remedy.Key, read.Key);
+        Assert.Equal(interactionId, read.InteractionId);
+        Assert.Equal(remedy.DueAt, read.DueAt);
+        Assert.Equal(remedy.Remedy, read.Remedy);
+        Assert.Equal(remedy.Remedy.ToString(), read.Description);
+        Assert.Equal(remedy.Commitment?.Kind, read.Commitment);
+        Assert.Equal(remedy.Commitment?.Name, read.CommitmentName);
+        Assert.Equal(remedy.Commitment?.Cycle, read.Cycle);
+    }
+
+    private const string GoldenEscalation =
+        "{\"format\":1,\"kind\":\"escalation\",\"key\":\"G-1/Custom:send you a quote/0/sim@v1/L2/R2\",\"interaction\":\"G-1\",\"dueAt\":\"2025-03-05T16:15:00Z\",\"late\":true,\"commitment\":{\"kind\":\"Custom\",\"name\":\"send you a quote\",\"cycle\":0},\"chain\":{\"name\":\"sim\",\"version\":1},\"step\":\"Level\",\"stepIndex\":2,\"repeat\":2,\"recipient\":{\"kind\":\"OnCall\",\"name\":\"duty\"},\"contacts\":[\"erin\"],\"action\":\"Notify\",\"fallback\":false}";
+
+    private const string GoldenRemedy =
+        "{\"format\":1,\"kind\":\"remedy\",\"key\":\"G-1/FollowUp/0/remedy/1\",\"interaction\":\"G-1\",\"dueAt\":\"2025-03-04T12:00:00.000000001Z\",\"remedy\":{\"kind\":\"Credit\",\"amount\":5,\"currency\":\"GBP\"},\"description\":\"Credit 5 GBP\",\"commitment\":{\"kind\":\"FollowUp\",\"cycle\":0}}";
+}

@@ -1,0 +1,162 @@
+// Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
+
+using System.Reflection;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Serialization;
+using ServicePolicy.Tests.Evaluation;
+using Xunit;
+
+namespace ServicePolicy.Hosting.Tests.Serialization;
+
+public class TimelineJsonTests
+{
+    private const string GoldenFile = "Serialization/timeline-format-1.json";
+
+    [Fact]
+    public void RoundTrip_RandomTimelines_GiveTheSameFactsAndTheSameText()
+    {
+        Prop.ForAll(TimelineCase.Arbitrary(), c =>
+            {
+                string json = TimelineJson.Serialize(c.Timeline);
+                Timeline read = TimelineJson.Deserialize(json);
+                AssertSameFacts(c.Timeline, read);
+                Assert.Equal(json, TimelineJson.Serialize(read));
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void RoundTrip_EveryFactTypeAndRuleKind_KeepsEveryProperty()
+    {
+        Timeline timeline = TimelineFixtures.EveryFact();
+
+        Timeline read = TimelineJson.Deserialize(TimelineJson.Serialize(timeline));
+
+        AssertSameFacts(timeline, read);
+    }
+
+    [Fact]
+    public void EveryFact_CoversEveryFactTypeOfTheCore()
+    {
+        IEnumerable<string> all = typeof(TimelineFact).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(TimelineFact)) && !t.IsAbstract).Select(t => t.Name).Order();
+
+        Assert.Equal(all, TimelineFixtures.EveryFact().Select(f => f.GetType().Name).Distinct().Order());
+    }
+
+    [Fact]
+    public void Serialize_GoldenFile_PinsTheBytesOfFormat1()
+    {
+        string golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, GoldenFile)).TrimEnd('\n');
+
+        Assert.Equal(golden, TimelineJson.Serialize(TimelineFixtures.EveryFact()));
+    }
+
+    [Fact]
+    public void Deserialize_GoldenFile_StillReads()
+    {
+        Timeline read = TimelineJson.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, GoldenFile)));
+
+        AssertSameFacts(TimelineFixtures.EveryFact(), read);
+    }
+
+    [Fact]
+    public void Serialize_Instants_AreExactToTheNanosecond()
+    {
+        Instant at = Instant.FromUtc(2026, 1, 2, 3, 4, 5) + Duration.FromNanoseconds(1);
+        Timeline timeline = Timeline.Create("N-1", [new InteractionOpened(at, Commitments.Owner.Person("a"))]);
+
+        string json = TimelineJson.Serialize(timeline);
+
+        Assert.Contains("\"at\":\"2026-01-02T03:04:05.000000001Z\"", json, StringComparison.Ordinal);
+        Assert.Equal(at, TimelineJson.Deserialize(json)[0].At);
+    }
+
+    [Fact]
+    public void Serialize_Opened_WritesTheDocumentedShape()
+    {
+        Timeline timeline = Timeline.Create("T-42", [new InteractionOpened(Instant.FromUtc(2025, 3, 3, 9, 0), Commitments.Owner.Person("ann"))]);
+
+        Assert.Equal("{\"format\":1,\"id\":\"T-42\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:ann\"," +
+            "\"profile\":{\"internal\":false}}]}", TimelineJson.Serialize(timeline));
+    }
+
+    [Theory]
+    [InlineData("{\"format\":2,\"id\":\"T\",\"facts\":[]}", "format 2, written by a later version of ServicePolicy.Hosting; this package reads format 1")]
+    [InlineData("{\"format\":0,\"id\":\"T\",\"facts\":[]}", "format 0; formats start at 1")]
+    [InlineData("{\"id\":\"T\",\"facts\":[]}", "required property 'format' is missing")]
+    [InlineData("{\"format\":\"1\",\"id\":\"T\",\"facts\":[]}", "property 'format' must be a whole number; it is \"1\"")]
+    [InlineData("[1]", "The stored timeline must be a JSON object; it is [1]")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[", "not valid JSON")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[],\"tags\":[]}", "unknown property 'tags'")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"escalated\",\"at\":\"2025-03-03T10:00:00Z\"}]}",
+        "Fact 1 has the unknown type 'escalated'")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"agentReplied\",\"at\":\"2025-03-03T10:00:00Z\"}]}",
+        "Fact 1 (agentReplied): the required property 'public' is missing")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"agentReplied\",\"at\":\"2025-03-03T10:00\",\"public\":true}]}",
+        "Fact 1 (agentReplied): the property 'at' must be an instant")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"customerReplied\",\"at\":\"2025-03-03T10:00:00Z\",\"mood\":\"angry\"}]}",
+        "Fact 1 (customerReplied) has the unknown property 'mood'")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"1\"}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"1\"")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"robot:r2\"}]}",
+        "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\"")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"followUpPromised\",\"at\":\"2025-03-03T10:00:00Z\",\"rule\":\"soonish\"}]}",
+        "Fact 1 (followUpPromised): the property 'rule' must be a deadline expression")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"followUpPromised\",\"at\":\"2025-03-03T10:00:00Z\",\"rule\":\"4 business hours\",\"by\":\"2025-03-04T10:00:00Z\"}]}",
+        "Fact 1 (followUpPromised): a follow-up promise has a 'by' instant or a 'rule', not both")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"escalationAcknowledged\",\"at\":\"2025-03-03T10:00:00Z\",\"key\":\"nope\"}]}",
+        "Fact 1 (escalationAcknowledged): the property 'key' must be an action key")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"milestoneReached\",\"at\":\"2025-03-03T10:00:00Z\",\"name\":\" \"}]}",
+        "Fact 1 (milestoneReached): the values do not make a valid fact")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false,\"attributes\":{\"a\":\"1\",\"A\":\"2\"}}}]}",
+        "Fact 0 (opened): the values do not make a valid fact: Attribute 'A' is given more than once")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false,\"colour\":\"red\"}}]}",
+        "Fact 0 (opened), property 'profile' has the unknown property 'colour'")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + Opened + "]}", "does not form a valid timeline")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"appointmentBooked\",\"at\":\"2025-03-03T10:00:00Z\",\"window\":{\"start\":\"2025-03-03T12:00:00Z\"}}]}",
+        "Fact 1 (appointmentBooked), property 'window': the required property 'end' is missing")]
+    public void Deserialize_BadText_ThrowsNamingWhatAndWhere(string json, string expected)
+    {
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => TimelineJson.Deserialize(json));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_Null_Throws() => Assert.Throws<ArgumentNullException>("json", () => TimelineJson.Deserialize(null!));
+
+    private const string Opened = "{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false}}";
+
+    /// <summary>Compares two timelines fact by fact, property by property (every public property of every fact type,
+    /// by reflection, so that a property added to a fact later is compared too).</summary>
+    internal static void AssertSameFacts(Timeline expected, Timeline actual)
+    {
+        Assert.Equal(expected.InteractionId, actual.InteractionId);
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            TimelineFact e = expected[i], a = actual[i];
+            Assert.Equal(e.GetType(), a.GetType());
+            foreach (PropertyInfo property in e.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                Assert.True(Describe(property.GetValue(e)) == Describe(property.GetValue(a)),
+                    $"fact {i} ({e.GetType().Name}).{property.Name}: expected {Describe(property.GetValue(e))}, read {Describe(property.GetValue(a))}");
+            }
+        }
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        Instant i => NodaTime.Text.InstantPattern.ExtendedIso.Format(i),
+        NodaTime.Interval w => Describe(w.Start) + "/" + Describe(w.End),
+        Policies.InteractionProfile p => $"{p.Channel}|{p.Priority}|{p.CustomerTier}|{p.IsInternal}|" +
+            string.Join(",", p.Attributes.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + "=" + x.Value)),
+        Commitments.DeadlineRule r => r.GetType().Name + ":" + Commitments.DeadlineExpression.Format(r),
+        _ => value.ToString()!,
+    };
+}
