@@ -15,6 +15,13 @@ namespace ServicePolicy.Hosting.Sqlite;
 /// <content>The fact path, the timer path and reading one interaction.</content>
 public sealed partial class SqliteInteractionStore
 {
+    /// <summary>The timer path's selection: due interactions, earliest first, from <c>ix_interactions_next_change</c>.</summary>
+    internal const string DueSql = $"""
+        SELECT {SqliteRows.InteractionColumns} FROM interactions INDEXED BY ix_interactions_next_change
+        WHERE next_change_ns IS NOT NULL AND next_change_ns <= $now
+        ORDER BY next_change_ns, id LIMIT $limit;
+        """;
+
     /// <inheritdoc/>
     public async Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken)
     {
@@ -74,11 +81,7 @@ public sealed partial class SqliteInteractionStore
             using (SqliteCommand select = connection.CreateCommand())
             {
                 select.Transaction = transaction;
-                select.CommandText = $"""
-                    SELECT {SqliteRows.InteractionColumns} FROM interactions INDEXED BY ix_interactions_next_change
-                    WHERE next_change_ns IS NOT NULL AND next_change_ns <= $now
-                    ORDER BY next_change_ns, id LIMIT $limit;
-                    """;
+                select.CommandText = DueSql;
                 select.Parameters.AddWithValue("$now", StoredInstant.FromClock(now));
                 select.Parameters.AddWithValue("$limit", maxCount);
                 using SqliteDataReader rows = select.ExecuteReader();

@@ -16,6 +16,13 @@ public sealed partial class SqliteInteractionStore
 {
     /// <summary>The condition every settle checks: the entry is pending and its lease is held by the claimant (it
     /// may have ended: what matters is that no one leased it since).</summary>
+    /// <summary>The entries free to lease, earliest due first, from <c>ix_outbox_pending</c>.</summary>
+    internal const string LeaseSql = $"""
+        SELECT {SqliteRows.OutboxColumns} FROM outbox INDEXED BY ix_outbox_pending
+        WHERE state = 0 AND (lease_until_ns IS NULL OR lease_until_ns <= $now)
+        ORDER BY due_at_ns, key LIMIT $limit;
+        """;
+
     private const string HeldBy = "key = $key AND state = 0 AND leased_by = $claimant AND lease_until_ns IS NOT NULL";
 
     /// <inheritdoc/>
@@ -40,11 +47,7 @@ public sealed partial class SqliteInteractionStore
             using (SqliteCommand select = connection.CreateCommand())
             {
                 select.Transaction = transaction;
-                select.CommandText = $"""
-                    SELECT {SqliteRows.OutboxColumns} FROM outbox INDEXED BY ix_outbox_pending
-                    WHERE state = 0 AND (lease_until_ns IS NULL OR lease_until_ns <= $now)
-                    ORDER BY due_at_ns, key LIMIT $limit;
-                    """;
+                select.CommandText = LeaseSql;
                 select.Parameters.AddWithValue("$now", nowNanoseconds);
                 select.Parameters.AddWithValue("$limit", maxCount);
                 using SqliteDataReader rows = select.ExecuteReader();

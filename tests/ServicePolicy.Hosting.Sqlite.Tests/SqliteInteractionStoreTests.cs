@@ -3,7 +3,7 @@
 using ServicePolicy.Hosting.Storage;
 using ServicePolicy.Hosting.Tests.Storage;
 
-namespace ServicePolicy.Hosting.Sqlite.Tests.Storage;
+namespace ServicePolicy.Hosting.Sqlite.Tests;
 
 /// <summary>The store contract, on a fresh SQLite file per test.</summary>
 public sealed class SqliteInteractionStoreTests : StoreContractTests
