@@ -100,8 +100,11 @@ public sealed partial class SqliteInteractionStore : IInteractionStore, IOutboxS
     /// done. A file with a newer schema is refused and left unchanged. Calling it again does nothing.</remarks>
     /// <exception cref="StoreSchemaException">The file's schema is newer than this package's, or a migration
     /// failed.</exception>
-    /// <exception cref="SqliteException">The file cannot be opened (a directory that cannot be created, no
-    /// permission, not a database).</exception>
+    /// <exception cref="SqliteException">The file cannot be opened (no permission, not a database), or another
+    /// writer held it longer than <see cref="SqliteStoreOptions.BusyTimeout"/>.</exception>
+    /// <exception cref="IOException">A missing directory on the file's path cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">A missing directory on the file's path may not be
+    /// created.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();

@@ -152,6 +152,24 @@ public sealed class SqliteInteractionStoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateAsync_CancelledMidTransaction_RollsBackEverything()
+    {
+        await using var store = new SqliteInteractionStore(database.Options(clock));
+        using var cancel = new CancellationTokenSource();
+        InteractionUpdater updater = (id, current, now) =>
+        {
+            cancel.Cancel();
+            return new InteractionChange("t", Summary(now), null, [new OutboxEntry("key-" + id, id, OutboxKind.Escalation, now, "{}")]);
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UpdateAsync(["a", "b"], updater, cancel.Token));
+
+        Assert.Null(await store.FindAsync("a", None));
+        Assert.Null(await store.FindOutboxAsync("key-a", None));
+        Assert.Single(await store.UpdateAsync(["a"], (id, current, now) => new InteractionChange("t", Summary(now), null, []), None));
+    }
+
+    [Fact]
     public async Task Operations_AfterDispose_Throw()
     {
         var store = new SqliteInteractionStore(database.Options(clock));
