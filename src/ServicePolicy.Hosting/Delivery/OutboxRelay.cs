@@ -94,7 +94,6 @@ public sealed class OutboxRelay
         this.channel = Preconditions.CheckNotNull(channel);
         this.clock = Preconditions.CheckNotNull(clock);
         Preconditions.CheckNotNull(timeProvider);
-        Preconditions.CheckNotNull(options);
         IReadOnlyList<string> errors = OutboxRelayOptionsValidator.Errors(options);
         if (errors.Count > 0)
         {
@@ -153,9 +152,13 @@ public sealed class OutboxRelay
 
         async Task WorkAsync()
         {
-            int i;
-            while (Volatile.Read(ref stop) == 0 && (i = Interlocked.Increment(ref next)) < batch.Count)
+            while (Volatile.Read(ref stop) == 0)
             {
+                int i = Interlocked.Increment(ref next);
+                if (i >= batch.Count)
+                {
+                    return;
+                }
                 outcomes[i] = Outcome.Started;
                 try
                 {
@@ -210,7 +213,7 @@ public sealed class OutboxRelay
                 // Too little of the lease is left for every attempt: give the entry back rather than risk a delivery
                 // that outlives its lease (and a duplicate from whoever leases it next).
                 string reason = "too little of its lease was left to make every attempt; the next run leases it again.";
-                bool released = await store.ReleaseAsync(entry.Key, Claimant, null, cancellationToken).ConfigureAwait(false);
+                bool released = await store.ReleaseAsync(entry.Key, Claimant, null, CancellationToken.None).ConfigureAwait(false);
                 if (!released)
                 {
                     OutboxRelayLog.LeaseLost(logger, entry.Key, Claimant, "released");
@@ -243,10 +246,9 @@ public sealed class OutboxRelay
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
-                // Cancelled by the caller (during an attempt, or while waiting for the next): whatever the last attempt
-                // threw, the answer is the cancellation, and the entry goes back at once.
+                // Cancelled by the caller (during an attempt, or while waiting for the next): the entry goes back at once,
+                // and RelayOnceAsync answers with the cancellation, whatever the last attempt threw.
                 await ReleaseQuietlyAsync(entry.Key, "the relay stopped during its delivery.").ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
                 throw;
             }
             catch (Exception) when (lastError is not null)

@@ -1,7 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
-using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,14 +9,13 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
 using ServicePolicy.Hosting.Storage;
-using ServicePolicy.Internal;
 
 namespace ServicePolicy.Hosting.Delivery;
 
 /// <summary>Registers the outbox relay; called by <c>AddServicePolicyHosting</c>.</summary>
 internal static class OutboxRelayServiceCollectionExtensions
 {
-    /// <summary>Registers, once however often it is called: <see cref="OutboxRelayOptions"/> bound from the
+    /// <summary>Registers (calling it again adds nothing: every registration is idempotent): <see cref="OutboxRelayOptions"/> bound from the
     /// configuration section <see cref="OutboxRelayOptions.SectionName"/> (when the container has an
     /// <see cref="IConfiguration"/>) and validated at start (<c>ValidateOnStart</c>, every error with its configuration
     /// path), the <see cref="OutboxRelay"/> (singleton), and the <see cref="OutboxRelayService"/> that runs it. The host
@@ -28,12 +26,7 @@ internal static class OutboxRelayServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     internal static IServiceCollection AddOutboxRelay(this IServiceCollection services)
     {
-        Preconditions.CheckNotNull(services);
-        if (services.Any(d => d.ServiceType == typeof(OutboxRelayMarker)))
-        {
-            return services;
-        }
-        services.AddSingleton<OutboxRelayMarker>();
+        // Binding twice, or adding start-up validation twice, changes nothing; the rest is TryAdd.
         services.AddOptions<OutboxRelayOptions>()
             .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(OutboxRelayOptions.SectionName).Bind(options))
             .ValidateOnStart();
@@ -47,12 +40,8 @@ internal static class OutboxRelayServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<OutboxRelayOptions>>().Value,
             provider.GetService<ILogger<OutboxRelay>>()));
+        // AddHostedService adds with TryAddEnumerable: once.
         services.AddHostedService<OutboxRelayService>();
         return services;
-    }
-
-    /// <summary>Marks that the relay is registered.</summary>
-    private sealed class OutboxRelayMarker
-    {
     }
 }

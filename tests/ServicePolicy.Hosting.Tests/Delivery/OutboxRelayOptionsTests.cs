@@ -37,6 +37,10 @@ public class OutboxRelayOptionsTests
         { "Parallelism 65", o => o.Parallelism = 65, "ServicePolicy:Hosting:Relay:Parallelism is 65: it must be from 1 to 64." },
         { "LeaseDuration at the worst case", o => o.LeaseDuration = Duration.FromSeconds(270),
             "ServicePolicy:Hosting:Relay:LeaseDuration is 0:00:04:30: it must be more than MaxAttempts × AttemptTimeout + (MaxAttempts - 1) × MaxBackoff (5 × 0:00:00:30 + 4 × 0:00:00:30 = 0:00:04:30), or a slow delivery could outlive its lease, and at most 30 days." },
+        { "LeaseDuration at the worst case of one attempt", o => { o.MaxAttempts = 1; o.LeaseDuration = Duration.FromSeconds(30); },
+            "ServicePolicy:Hosting:Relay:LeaseDuration is 0:00:00:30: it must be more than MaxAttempts × AttemptTimeout + (MaxAttempts - 1) × MaxBackoff (1 × 0:00:00:30 + 0 × 0:00:00:30 = 0:00:00:30), or a slow delivery could outlive its lease, and at most 30 days." },
+        { "LeaseDuration at the worst case of 100 attempts", o => { o.MaxAttempts = 100; o.LeaseDuration = Duration.FromSeconds(5970); },
+            "ServicePolicy:Hosting:Relay:LeaseDuration is 0:01:39:30: it must be more than MaxAttempts × AttemptTimeout + (MaxAttempts - 1) × MaxBackoff (100 × 0:00:00:30 + 99 × 0:00:00:30 = 0:01:39:30), or a slow delivery could outlive its lease, and at most 30 days." },
         { "LeaseDuration above 30 days", o => o.LeaseDuration = Duration.FromDays(30) + Duration.Epsilon,
             "ServicePolicy:Hosting:Relay:LeaseDuration is 30:00:00:00.000000001: it must be more than MaxAttempts × AttemptTimeout + (MaxAttempts - 1) × MaxBackoff (5 × 0:00:00:30 + 4 × 0:00:00:30 = 0:00:04:30), or a slow delivery could outlive its lease, and at most 30 days." },
     };
@@ -73,6 +77,12 @@ public class OutboxRelayOptionsTests
         ValidateOptionsResult result = new OutboxRelayOptionsValidator().Validate(null, options);
 
         Assert.True(result.Succeeded, $"{because}: {result.FailureMessage}");
+    }
+
+    [Fact]
+    public void Validate_NullOptions_Throws()
+    {
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new OutboxRelayOptionsValidator().Validate(null, null!)).ParamName);
     }
 
     [Fact]

@@ -46,10 +46,16 @@ public class OutboxRelayServiceTests
     {
         var fixture = new OutboxFixture();
         await fixture.PlanAsync("k1");
-        var store = new FlakyOutboxStore(fixture.Store) { FailLeases = 3 };
+        // The first failure is an OperationCanceledException of the store's own (a command timeout), not a stop.
+        int storeFailures = 0;
+        var store = new FlakyOutboxStore(fixture.Store)
+        {
+            FailLeases = 8,
+            Failure = () => Interlocked.Increment(ref storeFailures) == 1 ? new TaskCanceledException("command timeout") : new FlakyOutboxStore.StoreDownException(),
+        };
         var channel = new ScriptedChannel();
         var logger = new RecordingLogger<OutboxRelayService>();
-        var options = new OutboxRelayOptions { PollInterval = Duration.FromSeconds(2), MaxBackoff = Duration.FromSeconds(5), LeaseDuration = Duration.FromMinutes(5) };
+        var options = new OutboxRelayOptions { PollInterval = Duration.FromSeconds(1), MaxBackoff = Duration.FromSeconds(3) };
         using var service = Service(fixture, store, channel, options, logger);
 
         await service.StartAsync(default);
@@ -57,11 +63,17 @@ public class OutboxRelayServiceTests
         await service.StopAsync(default).WaitAsync(TimeSpan.FromSeconds(30));
 
         string[] failures = logger.WithEvent(2107).ToArray();
-        Assert.Equal(3, failures.Length);
-        Assert.All(failures, m => Assert.Contains("retrying in", m));
+        string[] logged = logger.WithEvent(2107).ToArray();
+        Assert.Equal(8, logged.Length);
+        Assert.All(logged, m => Assert.Contains("retrying in", m));
         Assert.All(logger.Entries.Where(e => e.EventId.Id == 2107), e => Assert.Equal(LogLevel.Error, e.Level));
-        IReadOnlyList<TimeSpan> retryWaits = fixture.Clock.Waits.Take(3).ToArray();
-        Assert.All(retryWaits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.FromSeconds(5)));
+        // The waits run on the service's TimeProvider, grow from PollInterval with jitter, and stop at MaxBackoff
+        // (3 s, more than PollInterval): 1 s doubled seven times is far beyond it.
+        IReadOnlyList<TimeSpan> retryWaits = fixture.Clock.Waits.Take(8).ToArray();
+        Assert.Equal(8, retryWaits.Count);
+        Assert.All(retryWaits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.FromSeconds(3)));
+        Assert.Contains(TimeSpan.FromSeconds(3), retryWaits);
+        Assert.NotEqual([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], retryWaits.Take(2));
         Assert.True(service.ExecuteTask!.IsCompletedSuccessfully);
         Assert.Equal(OutboxState.Sent, (await fixture.FindAsync("k1")).State);
     }
@@ -123,7 +135,7 @@ public class OutboxRelayServiceTests
         Assert.Equal(100, provider.GetRequiredService<IOptions<OutboxRelayOptions>>().Value.BatchSize);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.NotNull(provider.GetRequiredService<OutboxRelay>());
-        Assert.Throws<ArgumentNullException>(() => OutboxRelayServiceCollectionExtensions.AddOutboxRelay(null!));
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => OutboxRelayServiceCollectionExtensions.AddOutboxRelay(null!)).ParamName);
     }
 
     [Fact]

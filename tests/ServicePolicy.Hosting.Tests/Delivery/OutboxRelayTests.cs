@@ -253,6 +253,7 @@ public class OutboxRelayTests
         (LogLevel level, EventId id, string message) = Assert.Single(logger.Entries, e => e.EventId.Id == 2102);
         Assert.Equal((LogLevel.Warning, "OutboxLeaseLost"), (level, id.Name));
         Assert.Contains(first.Claimant, message);
+        Assert.Contains("(sent)", message);
         Assert.Contains("duplicate", message);
     }
 
@@ -271,13 +272,15 @@ public class OutboxRelayTests
             },
             Failures = 100,
         };
-        OutboxRelay slow = fixture.Relay(hijack, new OutboxRelayOptions { MaxAttempts = 1 });
+        var logger = new RecordingLogger<OutboxRelay>();
+        OutboxRelay slow = fixture.Relay(hijack, new OutboxRelayOptions { MaxAttempts = 1 }, logger);
 
         OutboxRelayReport report = await slow.RelayOnceAsync();
 
         Assert.Equal(["k1"], report.LostLease);
         Assert.Empty(report.DeadLettered);
         Assert.Equal(OutboxState.Sent, (await fixture.FindAsync("k1")).State);
+        Assert.Contains("(dead-lettered)", Assert.Single(logger.WithEvent(2102)));
     }
 
     [Fact]
@@ -305,7 +308,9 @@ public class OutboxRelayTests
         Assert.Equal(0, channel.AttemptsOf("k2"));
         OutboxRecord released = await fixture.FindAsync("k2");
         Assert.Equal((OutboxState.Pending, (Instant?)null, (string?)null), (released.State, released.LeaseUntil, released.LastError));
-        Assert.Contains("k2", Assert.Single(logger.WithEvent(2104)));
+        string releasedMessage = Assert.Single(logger.WithEvent(2104));
+        Assert.Contains("k2", releasedMessage);
+        Assert.Contains("too little of its lease was left", releasedMessage);
         Assert.Equal(["k2"], (await relay.RelayOnceAsync()).Delivered);
     }
 
@@ -350,7 +355,10 @@ public class OutboxRelayTests
             OutboxRecord record = await fixture.FindAsync(key);
             Assert.Equal((OutboxState.Pending, (Instant?)null, (string?)null), (record.State, record.LeaseUntil, record.LastError));
         }
-        Assert.Equal(3, logger.WithEvent(2104).Count);
+        string[] releases = logger.WithEvent(2104).ToArray();
+        Assert.Equal(3, releases.Length);
+        Assert.Single(releases, m => m.Contains("k1") && m.Contains("the relay stopped during its delivery."));
+        Assert.Equal(2, releases.Count(m => m.Contains("the relay stopped before delivering it.")));
         Assert.Empty(logger.WithEvent(2103));
         var channel = new ScriptedChannel();
         OutboxRelayReport next = await fixture.Relay(channel).RelayOnceAsync();
@@ -507,6 +515,113 @@ public class OutboxRelayTests
 
         Assert.Equal("options", e.ParamName);
         Assert.Contains("ServicePolicy:Hosting:Relay:BatchSize is 0", e.Message);
-        Assert.Contains("ServicePolicy:Hosting:Relay:Parallelism is 65", e.Message);
+        Assert.Contains("must be from 1 to 10000. ServicePolicy:Hosting:Relay:Parallelism is 65", e.Message);
+    }
+
+    [Fact]
+    public void Ctor_AnEmptyNodeId_ThrowsSayingSo()
+    {
+        var fixture = new OutboxFixture();
+
+        var e = Assert.Throws<ArgumentException>(() => fixture.Relay(new ScriptedChannel(), nodeId: ""));
+
+        Assert.Equal("nodeId", e.ParamName);
+        Assert.Contains("A node id must not be empty.", e.Message);
+    }
+
+    [Fact]
+    public async Task RelayOnceAsync_AChannelsOwnCancellation_IsAFailedAttempt_NotATimeoutNorAStop()
+    {
+        var fixture = new OutboxFixture();
+        await fixture.PlanAsync("k1", "k2");
+        // An HTTP client's own timeout, for example: an OperationCanceledException that neither the relay's attempt
+        // timeout nor its caller caused.
+        var channel = new ScriptedChannel { OnAttempt = (d, _) => d.Key == "k1" || d.Attempt == 1 ? throw new TaskCanceledException("client gave up") : Task.CompletedTask };
+
+        OutboxRelayReport report = await fixture.Relay(channel, new OutboxRelayOptions { MaxAttempts = 2 }).RelayOnceAsync();
+
+        Assert.Equal(["k1"], report.DeadLettered);
+        Assert.Equal(["k2"], report.Delivered);
+        Assert.Equal((2, 2), (channel.AttemptsOf("k1"), channel.AttemptsOf("k2")));
+        Assert.Equal("2 of 2 attempt(s) failed; the last: System.Threading.Tasks.TaskCanceledException: client gave up", (await fixture.FindAsync("k1")).LastError);
+    }
+
+    [Fact]
+    public async Task RelayOnceAsync_AnEntryOverBudgetThatAnotherRelayHasLeased_IsLeftToIt()
+    {
+        var fixture = new OutboxFixture();
+        await fixture.PlanAsync("k1", "k2");
+        OutboxRelay other = fixture.Relay(new ScriptedChannel(), nodeId: "node-b");
+        OutboxRelayReport? otherReport = null;
+        // k1 takes the whole lease; meanwhile node-b leases both entries, now free, and delivers k2 (k1 is still ours
+        // in the relay's view, so node-b's delivery of it is the duplicate a lost lease allows).
+        var channel = new ScriptedChannel
+        {
+            OnAttempt = async (d, _) =>
+            {
+                fixture.Clock.Set(T0 + Duration.FromMinutes(5));
+                otherReport = await other.RelayOnceAsync();
+            },
+        };
+        var logger = new RecordingLogger<OutboxRelay>();
+
+        OutboxRelayReport report = await fixture.Relay(channel, new OutboxRelayOptions { Parallelism = 1 }, logger).RelayOnceAsync();
+
+        Assert.Equal(["k1", "k2"], otherReport!.Delivered);
+        Assert.Equal(["k1", "k2"], report.LostLease);
+        Assert.Equal(0, channel.AttemptsOf("k2"));
+        Assert.Equal(["(sent)", "(released)"], logger.WithEvent(2102).Select(m => m.Contains("(sent)") ? "(sent)" : m.Contains("(released)") ? "(released)" : m));
+    }
+
+    [Fact]
+    public async Task RelayOnceAsync_CancelledWhenTheStoreCannotRelease_StillThrowsTheCancellation_AndLogsIt()
+    {
+        var fixture = new OutboxFixture();
+        await fixture.PlanAsync("k1");
+        using var cancellation = new CancellationTokenSource();
+        var store = new FlakyOutboxStore(fixture.Store) { FailReleases = 1 };
+        var channel = new ScriptedChannel { OnAttempt = async (_, token) => { await cancellation.CancelAsync(); await Task.Delay(Timeout.Infinite, token); } };
+        var logger = new RecordingLogger<OutboxRelay>();
+        var relay = new OutboxRelay(store, channel, fixture.Clock, fixture.Clock, new OutboxRelayOptions(), logger, "node-a");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => relay.RelayOnceAsync(cancellation.Token));
+
+        Assert.Contains("k1", Assert.Single(logger.WithEvent(2106)));
+        Assert.Empty(logger.WithEvent(2104));
+        Assert.NotNull((await fixture.FindAsync("k1")).LeaseUntil);
+    }
+
+    [Fact]
+    public async Task RelayOnceAsync_CancelledWhileTheChannelThrowsSomethingElse_ThrowsTheCancellation()
+    {
+        var fixture = new OutboxFixture();
+        await fixture.PlanAsync("k1");
+        using var cancellation = new CancellationTokenSource();
+        var channel = new ScriptedChannel { OnAttempt = async (_, _) => { await cancellation.CancelAsync(); throw new IOException("connection reset"); } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Relay(channel).RelayOnceAsync(cancellation.Token));
+
+        Assert.Null((await fixture.FindAsync("k1")).LeaseUntil);
+        Assert.Equal(1, channel.AttemptsOf("k1"));
+    }
+
+    [Fact]
+    public async Task RelayOnceAsync_TwoRelaysSharingAStore_DeliverEachKeyOnce()
+    {
+        var fixture = new OutboxFixture();
+        string[] keys = Enumerable.Range(0, 30).Select(i => $"k{i:D2}").ToArray();
+        await fixture.PlanAsync(keys);
+        var channel = new ScriptedChannel { OnAttempt = async (_, _) => await Task.Yield() };
+        OutboxRelay[] relays = [fixture.Relay(channel, new OutboxRelayOptions { BatchSize = 3 }, nodeId: "node-a"), fixture.Relay(channel, new OutboxRelayOptions { BatchSize = 3 }, nodeId: "node-b")];
+
+        await Task.WhenAll(relays.Select(relay => Task.Run(async () =>
+        {
+            while ((await relay.RelayOnceAsync()).Leased > 0)
+            {
+            }
+        })));
+
+        Assert.Equal(keys, channel.Delivered.Keys.Order(StringComparer.Ordinal));
+        Assert.All(channel.Delivered.Values, n => Assert.Equal(1, n));
     }
 }
