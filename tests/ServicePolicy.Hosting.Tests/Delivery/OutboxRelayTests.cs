@@ -468,9 +468,12 @@ public class OutboxRelayTests
         var fixture = new OutboxFixture();
         await fixture.PlanAsync("k1", "k2", "k3");
         var store = new FlakyOutboxStore(fixture.Store) { FailMarkSent = 1 };
-        var relay = new OutboxRelay(store, new ScriptedChannel(), fixture.Clock, fixture.Clock, new OutboxRelayOptions { Parallelism = 1 });
+        var logger = new RecordingLogger<OutboxRelay>();
+        var relay = new OutboxRelay(store, new ScriptedChannel(), fixture.Clock, fixture.Clock, new OutboxRelayOptions { Parallelism = 1 }, logger, "node-a");
 
         await Assert.ThrowsAsync<FlakyOutboxStore.StoreDownException>(() => relay.RelayOnceAsync());
+
+        Assert.Equal(2, logger.WithEvent(2104).Count(m => m.Contains("the delivery run failed before delivering it.")));
 
         OutboxRecord k1 = await fixture.FindAsync("k1");
         Assert.Equal((OutboxState.Pending, relay.Claimant), (k1.State, k1.LeasedBy));
