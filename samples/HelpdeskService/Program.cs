@@ -60,8 +60,9 @@ builder.Services.AddHostedService<StoreInitializer>();
 builder.Services.AddSingleton<IEscalationDirectory, DeskDirectory>();
 builder.Services.AddServicePolicy(builder.Configuration.GetSection("ServicePolicy"));
 
-// 2. The hosting runtime (fact path, timer worker, outbox relay; options from ServicePolicy:Hosting) and its store.
-builder.Services.AddServicePolicyHosting();
+// 2. The hosting runtime (fact path, timer worker, outbox relay; options from ServicePolicy:Hosting), the channel the
+//    relay delivers through, and the store.
+builder.Services.AddServicePolicyHosting(h => h.UseChannel<ConsoleChannel>());
 if (commandLine.PostgresConnectionString is null)
 {
     builder.Services.AddServicePolicySqliteStore(builder.Configuration.GetSection(SqliteStoreOptions.SectionName));
@@ -75,9 +76,7 @@ else
         (builder.Configuration[PostgreSqlStoreOptions.SectionName + ":Schema"] ?? PostgreSqlStoreOptions.DefaultSchema) + ")"));
 }
 
-// 3. The channel the relay delivers through, and the simulated desk.
-builder.Services.AddSingleton<ConsoleChannel>();
-builder.Services.AddSingleton<IOutboxChannel>(sp => sp.GetRequiredService<ConsoleChannel>());
+// 3. The simulated desk.
 builder.Services.AddSingleton<TicketSimulation>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketSimulation>());
 
@@ -100,7 +99,7 @@ if (commandLine.Duration is { } duration)
 }
 await host.WaitForShutdownAsync();
 
-ConsoleChannel channel = host.Services.GetRequiredService<ConsoleChannel>();
+var channel = (ConsoleChannel)host.Services.GetRequiredService<IOutboxChannel>();
 TicketSimulation simulation = host.Services.GetRequiredService<TicketSimulation>();
 host.Services.GetRequiredService<SampleConsole>().WriteLine("stopped",
     $"{simulation.FactsRecorded} facts recorded; {channel.Escalations} escalations and {channel.Remedies} remedies delivered by this copy");
