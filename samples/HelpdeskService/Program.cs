@@ -53,8 +53,8 @@ builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 
 builder.Services.AddSingleton(commandLine);
 builder.Services.AddSingleton<SampleConsole>();
-// Registered first, so the schema is ready before the timer worker, the relay and the simulation start.
-builder.Services.AddHostedService<StoreInitializer>();
+// The first line of the output: which database this copy uses.
+builder.Services.AddHostedService<StartedBanner>();
 
 // 1. Policies, calendars and escalation chains from appsettings.json, and the organisation chart they name roles in.
 builder.Services.AddSingleton<IEscalationDirectory, DeskDirectory>();
