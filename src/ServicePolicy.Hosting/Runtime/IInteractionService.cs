@@ -21,7 +21,10 @@ namespace ServicePolicy.Hosting.Runtime;
 /// throws, nothing is written and the exception reaches the caller.</para>
 /// <para>Evaluations run at the store's clock (the database's, not this node's), except that a timeline whose last fact
 /// is stamped after the store's clock is evaluated at that fact's instant: a fact from a node whose clock runs ahead is
-/// never evaluated "before it happened".</para>
+/// never evaluated "before it happened". Escalation actions and remedies that evaluation lists as due after the store's
+/// clock are not written to the outbox yet: the interaction's next wake-up is brought forward to the earliest of them,
+/// and they are recorded when the store's clock reaches them (if still due), so no node's clock skew sends anything
+/// early.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public interface IInteractionService

@@ -26,7 +26,8 @@ internal sealed class InteractionEvaluation
 
     /// <summary>The instant a timeline is evaluated at: the store's clock, or the last fact's instant when that is later
     /// (a fact stamped by a node whose clock runs ahead of the database's is evaluated at its own instant, never before
-    /// it happened).</summary>
+    /// it happened; what that evaluation lists as due after the store's clock is withheld until the store's clock
+    /// reaches it).</summary>
     internal static Instant EvaluationInstant(Timeline timeline, Instant storeNow) =>
         timeline.LastInstant > storeNow ? timeline.LastInstant : storeNow;
 
@@ -38,16 +39,28 @@ internal sealed class InteractionEvaluation
     internal (InteractionChange Change, EvaluationResult Result) Evaluate(Timeline timeline, string? serialized, Instant storeNow)
     {
         EvaluationResult result = evaluator.Evaluate(timeline, EvaluationInstant(timeline, storeNow));
+        // A fact stamped ahead of the store's clock is evaluated at its own instant, but what that evaluation lists as
+        // due after the store's clock is withheld: the interaction is woken when the store's clock reaches it, and the
+        // action is recorded then (if still due). So a recording node's clock skew never sends anything early.
         var outbox = new List<OutboxEntry>(result.EscalationActions.Count + result.RemediesDue.Count);
+        Instant? next = result.NextChangeAt;
         foreach (EscalationAction action in result.EscalationActions)
         {
+            if (Withhold(action.DueAt, storeNow, ref next))
+            {
+                continue;
+            }
             outbox.Add(OutboxPayload.For(action));
         }
         foreach (RemedyDue remedy in result.RemediesDue)
         {
+            if (Withhold(remedy.DueAt, storeNow, ref next))
+            {
+                continue;
+            }
             outbox.Add(OutboxPayload.For(remedy, timeline.InteractionId));
         }
-        var change = new InteractionChange(serialized ?? TimelineJson.Serialize(timeline), Summarize(result), result.NextChangeAt, outbox);
+        var change = new InteractionChange(serialized ?? TimelineJson.Serialize(timeline), Summarize(result), next, outbox);
         return (change, result);
     }
 
@@ -56,6 +69,19 @@ internal sealed class InteractionEvaluation
     /// open commitment, the owner and <c>policy@version</c>.</summary>
     /// <remarks>Open commitments are those on track, at risk, breached or paused; met, met late and cancelled ones
     /// are closed.</remarks>
+    private static bool Withhold(Instant dueAt, Instant storeNow, ref Instant? next)
+    {
+        if (dueAt <= storeNow)
+        {
+            return false;
+        }
+        if (next is not { } earliest || dueAt < earliest)
+        {
+            next = dueAt;
+        }
+        return true;
+    }
+
     internal static InteractionSummary Summarize(EvaluationResult result)
     {
         bool breached = false, atRisk = false, paused = false, open = false;

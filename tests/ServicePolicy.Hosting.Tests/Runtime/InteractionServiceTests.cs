@@ -102,6 +102,36 @@ public class InteractionServiceTests
     }
 
     [Fact]
+    public async Task RecordAsync_FactAheadOfTheStoreClock_WithholdsWhatFallsDueAfterTheStoreClock_UntilTheTimerGetsThere()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        Instant ahead = At("2025-03-06 10:00");
+        clock.Reset(ahead - Duration.FromDays(1));
+
+        // A node whose clock runs a day ahead records a promise: the evaluation at its instant is breached, with actions
+        // due over the last days, but only those due by the store's clock are recorded.
+        RecordResult result = await service.RecordAsync("A", new FollowUpPromised(ahead), None);
+
+        Instant storeNow = clock.GetCurrentInstant();
+        var listed = result.Evaluation.EscalationActions.Select(a => (Key: a.Key.ToString(), a.DueAt))
+            .Concat(result.Evaluation.RemediesDue.Select(r => (Key: r.Key.ToString(), r.DueAt))).ToList();
+        Assert.Contains(listed, a => a.DueAt > storeNow);
+        Assert.Contains(listed, a => a.DueAt <= storeNow);
+        Assert.Equal(listed.Where(a => a.DueAt <= storeNow).Select(a => a.Key), result.OutboxKeys);
+        Instant earliestWithheld = listed.Where(a => a.DueAt > storeNow).Min(a => a.DueAt);
+        Assert.Equal(earliestWithheld, result.NextChangeAt);
+
+        // When the store's clock reaches the fact's instant, the timer records the rest.
+        clock.Reset(ahead);
+        while (await service.UpdateDueAsync(10, None) > 0)
+        {
+        }
+        IReadOnlyList<OutboxRecord> pending = await store.ListOutboxAsync(OutboxState.Pending, 1000, null, None);
+        Assert.Equal(listed.Select(a => a.Key).Order(StringComparer.Ordinal), pending.Select(r => r.Entry.Key).Order(StringComparer.Ordinal));
+        Assert.All(pending, r => Assert.True(r.CreatedAt >= r.Entry.DueAt, $"{r.Entry.Key} recorded at {r.CreatedAt}, before it was due at {r.Entry.DueAt}"));
+    }
+
+    [Fact]
     public async Task RecordAsync_Breached_InsertsEveryActionAndRemedyKeyIntoTheOutbox()
     {
         await service.RecordAsync("A", Opened(Monday9), None);
