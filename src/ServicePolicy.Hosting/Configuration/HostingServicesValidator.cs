@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServicePolicy.Catalog;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Storage;
 
 namespace ServicePolicy.Hosting.Configuration;
@@ -33,6 +34,11 @@ internal sealed class HostingServicesValidator : IValidateOptions<ServicePolicyH
         {
             errors.Add("No IServicePolicyEvaluator is registered: call services.AddServicePolicy(configuration.GetSection(\"ServicePolicy\")) " +
                 "(or AddServicePolicy(p => ...)) so that the runtime can evaluate interactions.");
+        }
+        if (!services.IsService(typeof(IOutboxChannel)))
+        {
+            errors.Add("No IOutboxChannel is registered, so the outbox relay has nowhere to deliver escalations and remedies: call " +
+                "services.AddServicePolicyHosting(h => h.UseChannel<YourChannel>()) (or register IOutboxChannel yourself).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Extensions;
 using ServicePolicy.Hosting.Configuration;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Storage;
 using ServicePolicy.Internal;
 
@@ -40,6 +41,32 @@ public sealed class ServicePolicyHostingBuilder
         Services.TryAddSingleton(sp => new InMemoryInteractionStore(sp.GetRequiredService<IClock>()));
         Services.TryAddSingleton<IInteractionStore>(sp => sp.GetRequiredService<InMemoryInteractionStore>());
         Services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryInteractionStore>());
+        return this;
+    }
+
+    /// <summary>Registers the channel the outbox relay delivers escalations and remedies through, as a singleton
+    /// (replacing a channel registered before).</summary>
+    /// <typeparam name="TChannel">The channel type; it must be thread-safe (the relay delivers several entries at
+    /// once) and should drop a key it has already delivered (<see cref="IOutboxChannel"/>).</typeparam>
+    /// <returns>This builder.</returns>
+    public ServicePolicyHostingBuilder UseChannel<TChannel>()
+        where TChannel : class, IOutboxChannel
+    {
+        Services.RemoveAll<IOutboxChannel>();
+        Services.AddSingleton<IOutboxChannel, TChannel>();
+        return this;
+    }
+
+    /// <summary>Registers a channel instance the outbox relay delivers escalations and remedies through (replacing a
+    /// channel registered before).</summary>
+    /// <param name="channel">The channel; it must be thread-safe and should drop a key it has already delivered.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="channel"/> is null.</exception>
+    public ServicePolicyHostingBuilder UseChannel(IOutboxChannel channel)
+    {
+        Preconditions.CheckNotNull(channel);
+        Services.RemoveAll<IOutboxChannel>();
+        Services.AddSingleton(channel);
         return this;
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServicePolicy.Catalog;
 using ServicePolicy.Hosting.Configuration;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Hosting.Storage;
 using ServicePolicy.Internal;
@@ -75,7 +76,8 @@ public static class ServicePolicyHostingServiceCollectionExtensions
             sp.GetRequiredService<InteractionService>, sp.GetRequiredService<IOptionsMonitor<ServicePolicyHostingOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<InteractionTimerWorker>>())));
 
-        // The outbox relay (delivery through the host's channels) is registered here.
+        // The outbox relay: delivery through the host's channel, claimed under this node's id.
+        services.AddOutboxRelay();
     }
 
     /// <summary>Marks that the runtime's services are registered.</summary>

@@ -44,7 +44,9 @@ public interface IInteractionStore
 
     /// <summary>The fact path: in one transaction, locks each interaction (stored or not), calls
     /// <paramref name="updater"/> for it, and writes what it returns.</summary>
-    /// <param name="interactionIds">The interactions to change, each once; locked in the order given.</param>
+    /// <param name="interactionIds">The interactions to change, each once. The store locks them in an order of its own
+    /// (one fixed order for every transaction, so that two never deadlock); the updater is called, and the records
+    /// returned, in the order given.</param>
     /// <param name="updater">Works out each change.</param>
     /// <param name="cancellationToken">Cancels the call; the transaction rolls back.</param>
     /// <returns>The records written, in the order of <paramref name="interactionIds"/> (an interaction for which the

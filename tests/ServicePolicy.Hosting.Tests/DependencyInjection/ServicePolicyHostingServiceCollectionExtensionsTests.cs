@@ -10,6 +10,7 @@ using ServicePolicy.Commitments;
 using ServicePolicy.Configuration;
 using ServicePolicy.Evaluation;
 using ServicePolicy.Hosting.Configuration;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Hosting.Storage;
 using Xunit;
@@ -55,6 +56,20 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task Start_WithoutAChannel_FailsSayingWhichCallToAdd()
+    {
+        HostApplicationBuilder builder = Builder();
+        AddPolicy(builder.Services);
+        builder.Services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        using IHost host = builder.Build();
+
+        OptionsValidationException e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("No IOutboxChannel is registered", e.Message, StringComparison.Ordinal);
+        Assert.Contains("h.UseChannel<YourChannel>()", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WithoutAddServicePolicy_FailsSayingSo()
     {
         HostApplicationBuilder builder = Builder();
@@ -84,7 +99,7 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
     {
         HostApplicationBuilder builder = Builder();
         AddPolicy(builder.Services);
-        builder.Services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        builder.Services.AddServicePolicyHosting(h => h.UseInMemoryStore().UseChannel(new NullChannel()));
         using IHost host = builder.Build();
 
         await host.StartAsync();
@@ -95,6 +110,9 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
         Assert.Equal(QueueState.OnTrack, result.Summary.State);
         Assert.Equal("standard@1", result.Summary.Policy);
         Assert.Single(host.Services.GetServices<IHostedService>().OfType<InteractionTimerWorker>());
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<OutboxRelayService>());
+        Assert.StartsWith(host.Services.GetRequiredService<IOptions<ServicePolicyHostingOptions>>().Value.NodeId + "/",
+            host.Services.GetRequiredService<OutboxRelay>().Claimant, StringComparison.Ordinal);
         Assert.Same(host.Services.GetRequiredService<IInteractionStore>(), host.Services.GetRequiredService<IOutboxStore>());
         Assert.NotNull(await host.Services.GetRequiredService<IInteractionStore>().FindAsync("T-1", CancellationToken.None));
     }
@@ -110,6 +128,7 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
         AddPolicy(builder.Services);
         builder.Services.AddServicePolicyHosting(h => h
             .UseInMemoryStore()
+            .UseChannel(new NullChannel())
             .Configure(builder.Configuration.GetSection("Other"))
             .Configure(o => o.Timer.RetryDelay = TimeSpan.FromSeconds(3)));
         using IHost host = builder.Build();
@@ -129,7 +148,9 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
         services.AddServicePolicyHosting(h => h.UseInMemoryStore());
         services.AddServicePolicyHosting(h => h.UseInMemoryStore());
 
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(InteractionTimerWorker));
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelayService));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
         Assert.Single(services, d => d.ServiceType == typeof(IInteractionService));
         Assert.Single(services, d => d.ServiceType == typeof(IInteractionStore));
     }
@@ -138,5 +159,10 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
     public void AddServicePolicyHosting_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>("services", () => ((IServiceCollection)null!).AddServicePolicyHosting());
+    }
+
+    private sealed class NullChannel : IOutboxChannel
+    {
+        public Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
