@@ -53,7 +53,7 @@ internal sealed record NodeArguments(
             store == "postgres" ? Required("connection") : null,
             store == "postgres" ? Required("schema") : null,
             values.GetValueOrDefault("facts"),
-            values.TryGetValue("workers", out string? workers) ? int.Parse(workers, CultureInfo.InvariantCulture) : 8,
+            values.TryGetValue("workers", out string? workers) ? int.Parse(workers, CultureInfo.InvariantCulture) : NodeSettings.IngestWorkers,
             values.TryGetValue("clock-skew", out string? skew) ? double.Parse(skew, CultureInfo.InvariantCulture) : 0);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Extensions;
 using ServicePolicy.Escalation;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Node;
 using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Hosting.Storage;
@@ -29,11 +30,12 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton<IClock>(nodeClock);
 builder.Services.AddSingleton<IEscalationDirectory, NodeDirectory>();
 builder.Services.AddServicePolicy(builder.Configuration.GetSection("ServicePolicy"));
-builder.Services.AddServicePolicyHosting(h => h.Configure(options =>
+using var deliveries = new AppendOnlyLog(arguments.DeliveriesFile, durable: true);
+builder.Services.AddServicePolicyHosting(h => h.UseChannel(new FileDeliveryChannel(deliveries, systemClock)).Configure(options =>
 {
     options.NodeId = arguments.NodeId;
-    options.Timer.BatchSize = 100;
-    options.Timer.PollInterval = TimeSpan.FromMilliseconds(200);
+    options.Timer.BatchSize = NodeSettings.TimerBatchSize;
+    options.Timer.PollInterval = NodeSettings.TimerPollInterval;
     options.Timer.RetryDelay = TimeSpan.FromMilliseconds(200);
     options.Timer.MaxRetryDelay = TimeSpan.FromSeconds(2);
 }));
@@ -54,6 +56,19 @@ else
         options.Schema = arguments.Schema!;
     });
 }
+
+// The relay's settings; its channel appends to this node's deliveries file.
+builder.Services.Configure<OutboxRelayOptions>(options =>
+{
+    options.BatchSize = NodeSettings.RelayBatchSize;
+    options.Parallelism = NodeSettings.RelayParallelism;
+    options.PollInterval = NodeSettings.RelayPollInterval;
+    options.LeaseDuration = NodeSettings.RelayLease;
+    options.MaxAttempts = NodeSettings.RelayMaxAttempts;
+    options.AttemptTimeout = NodeSettings.RelayAttemptTimeout;
+    options.InitialBackoff = NodeSettings.RelayInitialBackoff;
+    options.MaxBackoff = NodeSettings.RelayMaxBackoff;
+});
 
 // The store, observed: every committed write is logged with its version.
 using var versions = new AppendOnlyLog(arguments.VersionsFile, durable: false);
