@@ -27,7 +27,7 @@ public sealed class MultiNodeTests(PostgreSqlFixture fixture, ITestOutputHelper 
         await using var store = new PostgreSqlInteractionStore(options);
         await store.InitializeAsync(CancellationToken.None);
         string[] storeArguments = ["--store", "postgres", "--connection", options.ConnectionString!, "--schema", options.Schema];
-        Instant burst = await store.GetCurrentInstantAsync(CancellationToken.None) + Duration.FromSeconds(40);
+        Instant burst = await store.GetCurrentInstantAsync(CancellationToken.None) + Duration.FromSeconds(45);
         using var cluster = new NodeCluster(store, store, output);
         cluster.Add(directory => NodePlan.Write(directory, "node-a", InteractionsPerNode, burst), storeArguments);
         cluster.Add(directory => NodePlan.Write(directory, "node-b", InteractionsPerNode, burst, skewSeconds: 600), storeArguments);
@@ -40,7 +40,7 @@ public sealed class MultiNodeTests(PostgreSqlFixture fixture, ITestOutputHelper 
 
         // While the facts arrive; in the burst of escalations and remedies due at one instant; in the burst of the
         // second escalation level, 3 seconds later.
-        await cluster.KillWhenAsync("while facts arrive", () => cluster.VersionLines() >= facts / 3, Pick(), TimeSpan.FromMilliseconds(300));
+        await cluster.KillWhenAsync("while facts arrive", () => cluster.VersionLines() >= facts / 4, Pick(), TimeSpan.FromMilliseconds(300));
         await cluster.KillWhenAsync("mid-burst", cluster.AfterBurst(burst), Pick(), TimeSpan.FromMilliseconds(300));
         await cluster.KillWhenAsync("in the second level's burst", cluster.AfterBurst(burst + Duration.FromSeconds(3)), Pick(), TimeSpan.FromMilliseconds(300));
         await cluster.WaitUntilDrainedAsync();
