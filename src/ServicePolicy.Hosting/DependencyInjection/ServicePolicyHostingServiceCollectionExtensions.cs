@@ -67,6 +67,9 @@ public static class ServicePolicyHostingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServicePolicyHostingOptions>, ServicePolicyHostingOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServicePolicyHostingOptions>, HostingServicesValidator>());
 
+        // The store's schema, created or migrated before anything below starts (hosted services start in order).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreInitializer>());
+
         // The fact path and read APIs, and the timer path.
         services.TryAddSingleton(sp => new InteractionService(sp.GetRequiredService<IInteractionStore>(), sp.GetRequiredService<IOutboxStore>(),
             sp.GetRequiredService<IServicePolicyEvaluator>(), sp.GetService<ILogger<InteractionService>>()));

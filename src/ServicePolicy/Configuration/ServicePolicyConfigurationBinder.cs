@@ -15,6 +15,10 @@ namespace ServicePolicy.Configuration;
 /// </summary>
 internal static class ServicePolicyConfigurationBinder
 {
+    /// <summary>The child section the hosting runtime (package ServicePolicy.Hosting) reads its options from, beside the
+    /// policies: <c>ServicePolicy:Hosting</c>. This binder leaves it alone rather than report it as unknown.</summary>
+    internal const string HostingSection = "Hosting";
+
     /// <summary>Binds a section into fresh options and merges them in, reporting unknown keys, unconvertible values
     /// and names defined by more than one source, each with its path.</summary>
     internal static void MergeFrom(ServicePolicyOptions options, IConfiguration configuration)
@@ -47,6 +51,9 @@ internal static class ServicePolicyConfigurationBinder
                     break;
                 case nameof(ServicePolicyOptions.Rotas):
                     ConfigurationKeyWalker.Bind(child, bound.Rotas.GetType(), bound.Rotas, errors);
+                    break;
+                case null when string.Equals(child.Key, HostingSection, StringComparison.OrdinalIgnoreCase):
+                    // ServicePolicy:Hosting belongs to the ServicePolicy.Hosting package, which binds and validates it.
                     break;
                 default:
                     errors.Add($"{child.Path}: unknown setting '{child.Key}'{NameSuggestions.DidYouMean(child.Key, properties)}; expected one of {string.Join(", ", properties)}");

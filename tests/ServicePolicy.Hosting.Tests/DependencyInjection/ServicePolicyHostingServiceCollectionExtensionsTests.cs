@@ -70,6 +70,41 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task Start_InitializesTheStore_BeforeTheWorkersRun()
+    {
+        HostApplicationBuilder builder = Builder();
+        AddPolicy(builder.Services);
+        var store = new InitializingStore(new InMemoryInteractionStore(new FakeClock(Monday9)), fail: false);
+        builder.Services.AddSingleton<IInteractionStore>(store);
+        builder.Services.AddSingleton<IOutboxStore>(store.Inner);
+        builder.Services.AddServicePolicyHosting(h => h.UseChannel(new NullChannel()));
+        using IHost host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(1, store.Initialized);
+        Assert.Equal(0, store.UsedBeforeInitialized);
+    }
+
+    [Fact]
+    public async Task Start_WhenTheStoreCannotInitialize_FailsWithTheStoresError()
+    {
+        HostApplicationBuilder builder = Builder();
+        AddPolicy(builder.Services);
+        var store = new InitializingStore(new InMemoryInteractionStore(new FakeClock(Monday9)), fail: true);
+        builder.Services.AddSingleton<IInteractionStore>(store);
+        builder.Services.AddSingleton<IOutboxStore>(store.Inner);
+        builder.Services.AddServicePolicyHosting(h => h.UseChannel(new NullChannel()));
+        using IHost host = builder.Build();
+
+        StoreSchemaException e = await Assert.ThrowsAsync<StoreSchemaException>(() => host.StartAsync());
+
+        Assert.Equal((2, 1), (e.DatabaseVersion, e.SupportedVersion));
+        Assert.Equal(0, store.UsedBeforeInitialized);
+    }
+
+    [Fact]
     public async Task Start_WithoutAddServicePolicy_FailsSayingSo()
     {
         HostApplicationBuilder builder = Builder();
@@ -150,7 +185,9 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
 
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(InteractionTimerWorker));
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelayService));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StoreInitializer));
+        Assert.Equal(typeof(StoreInitializer), services.First(d => d.ServiceType == typeof(IHostedService)).ImplementationType);
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IHostedService)));
         Assert.Single(services, d => d.ServiceType == typeof(IInteractionService));
         Assert.Single(services, d => d.ServiceType == typeof(IInteractionStore));
     }
@@ -164,5 +201,48 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
     private sealed class NullChannel : IOutboxChannel
     {
         public Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>A store that counts its initialization and any use before it (or fails to initialize).</summary>
+    private sealed class InitializingStore(InMemoryInteractionStore inner, bool fail) : IInteractionStore
+    {
+        private int initialized, usedBefore;
+
+        public InMemoryInteractionStore Inner => inner;
+
+        public int Initialized => Volatile.Read(ref initialized);
+
+        public int UsedBeforeInitialized => Volatile.Read(ref usedBefore);
+
+        public Task InitializeAsync(CancellationToken cancellationToken)
+        {
+            if (fail)
+            {
+                throw new StoreSchemaException(2, 1, "The database's schema is version 2; this package knows 1.");
+            }
+            Interlocked.Increment(ref initialized);
+            return Task.CompletedTask;
+        }
+
+        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) => Use(() => inner.GetCurrentInstantAsync(cancellationToken));
+
+        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) => Use(() => inner.FindAsync(interactionId, cancellationToken));
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateAsync(IReadOnlyList<string> interactionIds, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            Use(() => inner.UpdateAsync(interactionIds, updater, cancellationToken));
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            Use(() => inner.UpdateDueAsync(maxCount, updater, cancellationToken));
+
+        public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => Use(() => inner.QueryAsync(query, cancellationToken));
+
+        private T Use<T>(Func<T> call)
+        {
+            if (Initialized == 0)
+            {
+                Interlocked.Increment(ref usedBefore);
+            }
+            return call();
+        }
     }
 }

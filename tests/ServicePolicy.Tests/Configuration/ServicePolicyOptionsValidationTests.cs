@@ -290,6 +290,13 @@ public class ServicePolicyOptionsValidationTests
         Assert.StartsWith("ServicePolicy:Policies:standard:Calender: unknown setting 'Calender' (did you mean 'Calendar'?); expected one of Version, Calendar, ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_HostingSection_IsLeftToTheHostingPackage()
+    {
+        // ServicePolicy:Hosting sits beside the policies (docs/hosting.md); the core neither binds nor reports it.
+        Assert.Empty(Errors(With(("ServicePolicy:Hosting:Timer:BatchSize", "50"), ("ServicePolicy:Hosting:Sqlite:DataSource", "desk.db"))));
+    }
+
     [Theory]
     [InlineData("ServicePolicy:Policies:standard:Targets:FirstResponse:Dedline", "Dedline", "Deadline")]
     [InlineData("ServicePolicy:Calendars:uk-office:Timezone2", "Timezone2", "TimeZone")]
