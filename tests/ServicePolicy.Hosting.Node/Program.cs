@@ -84,7 +84,6 @@ if (arguments.FactsFile is not null)
 }
 
 using IHost host = builder.Build();
-await host.Services.GetRequiredService<IInteractionStore>().InitializeAsync(CancellationToken.None);
 await host.StartAsync();
 Console.Out.WriteLine($"ready {arguments.NodeId} {Environment.ProcessId}");
 await host.WaitForShutdownAsync();
