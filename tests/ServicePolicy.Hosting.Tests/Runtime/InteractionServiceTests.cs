@@ -196,9 +196,124 @@ public class InteractionServiceTests
     }
 
     [Fact]
-    public async Task RecordAsync_Grouped_Empty_WritesNothing()
+    public async Task RecordAsync_Grouped_Empty_WritesNothingAndOpensNoTransaction()
     {
-        Assert.Empty(await service.RecordAsync([], None));
+        var counting = new CountingStore(store);
+        var counted = new InteractionService(counting, store, evaluator);
+
+        Assert.Empty(await counted.RecordAsync([], None));
+
+        Assert.Equal(0, counting.UpdateCalls);
+    }
+
+    [Fact]
+    public async Task RecordAsync_NullArguments_ThrowNamingTheArgument()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>("interactionId", () => service.RecordAsync(null!, Opened(Monday9), None));
+        await Assert.ThrowsAsync<ArgumentNullException>("fact", () => service.RecordAsync("A", null!, None));
+        await Assert.ThrowsAsync<ArgumentNullException>("facts", () => service.RecordAsync((IReadOnlyList<(string, TimelineFact)>)null!, None));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RecordAsync_Grouped_EntryWithNullIdOrFact_ThrowsNamingItsIndexAndWritesNothing(bool nullId)
+    {
+        (string, TimelineFact)[] facts = [("A", Opened(Monday9)), nullId ? (null!, Opened(Monday9)) : ("B", null!)];
+
+        ArgumentException e = await Assert.ThrowsAsync<ArgumentException>("facts", () => service.RecordAsync(facts, None));
+
+        Assert.Contains("Entry 1 has a null interaction id or fact.", e.Message, StringComparison.Ordinal);
+        Assert.Null(await store.FindAsync("A", None));
+    }
+
+    [Fact]
+    public async Task StoredTimelineOfAnotherInteraction_IsRefusedByStatus_AndMarkedFailedByTheTimer()
+    {
+        await service.RecordAsync("B", Opened(Monday9), None);
+        InteractionRecord b = (await store.FindAsync("B", None))!;
+        await store.UpdateAsync(["A"], (_, _, _) => new InteractionChange(b.Timeline, b.Summary, b.NextChangeAt, []), None);
+        const string Expected = "The timeline stored for interaction 'A' is the timeline of 'B'.";
+
+        StoredFormatException e = await Assert.ThrowsAsync<StoredFormatException>(() => service.GetStatusAsync("A", None));
+        clock.Reset(At("2025-03-10 09:00"));
+        int written = await service.UpdateDueAsync(10, None);
+
+        Assert.Equal(Expected, e.Message);
+        Assert.Equal(2, written);
+        InteractionRecord a = (await store.FindAsync("A", None))!;
+        Assert.Equal(QueueState.Failed, a.Summary.State);
+        Assert.Equal("StoredFormatException: " + Expected, a.Summary.Failure);
+        Assert.Equal(QueueState.Breached, (await store.FindAsync("B", None))!.Summary.State);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_EvaluationCancelled_PropagatesAndWritesNothing()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        InteractionRecord before = (await store.FindAsync("A", None))!;
+        clock.Reset(At("2025-03-10 09:00"));
+        evaluator.Fault = _ => new OperationCanceledException("stopping");
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => service.UpdateDueAsync(10, None));
+
+        Assert.Same(before, await store.FindAsync("A", None));
+        Assert.Empty(logger.Entries);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_StoreRetriesTheTransaction_OnlyTheLastCallOfTheUpdaterCounts()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        int calls = 0;
+        evaluator.Fault = _ => ++calls == 1 ? new InvalidOperationException("transient") : null;
+        var retrying = new CountingStore(store) { WrapDue = updater => (id, current, now) =>
+        {
+            // A store whose first attempt at the transaction failed runs the updater again on the same rows.
+            _ = updater(id, current, now);
+            return updater(id, current, now);
+        } };
+        var retried = new InteractionService(retrying, store, evaluator, logger);
+
+        Assert.Equal(1, await retried.UpdateDueAsync(10, None));
+
+        InteractionRecord a = (await store.FindAsync("A", None))!;
+        Assert.Equal(QueueState.Breached, a.Summary.State);
+        Assert.Null(a.Summary.Failure);
+        Assert.DoesNotContain(logger.Entries, e => e.Id.Id == 2102);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_ClaimedInteractionNoLongerStored_WritesNothingForIt()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        InteractionChange? forGone = new(string.Empty, new InteractionSummary(QueueState.OnTrack, null, "person:x", null, Monday9), null, []);
+        var vanishing = new CountingStore(store) { WrapDue = updater => (id, current, now) =>
+        {
+            forGone = updater("gone", null, now);
+            return updater(id, current, now);
+        } };
+        var runtime = new InteractionService(vanishing, store, evaluator, logger);
+
+        Assert.Equal(1, await runtime.UpdateDueAsync(10, None));
+
+        Assert.Null(forGone);
+        Assert.Empty(logger.Entries);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_WithoutALogger_StillMarksFailures()
+    {
+        var quiet = new InteractionService(store, store, evaluator);
+        await quiet.RecordAsync("B", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        evaluator.Rejected.Add("B");
+
+        Assert.Equal(1, await quiet.UpdateDueAsync(10, None));
+
+        Assert.Equal(QueueState.Failed, (await store.FindAsync("B", None))!.Summary.State);
     }
 
     [Fact]
@@ -301,7 +416,7 @@ public class InteractionServiceTests
         Assert.Null(result.Summary.Failure);
     }
 
-    /// <summary>Counts the fact path's transactions.</summary>
+    /// <summary>Counts the fact path's transactions, and can wrap the timer path's updater.</summary>
     private sealed class CountingStore(InMemoryInteractionStore inner) : IInteractionStore
     {
         public InMemoryInteractionStore Inner => inner;
@@ -320,8 +435,11 @@ public class InteractionServiceTests
             return inner.UpdateAsync(interactionIds, updater, cancellationToken);
         }
 
+        /// <summary>Gets or sets what the timer path's updater is wrapped in (to call it as a retrying store would).</summary>
+        public Func<InteractionUpdater, InteractionUpdater>? WrapDue { get; init; }
+
         public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
-            inner.UpdateDueAsync(maxCount, updater, cancellationToken);
+            inner.UpdateDueAsync(maxCount, WrapDue is null ? updater : WrapDue(updater), cancellationToken);
 
         public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
     }

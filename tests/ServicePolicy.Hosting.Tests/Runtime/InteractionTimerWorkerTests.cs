@@ -58,7 +58,44 @@ public class InteractionTimerWorkerTests
         Assert.Equal(3, retries.Count);
         Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
         Assert.Equal(["database unreachable (1)", "database unreachable (2)", "database unreachable (3)"], retries.Select(e => e.Exception!.Message));
+        Assert.Equal(["(retry 1)", "(retry 2)", "(retry 3)"], retries.Select(e => e.Message[e.Message.IndexOf('(', StringComparison.Ordinal)..(e.Message.IndexOf(')', StringComparison.Ordinal) + 1)]));
         Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StoreCancelsAPassItself_IsRetriedLikeAnyStoreError()
+    {
+        // A command timeout surfaces as an OperationCanceledException while the host is not stopping.
+        store.Script = call => call == 1 ? throw new OperationCanceledException("command timed out") : 0;
+        using InteractionTimerWorker worker = CreateWorker();
+
+        await worker.StartAsync(CancellationToken.None);
+        await AdvanceUntil(store.CallReached(2), TimeSpan.FromMilliseconds(250));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var retry = Assert.Single(logger.Entries, e => e.Id.Id == 2103);
+        Assert.Equal("command timed out", retry.Exception!.Message);
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LogsStartAndStopWithTheNodeAndBatchesThatWroteSomething()
+    {
+        options.NodeId = "node-7";
+        store.Script = call => call == 1 ? 2 : 0;
+        using InteractionTimerWorker worker = CreateWorker();
+
+        await worker.StartAsync(CancellationToken.None);
+        await AdvanceUntil(store.CallReached(2), TimeSpan.FromSeconds(1));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var started = Assert.Single(logger.Entries, e => e.Id.Id == 2101);
+        Assert.Equal(LogLevel.Information, started.Level);
+        Assert.Equal("ServicePolicy timer worker started on node 'node-7': batches of 3, polling every 00:00:05 when idle", started.Message);
+        var batch = Assert.Single(logger.Entries, e => e.Id.Id == 2104);
+        Assert.Equal("ServicePolicy timer re-evaluated 2 due interactions", batch.Message);
+        var stopped = Assert.Single(logger.Entries, e => e.Id.Id == 2105);
+        Assert.Equal("ServicePolicy timer worker stopped on node 'node-7'", stopped.Message);
     }
 
     [Fact]
