@@ -57,7 +57,8 @@ public class InteractionServiceTests
     {
         ArgumentException e = await Assert.ThrowsAsync<ArgumentException>("fact", () => service.RecordAsync("A", new AgentReplied(Monday9), None));
 
-        Assert.Contains("Interaction 'A' is not stored, so its first fact must be InteractionOpened", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Interaction 'A' is not stored, so its first fact must be InteractionOpened; the first fact given is AgentReplied", e.Message, StringComparison.Ordinal);
+        Assert.Contains(". Nothing was written.", e.Message, StringComparison.Ordinal);
         Assert.Null(await store.FindAsync("A", None));
     }
 
@@ -214,6 +215,19 @@ public class InteractionServiceTests
         await Assert.ThrowsAsync<ArgumentNullException>("facts", () => service.RecordAsync((IReadOnlyList<(string, TimelineFact)>)null!, None));
     }
 
+    [Fact]
+    public async Task ReadApis_BadArguments_AreRefusedBeforeTheStoreIsCalled()
+    {
+        // A store of another package need not check again: the runtime checks its own arguments.
+        var untouchable = new UntouchableStore();
+        var guarded = new InteractionService(untouchable, untouchable, evaluator);
+
+        await Assert.ThrowsAsync<ArgumentNullException>("interactionId", () => guarded.GetStatusAsync(null!, None));
+        await Assert.ThrowsAsync<ArgumentNullException>("query", () => guarded.GetQueueAsync(null!, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("maxCount", () => guarded.ListDeadLettersAsync(0, null, None));
+        await Assert.ThrowsAsync<ArgumentNullException>("key", () => guarded.RetryDeadLetterAsync(null!, None));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -334,6 +348,7 @@ public class InteractionServiceTests
         Assert.Equal(2, status.Version);
         Assert.Equal(At("2025-03-04 12:00"), status.Evaluation.Now);
         Assert.Equal("A", status.InteractionId);
+        Assert.Equal("A v2 at 2025-03-04T12:00:00Z", status.ToString());
         Assert.Equal(RuntimePolicy.Evaluate(TimelineJson.Deserialize(status.Record.Timeline), clock.GetCurrentInstant()).NextChangeAt,
             status.Evaluation.NextChangeAt);
     }
@@ -414,6 +429,42 @@ public class InteractionServiceTests
         RecordResult result = await service.RecordAsync("B", new AgentReplied(At("2025-03-20 09:00")), None);
         Assert.NotEqual(QueueState.Failed, result.Summary.State);
         Assert.Null(result.Summary.Failure);
+    }
+
+    /// <summary>A store that fails the test if it is called at all.</summary>
+    private sealed class UntouchableStore : IInteractionStore, IOutboxStore
+    {
+        private static T Fail<T>() => throw new Xunit.Sdk.XunitException("the store was called");
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => Fail<Task>();
+
+        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) => Fail<Task<Instant>>();
+
+        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) => Fail<Task<InteractionRecord?>>();
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateAsync(IReadOnlyList<string> interactionIds, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<InteractionRecord>>>();
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<InteractionRecord>>>();
+
+        public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => Fail<Task<QueuePage>>();
+
+        public Task<IReadOnlyList<OutboxRecord>> LeaseAsync(string claimant, int maxCount, Duration lease, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<OutboxRecord>>>();
+
+        public Task<bool> MarkSentAsync(string key, string claimant, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<bool> ReleaseAsync(string key, string claimant, string? error, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<bool> DeadLetterAsync(string key, string claimant, string error, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<OutboxRecord?> FindOutboxAsync(string key, CancellationToken cancellationToken) => Fail<Task<OutboxRecord?>>();
+
+        public Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(OutboxState state, int maxCount, string? afterKey, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<OutboxRecord>>>();
+
+        public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken) => Fail<Task<bool>>();
     }
 
     /// <summary>Counts the fact path's transactions, and can wrap the timer path's updater.</summary>

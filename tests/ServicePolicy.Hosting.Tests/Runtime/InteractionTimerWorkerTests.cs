@@ -63,6 +63,28 @@ public class InteractionTimerWorkerTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_RetryWaits_RunOnTheContainersTimeProvider()
+    {
+        // Retry delays of minutes: the retry comes once fake time has passed them, without waiting real minutes.
+        options.Timer.RetryDelay = TimeSpan.FromMinutes(10);
+        options.Timer.MaxRetryDelay = TimeSpan.FromHours(1);
+        store.Script = call => call == 1 ? throw new InvalidOperationException("database unreachable") : 0;
+        using InteractionTimerWorker worker = CreateWorker();
+
+        await worker.StartAsync(CancellationToken.None);
+        await AdvanceUntil(store.CallReached(2), TimeSpan.FromMinutes(1));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(store.CallTimes[1] - store.CallTimes[0] >= Duration.FromMinutes(1), $"retried at {store.CallTimes[1]}");
+    }
+
+    [Fact]
+    public void Ctor_NullService_Throws()
+    {
+        Assert.Throws<ArgumentNullException>("service", () => new InteractionTimerWorker((InteractionService)null!, new StaticOptionsMonitor(options), time, logger));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_StoreCancelsAPassItself_IsRetriedLikeAnyStoreError()
     {
         // A command timeout surfaces as an OperationCanceledException while the host is not stopping.
