@@ -44,10 +44,16 @@ public class HostingServicesValidatorTests
         ValidateOptionsResult result = Validate();
 
         Assert.True(result.Failed);
-        Assert.Collection(result.Failures!,
-            f => Assert.StartsWith(NoStore, f, StringComparison.Ordinal),
-            f => Assert.StartsWith(NoEvaluator, f, StringComparison.Ordinal),
-            f => Assert.StartsWith(NoChannel, f, StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                NoStore + " Call services.AddServicePolicyHosting(h => h.UseInMemoryStore()) for a single process that may forget everything when " +
+                    "it stops, or register a database store from the ServicePolicy.Hosting.Sqlite or ServicePolicy.Hosting.PostgreSql package.",
+                NoEvaluator + ": call services.AddServicePolicy(configuration.GetSection(\"ServicePolicy\")) (or AddServicePolicy(p => ...)) so " +
+                    "that the runtime can evaluate interactions.",
+                NoChannel + ", so the outbox relay has nowhere to deliver escalations and remedies: call " +
+                    "services.AddServicePolicyHosting(h => h.UseChannel<YourChannel>()) (or register IOutboxChannel yourself).",
+            ],
+            result.Failures!);
     }
 
     [Theory]

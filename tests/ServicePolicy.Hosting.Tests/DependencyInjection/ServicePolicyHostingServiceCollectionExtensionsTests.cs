@@ -212,6 +212,25 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
         Assert.Throws<ArgumentNullException>("configure", () => services.AddServicePolicyHosting(h => h.Configure((Action<ServicePolicyHostingOptions>)null!)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AddServicePolicyHosting_CalledAgain_RegistersNothingMore(bool emptyBefore)
+    {
+        var services = new ServiceCollection();
+        if (!emptyBefore)
+        {
+            services.AddLogging();
+        }
+        services.AddServicePolicyHosting();
+        ServiceDescriptor[] once = [.. services];
+
+        services.AddServicePolicyHosting();
+
+        Assert.Equal(once, services);
+        Assert.Contains(services, d => d.ServiceType == typeof(IInteractionService));
+    }
+
     [Fact]
     public void AddServicePolicyHosting_Null_Throws()
     {
