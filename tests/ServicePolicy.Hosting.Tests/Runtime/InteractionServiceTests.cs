@@ -215,6 +215,44 @@ public class InteractionServiceTests
         await Assert.ThrowsAsync<ArgumentNullException>("facts", () => service.RecordAsync((IReadOnlyList<(string, TimelineFact)>)null!, None));
     }
 
+    [Theory]
+    [InlineData(nameof(IInteractionStore.UpdateAsync))]
+    [InlineData(nameof(IInteractionStore.FindAsync))]
+    [InlineData(nameof(IInteractionStore.GetCurrentInstantAsync))]
+    [InlineData(nameof(IInteractionStore.UpdateDueAsync))]
+    public async Task EveryAwait_NeverResumesOnTheCallersSynchronizationContext(string asynchronous)
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-04 09:00"));
+        var slow = new CountingStore(store) { Asynchronous = asynchronous };
+        var runtime = new InteractionService(slow, store, evaluator);
+        var context = new CountingSynchronizationContext();
+
+        await context.RunAsync(() => runtime.RecordAsync("B", Opened(Monday9), None));
+        await context.RunAsync(() => runtime.GetStatusAsync("A", None));
+        await context.RunAsync(() => runtime.UpdateDueAsync(10, None));
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_KeepsTheStoredTimelineTextAsStored()
+    {
+        // A timeline stored by another writer (or an older version) in a form other than this version's compact one:
+        // the timer path re-evaluates it but never rewrites it.
+        await service.RecordAsync("A", Opened(Monday9), None);
+        InteractionRecord a = (await store.FindAsync("A", None))!;
+        string spaced = a.Timeline.Replace(",", ", ", StringComparison.Ordinal);
+        await store.UpdateAsync(["A"], (_, _, _) => new InteractionChange(spaced, a.Summary, a.NextChangeAt, []), None);
+        clock.Reset(At("2025-03-10 09:00"));
+
+        Assert.Equal(1, await service.UpdateDueAsync(10, None));
+
+        InteractionRecord after = (await store.FindAsync("A", None))!;
+        Assert.Equal(QueueState.Breached, after.Summary.State);
+        Assert.Equal(spaced, after.Timeline);
+    }
+
     [Fact]
     public async Task ReadApis_BadArguments_AreRefusedBeforeTheStoreIsCalled()
     {
@@ -476,21 +514,35 @@ public class InteractionServiceTests
 
         public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
-        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) => inner.GetCurrentInstantAsync(cancellationToken);
+        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) =>
+            Later(nameof(GetCurrentInstantAsync), () => inner.GetCurrentInstantAsync(cancellationToken));
 
-        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) => inner.FindAsync(interactionId, cancellationToken);
+        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) =>
+            Later(nameof(FindAsync), () => inner.FindAsync(interactionId, cancellationToken));
 
         public Task<IReadOnlyList<InteractionRecord>> UpdateAsync(IReadOnlyList<string> interactionIds, InteractionUpdater updater, CancellationToken cancellationToken)
         {
             UpdateCalls++;
-            return inner.UpdateAsync(interactionIds, updater, cancellationToken);
+            return Later(nameof(UpdateAsync), () => inner.UpdateAsync(interactionIds, updater, cancellationToken));
+        }
+
+        /// <summary>Gets or sets the one method that completes asynchronously, on the thread pool, as a database
+        /// store's would; the others complete at once.</summary>
+        public string? Asynchronous { get; init; }
+
+        private Task<T> Later<T>(string method, Func<Task<T>> call) => method == Asynchronous ? LaterAsync(call) : call();
+
+        private static async Task<T> LaterAsync<T>(Func<Task<T>> call)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
 
         /// <summary>Gets or sets what the timer path's updater is wrapped in (to call it as a retrying store would).</summary>
         public Func<InteractionUpdater, InteractionUpdater>? WrapDue { get; init; }
 
         public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
-            inner.UpdateDueAsync(maxCount, WrapDue is null ? updater : WrapDue(updater), cancellationToken);
+            Later(nameof(UpdateDueAsync), () => inner.UpdateDueAsync(maxCount, WrapDue is null ? updater : WrapDue(updater), cancellationToken));
 
         public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
     }

@@ -79,6 +79,61 @@ public class InteractionTimerWorkerTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_ResolvesTheRuntimeWhenFirstNeeded_AndOnce()
+    {
+        store.Script = _ => 0;
+        int resolved = 0;
+        var runtime = new InteractionService(store, new InMemoryInteractionStore(new FakeClock(T0)), new RuntimeEvaluator());
+        using var worker = new InteractionTimerWorker(() =>
+        {
+            resolved++;
+            return runtime;
+        }, new StaticOptionsMonitor(options), time, logger);
+        int before = resolved;
+
+        await worker.RunOnceAsync(CancellationToken.None);
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (before, resolved));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NeverResumesOnTheCallersSynchronizationContext()
+    {
+        store.Script = _ => 1;
+        store.Asynchronous = true;
+        using InteractionTimerWorker worker = CreateWorker();
+        var context = new CountingSynchronizationContext();
+
+        Assert.Equal(1, await context.RunAsync(() => worker.RunOnceAsync(CancellationToken.None)));
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExecuteAsync_NeverResumesOnTheStartersSynchronizationContext(bool asynchronousStore)
+    {
+        // A store that completes at once leaves the poll wait as the first await that suspends; one that completes
+        // later, the pass itself.
+        store.Script = _ => 0;
+        store.Asynchronous = asynchronousStore;
+        using InteractionTimerWorker worker = CreateWorker();
+        var context = new CountingSynchronizationContext();
+
+        await context.RunAsync(async () =>
+        {
+            await worker.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            return 0;
+        });
+        await AdvanceUntil(store.CallReached(3), TimeSpan.FromSeconds(1));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Fact]
     public void Ctor_NullService_Throws()
     {
         Assert.Throws<ArgumentNullException>("service", () => new InteractionTimerWorker((InteractionService)null!, new StaticOptionsMonitor(options), time, logger));
@@ -192,6 +247,9 @@ public class InteractionTimerWorkerTests
 
         public FakeTimeProvider? Time { get; set; }
 
+        /// <summary>Gets or sets whether a call completes later, on the thread pool, as a database store's would.</summary>
+        public bool Asynchronous { get; set; }
+
         public Task CallReached(int n)
         {
             lock (reached)
@@ -218,6 +276,10 @@ public class InteractionTimerWorkerTests
                 reached[call - 1].TrySetResult();
             }
             int count = Script(call);
+            if (Asynchronous)
+            {
+                await Task.Delay(20).ConfigureAwait(false);
+            }
             if (count < 0)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
