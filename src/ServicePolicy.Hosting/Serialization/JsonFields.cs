@@ -92,15 +92,16 @@ internal sealed class JsonFields
 
     internal Instant? OptionalInstant(string name) => Optional(name) is { } value ? AsInstant(value, name) : null;
 
-    /// <summary>Takes an enum property written by its name (never its number).</summary>
+    /// <summary>Takes an enum property written by its name, exactly as written (never its number, a combination of
+    /// names such as <c>"A, B"</c>, which <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would read as
+    /// another value, or a name with white space around it).</summary>
     internal T RequiredEnum<T>(string name)
         where T : struct, Enum
     {
         JsonElement element = Required(name);
         string text = AsString(element, name);
-        return text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: false, out T value) && Enum.IsDefined(value)
-            ? value
-            : throw Invalid(name, element, "one of " + string.Join(", ", Enum.GetNames<T>()));
+        string[] names = Enum.GetNames<T>();
+        return Array.IndexOf(names, text) >= 0 ? Enum.Parse<T>(text) : throw Invalid(name, element, "one of " + string.Join(", ", names));
     }
 
     internal JsonFields RequiredObject(string name) => Of(Required(name), $"{Where}, property '{name}'");

@@ -64,6 +64,48 @@ public class ServicePolicyHostingOptionsValidatorTests
         Assert.Equal(3, result.Failures!.Count());
     }
 
+    [Fact]
+    public void Validate_NullOptions_Fails()
+    {
+        ValidateOptionsResult result = new ServicePolicyHostingOptionsValidator().Validate(null, null!);
+
+        Assert.Equal("The ServicePolicy hosting options are null.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_SpansAtTheirUpperBounds_Succeed()
+    {
+        ValidateOptionsResult result = Validate(o =>
+        {
+            o.Timer.PollInterval = TimeSpan.FromHours(1);
+            o.Timer.MaxRetryDelay = TimeSpan.FromHours(1);
+            o.Timer.RetryDelay = TimeSpan.FromHours(1);
+        });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_RetryDelayEqualToMaxRetryDelay_Succeeds()
+    {
+        Assert.True(Validate(o => o.Timer.RetryDelay = o.Timer.MaxRetryDelay).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_MaxRetryDelayInvalid_ChecksRetryDelayAgainstOneHourAndReportsOnlyTheMaximum()
+    {
+        ValidateOptionsResult ok = Validate(o => o.Timer.MaxRetryDelay = TimeSpan.Zero);
+        ValidateOptionsResult tooLong = Validate(o =>
+        {
+            o.Timer.MaxRetryDelay = TimeSpan.Zero;
+            o.Timer.RetryDelay = TimeSpan.FromHours(2);
+        });
+
+        Assert.StartsWith("ServicePolicy:Hosting:Timer:MaxRetryDelay is 00:00:00", Assert.Single(ok.Failures!), StringComparison.Ordinal);
+        Assert.Equal(2, tooLong.Failures!.Count());
+        Assert.Contains(tooLong.Failures!, f => f.StartsWith("ServicePolicy:Hosting:Timer:RetryDelay is 02:00:00", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(10_000)]

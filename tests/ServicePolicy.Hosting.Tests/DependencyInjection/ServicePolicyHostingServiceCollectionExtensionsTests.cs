@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using ServicePolicy.Commitments;
@@ -193,6 +194,81 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task UseInMemoryStore_WithoutAClock_ReadsTheContainersTimeProvider()
+    {
+        var time = new FakeTimeProvider(Monday9.ToDateTimeOffset());
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddServicePolicyHosting(h => h.UseInMemoryStore());
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IInteractionStore store = provider.GetRequiredService<IInteractionStore>();
+
+        time.Advance(TimeSpan.FromMinutes(7));
+
+        Assert.Equal(Monday9 + Duration.FromMinutes(7), await store.GetCurrentInstantAsync(CancellationToken.None));
+        Assert.Same(store, provider.GetRequiredService<InMemoryInteractionStore>());
+    }
+
+    [Fact]
+    public async Task UseChannel_ReplacesTheChannelRegisteredBefore()
+    {
+        var first = new NullChannel();
+        var second = new NullChannel();
+        var services = new ServiceCollection();
+        services.AddServicePolicyHosting(h => h.UseChannel(first).UseChannel(second));
+        await using ServiceProvider byInstance = services.BuildServiceProvider();
+        services.AddServicePolicyHosting(h => h.UseChannel<OtherChannel>());
+        await using ServiceProvider byType = services.BuildServiceProvider();
+
+        Assert.Same(second, Assert.Single(byInstance.GetServices<IOutboxChannel>()));
+        Assert.IsType<OtherChannel>(Assert.Single(byType.GetServices<IOutboxChannel>()));
+        Assert.Same(byType.GetRequiredService<IOutboxChannel>(), byType.GetRequiredService<IOutboxChannel>());
+    }
+
+    [Fact]
+    public void Options_WithoutAConfiguration_AreTheDefaultsAndTheBuildersValues()
+    {
+        var services = new ServiceCollection();
+        services.AddServicePolicyHosting(h => h.UseInMemoryStore().UseChannel(new NullChannel()).Configure(o => o.NodeId = "solo"));
+        AddPolicy(services);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        ServicePolicyHostingOptions options = provider.GetRequiredService<IOptions<ServicePolicyHostingOptions>>().Value;
+
+        Assert.Equal("solo", options.NodeId);
+        Assert.Equal(200, options.Timer.BatchSize);
+    }
+
+    [Fact]
+    public void Builder_NullArguments_Throw()
+    {
+        var services = new ServiceCollection();
+
+        Assert.Throws<ArgumentNullException>("channel", () => services.AddServicePolicyHosting(h => h.UseChannel(null!)));
+        Assert.Throws<ArgumentNullException>("section", () => services.AddServicePolicyHosting(h => h.Configure((IConfiguration)null!)));
+        Assert.Throws<ArgumentNullException>("configure", () => services.AddServicePolicyHosting(h => h.Configure((Action<ServicePolicyHostingOptions>)null!)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AddServicePolicyHosting_CalledAgain_RegistersNothingMore(bool emptyBefore)
+    {
+        var services = new ServiceCollection();
+        if (!emptyBefore)
+        {
+            services.AddLogging();
+        }
+        services.AddServicePolicyHosting();
+        ServiceDescriptor[] once = [.. services];
+
+        services.AddServicePolicyHosting();
+
+        Assert.Equal(once, services);
+        Assert.Contains(services, d => d.ServiceType == typeof(IInteractionService));
+    }
+
+    [Fact]
     public void AddServicePolicyHosting_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>("services", () => ((IServiceCollection)null!).AddServicePolicyHosting());
@@ -244,5 +320,10 @@ public class ServicePolicyHostingServiceCollectionExtensionsTests
             }
             return call();
         }
+    }
+
+    private sealed class OtherChannel : IOutboxChannel
+    {
+        public Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -57,7 +57,8 @@ public class InteractionServiceTests
     {
         ArgumentException e = await Assert.ThrowsAsync<ArgumentException>("fact", () => service.RecordAsync("A", new AgentReplied(Monday9), None));
 
-        Assert.Contains("Interaction 'A' is not stored, so its first fact must be InteractionOpened", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Interaction 'A' is not stored, so its first fact must be InteractionOpened; the first fact given is AgentReplied", e.Message, StringComparison.Ordinal);
+        Assert.Contains(". Nothing was written.", e.Message, StringComparison.Ordinal);
         Assert.Null(await store.FindAsync("A", None));
     }
 
@@ -226,9 +227,175 @@ public class InteractionServiceTests
     }
 
     [Fact]
-    public async Task RecordAsync_Grouped_Empty_WritesNothing()
+    public async Task RecordAsync_Grouped_Empty_WritesNothingAndOpensNoTransaction()
     {
-        Assert.Empty(await service.RecordAsync([], None));
+        var counting = new CountingStore(store);
+        var counted = new InteractionService(counting, store, evaluator);
+
+        Assert.Empty(await counted.RecordAsync([], None));
+
+        Assert.Equal(0, counting.UpdateCalls);
+    }
+
+    [Fact]
+    public async Task RecordAsync_NullArguments_ThrowNamingTheArgument()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>("interactionId", () => service.RecordAsync(null!, Opened(Monday9), None));
+        await Assert.ThrowsAsync<ArgumentNullException>("fact", () => service.RecordAsync("A", null!, None));
+        await Assert.ThrowsAsync<ArgumentNullException>("facts", () => service.RecordAsync((IReadOnlyList<(string, TimelineFact)>)null!, None));
+    }
+
+    [Theory]
+    [InlineData(nameof(IInteractionStore.UpdateAsync))]
+    [InlineData(nameof(IInteractionStore.FindAsync))]
+    [InlineData(nameof(IInteractionStore.GetCurrentInstantAsync))]
+    [InlineData(nameof(IInteractionStore.UpdateDueAsync))]
+    public async Task EveryAwait_NeverResumesOnTheCallersSynchronizationContext(string asynchronous)
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-04 09:00"));
+        var slow = new CountingStore(store) { Asynchronous = asynchronous };
+        var runtime = new InteractionService(slow, store, evaluator);
+        var context = new CountingSynchronizationContext();
+
+        await context.RunAsync(() => runtime.RecordAsync("B", Opened(Monday9), None));
+        await context.RunAsync(() => runtime.GetStatusAsync("A", None));
+        await context.RunAsync(() => runtime.UpdateDueAsync(10, None));
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_KeepsTheStoredTimelineTextAsStored()
+    {
+        // A timeline stored by another writer (or an older version) in a form other than this version's compact one:
+        // the timer path re-evaluates it but never rewrites it.
+        await service.RecordAsync("A", Opened(Monday9), None);
+        InteractionRecord a = (await store.FindAsync("A", None))!;
+        string spaced = a.Timeline.Replace(",", ", ", StringComparison.Ordinal);
+        await store.UpdateAsync(["A"], (_, _, _) => new InteractionChange(spaced, a.Summary, a.NextChangeAt, []), None);
+        clock.Reset(At("2025-03-10 09:00"));
+
+        Assert.Equal(1, await service.UpdateDueAsync(10, None));
+
+        InteractionRecord after = (await store.FindAsync("A", None))!;
+        Assert.Equal(QueueState.Breached, after.Summary.State);
+        Assert.Equal(spaced, after.Timeline);
+    }
+
+    [Fact]
+    public async Task ReadApis_BadArguments_AreRefusedBeforeTheStoreIsCalled()
+    {
+        // A store of another package need not check again: the runtime checks its own arguments.
+        var untouchable = new UntouchableStore();
+        var guarded = new InteractionService(untouchable, untouchable, evaluator);
+
+        await Assert.ThrowsAsync<ArgumentNullException>("interactionId", () => guarded.GetStatusAsync(null!, None));
+        await Assert.ThrowsAsync<ArgumentNullException>("query", () => guarded.GetQueueAsync(null!, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>("maxCount", () => guarded.ListDeadLettersAsync(0, null, None));
+        await Assert.ThrowsAsync<ArgumentNullException>("key", () => guarded.RetryDeadLetterAsync(null!, None));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RecordAsync_Grouped_EntryWithNullIdOrFact_ThrowsNamingItsIndexAndWritesNothing(bool nullId)
+    {
+        (string, TimelineFact)[] facts = [("A", Opened(Monday9)), nullId ? (null!, Opened(Monday9)) : ("B", null!)];
+
+        ArgumentException e = await Assert.ThrowsAsync<ArgumentException>("facts", () => service.RecordAsync(facts, None));
+
+        Assert.Contains("Entry 1 has a null interaction id or fact.", e.Message, StringComparison.Ordinal);
+        Assert.Null(await store.FindAsync("A", None));
+    }
+
+    [Fact]
+    public async Task StoredTimelineOfAnotherInteraction_IsRefusedByStatus_AndMarkedFailedByTheTimer()
+    {
+        await service.RecordAsync("B", Opened(Monday9), None);
+        InteractionRecord b = (await store.FindAsync("B", None))!;
+        await store.UpdateAsync(["A"], (_, _, _) => new InteractionChange(b.Timeline, b.Summary, b.NextChangeAt, []), None);
+        const string Expected = "The timeline stored for interaction 'A' is the timeline of 'B'.";
+
+        StoredFormatException e = await Assert.ThrowsAsync<StoredFormatException>(() => service.GetStatusAsync("A", None));
+        clock.Reset(At("2025-03-10 09:00"));
+        int written = await service.UpdateDueAsync(10, None);
+
+        Assert.Equal(Expected, e.Message);
+        Assert.Equal(2, written);
+        InteractionRecord a = (await store.FindAsync("A", None))!;
+        Assert.Equal(QueueState.Failed, a.Summary.State);
+        Assert.Equal("StoredFormatException: " + Expected, a.Summary.Failure);
+        Assert.Equal(QueueState.Breached, (await store.FindAsync("B", None))!.Summary.State);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_EvaluationCancelled_PropagatesAndWritesNothing()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        InteractionRecord before = (await store.FindAsync("A", None))!;
+        clock.Reset(At("2025-03-10 09:00"));
+        evaluator.Fault = _ => new OperationCanceledException("stopping");
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => service.UpdateDueAsync(10, None));
+
+        Assert.Same(before, await store.FindAsync("A", None));
+        Assert.Empty(logger.Entries);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_StoreRetriesTheTransaction_OnlyTheLastCallOfTheUpdaterCounts()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        int calls = 0;
+        evaluator.Fault = _ => ++calls == 1 ? new InvalidOperationException("transient") : null;
+        var retrying = new CountingStore(store) { WrapDue = updater => (id, current, now) =>
+        {
+            // A store whose first attempt at the transaction failed runs the updater again on the same rows.
+            _ = updater(id, current, now);
+            return updater(id, current, now);
+        } };
+        var retried = new InteractionService(retrying, store, evaluator, logger);
+
+        Assert.Equal(1, await retried.UpdateDueAsync(10, None));
+
+        InteractionRecord a = (await store.FindAsync("A", None))!;
+        Assert.Equal(QueueState.Breached, a.Summary.State);
+        Assert.Null(a.Summary.Failure);
+        Assert.DoesNotContain(logger.Entries, e => e.Id.Id == 2102);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_ClaimedInteractionNoLongerStored_WritesNothingForIt()
+    {
+        await service.RecordAsync("A", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        InteractionChange? forGone = new(string.Empty, new InteractionSummary(QueueState.OnTrack, null, "person:x", null, Monday9), null, []);
+        var vanishing = new CountingStore(store) { WrapDue = updater => (id, current, now) =>
+        {
+            forGone = updater("gone", null, now);
+            return updater(id, current, now);
+        } };
+        var runtime = new InteractionService(vanishing, store, evaluator, logger);
+
+        Assert.Equal(1, await runtime.UpdateDueAsync(10, None));
+
+        Assert.Null(forGone);
+        Assert.Empty(logger.Entries);
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_WithoutALogger_StillMarksFailures()
+    {
+        var quiet = new InteractionService(store, store, evaluator);
+        await quiet.RecordAsync("B", Opened(Monday9), None);
+        clock.Reset(At("2025-03-10 09:00"));
+        evaluator.Rejected.Add("B");
+
+        Assert.Equal(1, await quiet.UpdateDueAsync(10, None));
+
+        Assert.Equal(QueueState.Failed, (await store.FindAsync("B", None))!.Summary.State);
     }
 
     [Fact]
@@ -249,6 +416,7 @@ public class InteractionServiceTests
         Assert.Equal(2, status.Version);
         Assert.Equal(At("2025-03-04 12:00"), status.Evaluation.Now);
         Assert.Equal("A", status.InteractionId);
+        Assert.Equal("A v2 at 2025-03-04T12:00:00Z", status.ToString());
         Assert.Equal(RuntimePolicy.Evaluate(TimelineJson.Deserialize(status.Record.Timeline), clock.GetCurrentInstant()).NextChangeAt,
             status.Evaluation.NextChangeAt);
     }
@@ -331,7 +499,43 @@ public class InteractionServiceTests
         Assert.Null(result.Summary.Failure);
     }
 
-    /// <summary>Counts the fact path's transactions.</summary>
+    /// <summary>A store that fails the test if it is called at all.</summary>
+    private sealed class UntouchableStore : IInteractionStore, IOutboxStore
+    {
+        private static T Fail<T>() => throw new Xunit.Sdk.XunitException("the store was called");
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => Fail<Task>();
+
+        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) => Fail<Task<Instant>>();
+
+        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) => Fail<Task<InteractionRecord?>>();
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateAsync(IReadOnlyList<string> interactionIds, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<InteractionRecord>>>();
+
+        public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<InteractionRecord>>>();
+
+        public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => Fail<Task<QueuePage>>();
+
+        public Task<IReadOnlyList<OutboxRecord>> LeaseAsync(string claimant, int maxCount, Duration lease, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<OutboxRecord>>>();
+
+        public Task<bool> MarkSentAsync(string key, string claimant, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<bool> ReleaseAsync(string key, string claimant, string? error, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<bool> DeadLetterAsync(string key, string claimant, string error, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<OutboxRecord?> FindOutboxAsync(string key, CancellationToken cancellationToken) => Fail<Task<OutboxRecord?>>();
+
+        public Task<IReadOnlyList<OutboxRecord>> ListOutboxAsync(OutboxState state, int maxCount, string? afterKey, CancellationToken cancellationToken) =>
+            Fail<Task<IReadOnlyList<OutboxRecord>>>();
+
+        public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken) => Fail<Task<bool>>();
+    }
+
+    /// <summary>Counts the fact path's transactions, and can wrap the timer path's updater.</summary>
     private sealed class CountingStore(InMemoryInteractionStore inner) : IInteractionStore
     {
         public InMemoryInteractionStore Inner => inner;
@@ -340,18 +544,35 @@ public class InteractionServiceTests
 
         public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
-        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) => inner.GetCurrentInstantAsync(cancellationToken);
+        public Task<Instant> GetCurrentInstantAsync(CancellationToken cancellationToken) =>
+            Later(nameof(GetCurrentInstantAsync), () => inner.GetCurrentInstantAsync(cancellationToken));
 
-        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) => inner.FindAsync(interactionId, cancellationToken);
+        public Task<InteractionRecord?> FindAsync(string interactionId, CancellationToken cancellationToken) =>
+            Later(nameof(FindAsync), () => inner.FindAsync(interactionId, cancellationToken));
 
         public Task<IReadOnlyList<InteractionRecord>> UpdateAsync(IReadOnlyList<string> interactionIds, InteractionUpdater updater, CancellationToken cancellationToken)
         {
             UpdateCalls++;
-            return inner.UpdateAsync(interactionIds, updater, cancellationToken);
+            return Later(nameof(UpdateAsync), () => inner.UpdateAsync(interactionIds, updater, cancellationToken));
         }
 
+        /// <summary>Gets or sets the one method that completes asynchronously, on the thread pool, as a database
+        /// store's would; the others complete at once.</summary>
+        public string? Asynchronous { get; init; }
+
+        private Task<T> Later<T>(string method, Func<Task<T>> call) => method == Asynchronous ? LaterAsync(call) : call();
+
+        private static async Task<T> LaterAsync<T>(Func<Task<T>> call)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
+        }
+
+        /// <summary>Gets or sets what the timer path's updater is wrapped in (to call it as a retrying store would).</summary>
+        public Func<InteractionUpdater, InteractionUpdater>? WrapDue { get; init; }
+
         public Task<IReadOnlyList<InteractionRecord>> UpdateDueAsync(int maxCount, InteractionUpdater updater, CancellationToken cancellationToken) =>
-            inner.UpdateDueAsync(maxCount, updater, cancellationToken);
+            Later(nameof(UpdateDueAsync), () => inner.UpdateDueAsync(maxCount, WrapDue is null ? updater : WrapDue(updater), cancellationToken));
 
         public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
     }

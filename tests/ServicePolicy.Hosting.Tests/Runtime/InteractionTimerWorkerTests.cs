@@ -58,7 +58,121 @@ public class InteractionTimerWorkerTests
         Assert.Equal(3, retries.Count);
         Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
         Assert.Equal(["database unreachable (1)", "database unreachable (2)", "database unreachable (3)"], retries.Select(e => e.Exception!.Message));
+        Assert.Equal(["(retry 1)", "(retry 2)", "(retry 3)"], retries.Select(e => e.Message[e.Message.IndexOf('(', StringComparison.Ordinal)..(e.Message.IndexOf(')', StringComparison.Ordinal) + 1)]));
         Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RetryWaits_RunOnTheContainersTimeProvider()
+    {
+        // Retry delays of minutes: the retry comes once fake time has passed them, without waiting real minutes.
+        options.Timer.RetryDelay = TimeSpan.FromMinutes(10);
+        options.Timer.MaxRetryDelay = TimeSpan.FromHours(1);
+        store.Script = call => call == 1 ? throw new InvalidOperationException("database unreachable") : 0;
+        using InteractionTimerWorker worker = CreateWorker();
+
+        await worker.StartAsync(CancellationToken.None);
+        await AdvanceUntil(store.CallReached(2), TimeSpan.FromMinutes(1));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(store.CallTimes[1] - store.CallTimes[0] >= Duration.FromMinutes(1), $"retried at {store.CallTimes[1]}");
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ResolvesTheRuntimeWhenFirstNeeded_AndOnce()
+    {
+        store.Script = _ => 0;
+        int resolved = 0;
+        var runtime = new InteractionService(store, new InMemoryInteractionStore(new FakeClock(T0)), new RuntimeEvaluator());
+        using var worker = new InteractionTimerWorker(() =>
+        {
+            resolved++;
+            return runtime;
+        }, new StaticOptionsMonitor(options), time, logger);
+        int before = resolved;
+
+        await worker.RunOnceAsync(CancellationToken.None);
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (before, resolved));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NeverResumesOnTheCallersSynchronizationContext()
+    {
+        store.Script = _ => 1;
+        store.Asynchronous = true;
+        using InteractionTimerWorker worker = CreateWorker();
+        var context = new CountingSynchronizationContext();
+
+        Assert.Equal(1, await context.RunAsync(() => worker.RunOnceAsync(CancellationToken.None)));
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ExecuteAsync_NeverResumesOnTheStartersSynchronizationContext(bool asynchronousStore)
+    {
+        // A store that completes at once leaves the poll wait as the first await that suspends; one that completes
+        // later, the pass itself.
+        store.Script = _ => 0;
+        store.Asynchronous = asynchronousStore;
+        using InteractionTimerWorker worker = CreateWorker();
+        var context = new CountingSynchronizationContext();
+
+        await context.RunAsync(async () =>
+        {
+            await worker.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            return 0;
+        });
+        await AdvanceUntil(store.CallReached(3), TimeSpan.FromSeconds(1));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Fact]
+    public void Ctor_NullService_Throws()
+    {
+        Assert.Throws<ArgumentNullException>("service", () => new InteractionTimerWorker((InteractionService)null!, new StaticOptionsMonitor(options), time, logger));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StoreCancelsAPassItself_IsRetriedLikeAnyStoreError()
+    {
+        // A command timeout surfaces as an OperationCanceledException while the host is not stopping.
+        store.Script = call => call == 1 ? throw new OperationCanceledException("command timed out") : 0;
+        using InteractionTimerWorker worker = CreateWorker();
+
+        await worker.StartAsync(CancellationToken.None);
+        await AdvanceUntil(store.CallReached(2), TimeSpan.FromMilliseconds(250));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var retry = Assert.Single(logger.Entries, e => e.Id.Id == 2103);
+        Assert.Equal("command timed out", retry.Exception!.Message);
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LogsStartAndStopWithTheNodeAndBatchesThatWroteSomething()
+    {
+        options.NodeId = "node-7";
+        store.Script = call => call == 1 ? 2 : 0;
+        using InteractionTimerWorker worker = CreateWorker();
+
+        await worker.StartAsync(CancellationToken.None);
+        await AdvanceUntil(store.CallReached(2), TimeSpan.FromSeconds(1));
+        await worker.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var started = Assert.Single(logger.Entries, e => e.Id.Id == 2101);
+        Assert.Equal(LogLevel.Information, started.Level);
+        Assert.Equal("ServicePolicy timer worker started on node 'node-7': batches of 3, polling every 00:00:05 when idle", started.Message);
+        var batch = Assert.Single(logger.Entries, e => e.Id.Id == 2104);
+        Assert.Equal("ServicePolicy timer re-evaluated 2 due interactions", batch.Message);
+        var stopped = Assert.Single(logger.Entries, e => e.Id.Id == 2105);
+        Assert.Equal("ServicePolicy timer worker stopped on node 'node-7'", stopped.Message);
     }
 
     [Fact]
@@ -133,6 +247,9 @@ public class InteractionTimerWorkerTests
 
         public FakeTimeProvider? Time { get; set; }
 
+        /// <summary>Gets or sets whether a call completes later, on the thread pool, as a database store's would.</summary>
+        public bool Asynchronous { get; set; }
+
         public Task CallReached(int n)
         {
             lock (reached)
@@ -159,6 +276,10 @@ public class InteractionTimerWorkerTests
                 reached[call - 1].TrySetResult();
             }
             int count = Script(call);
+            if (Asynchronous)
+            {
+                await Task.Delay(20).ConfigureAwait(false);
+            }
             if (count < 0)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

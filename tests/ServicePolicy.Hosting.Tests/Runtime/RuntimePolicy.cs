@@ -45,6 +45,10 @@ internal sealed class RuntimeEvaluator : IServicePolicyEvaluator
 {
     public HashSet<string> Rejected { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets or sets a fault to throw instead of evaluating: called with the timeline, returns the exception to
+    /// throw, or null to evaluate.</summary>
+    public Func<Timeline, Exception?>? Fault { get; set; }
+
     public int Calls { get; private set; }
 
     public EvaluationResult Evaluate(Timeline timeline) => throw new NotSupportedException("the runtime must pass its instant");
@@ -56,6 +60,10 @@ internal sealed class RuntimeEvaluator : IServicePolicyEvaluator
     public EvaluationResult Evaluate(Timeline timeline, Instant now)
     {
         Calls++;
+        if (Fault?.Invoke(timeline) is { } fault)
+        {
+            throw fault;
+        }
         if (Rejected.Contains(timeline.InteractionId))
         {
             throw new InvalidOperationException($"policy Everything@2 rejects {timeline.InteractionId}");

@@ -132,6 +132,92 @@ public class OutboxPayloadTests
         Assert.Contains("a Apology remedy cannot have detail", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The golden remedy payload with its <c>remedy</c> object replaced.</summary>
+    private static string RemedyWith(string remedy) =>
+        GoldenRemedy.Replace("{\"kind\":\"Credit\",\"amount\":5,\"currency\":\"GBP\"}", remedy, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("{\"kind\":\"Apology\"}", "Apology")]
+    [InlineData("{\"kind\":\"Accommodation\",\"detail\":\"free upgrade\"}", "Accommodation: free upgrade")]
+    [InlineData("{\"kind\":\"Accommodation\",\"detail\":\"voucher\",\"amount\":10.5,\"currency\":\"EUR\"}", "Accommodation: voucher (10.5 EUR)")]
+    [InlineData("{\"kind\":\"ProactiveMessage\",\"detail\":\"sorry\"}", "ProactiveMessage: sorry")]
+    public void RemedyMessage_Parse_EveryRemedyKind_ReadsItBack(string remedy, string expected)
+    {
+        RemedyMessage read = RemedyMessage.Parse(RemedyWith(remedy));
+
+        Assert.Equal(expected, DescribeRemedy(read.Remedy));
+    }
+
+    private static string DescribeRemedy(Policies.BreachRemedy r) =>
+        r.Kind + (r.Detail is null ? "" : ": " + r.Detail) + (r.Amount is null ? "" : $" ({r.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {r.Currency})");
+
+    [Theory]
+    [InlineData("{\"kind\":\"Apology\",\"detail\":\"x\"}", "a Apology remedy cannot have detail 'x', amount '' and currency ''.")]
+    [InlineData("{\"kind\":\"Apology\",\"amount\":1,\"currency\":\"GBP\"}", "a Apology remedy cannot have detail '', amount '1' and currency 'GBP'.")]
+    [InlineData("{\"kind\":\"Accommodation\"}", "a Accommodation remedy cannot have detail '', amount '' and currency ''.")]
+    [InlineData("{\"kind\":\"Credit\",\"detail\":\"x\",\"amount\":5,\"currency\":\"GBP\"}", "a Credit remedy cannot have detail 'x'")]
+    [InlineData("{\"kind\":\"Credit\",\"currency\":\"GBP\"}", "a Credit remedy cannot have detail '', amount ''")]
+    [InlineData("{\"kind\":\"Credit\",\"amount\":5}", "a Credit remedy cannot have detail '', amount '5' and currency ''.")]
+    [InlineData("{\"kind\":\"ProactiveMessage\"}", "a ProactiveMessage remedy cannot have detail ''")]
+    [InlineData("{\"kind\":\"ProactiveMessage\",\"detail\":\"x\",\"amount\":1}", "a ProactiveMessage remedy cannot have detail 'x', amount '1'")]
+    [InlineData("{\"kind\":\"Credit\",\"amount\":\"5\",\"currency\":\"GBP\"}", "The remedy payload, property 'remedy': the property 'amount' must be a decimal number; it is \"5\".")]
+    [InlineData("{\"kind\":\"Accommodation, Credit\"}", "the property 'kind' must be one of Apology, Accommodation, Credit, ProactiveMessage; it is \"Accommodation, Credit\".")]
+    [InlineData("{\"kind\":\"Credit\",\"amount\":5,\"currency\":\"GBP\",\"note\":1}", "property 'remedy' has the unknown property 'note'")]
+    public void RemedyMessage_Parse_RemedyThatDoesNotFit_ThrowsNamingIt(string remedy, string expected)
+    {
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => RemedyMessage.Parse(RemedyWith(remedy)));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@v1/L2/R2\"", "\"key\":\"nope\"", "The escalation payload: the property 'key' must be an action key; it is \"nope\".")]
+    [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@v1/L2/R2\"", "\"key\":7", "The escalation payload: the property 'key' must be an action key; it is 7.")]
+    [InlineData("\"kind\":\"escalation\"", "\"kind\":7", "The escalation payload: the property 'kind' must be \"escalation\" (read remedies with RemedyMessage); it is 7.")]
+    [InlineData("\"contacts\":[\"erin\"]", "\"contacts\":[\"erin\",3]", "The escalation payload: the property 'contacts' must be an array of strings; it is 3.")]
+    [InlineData("\"kind\":\"Custom\",\"name\":\"send you a quote\",", "\"kind\":\"Custom\",", "The escalation payload, property 'commitment': a name is required for custom commitments and not allowed for others.")]
+    [InlineData("\"kind\":\"Custom\",\"name\":\"send you a quote\",", "\"kind\":\"FirstResponse\",\"name\":\"send you a quote\",", "property 'commitment': a name is required for custom commitments")]
+    [InlineData("\"cycle\":0}", "\"cycle\":0,\"x\":1}", "The escalation payload, property 'commitment' has the unknown property 'x'")]
+    [InlineData("\"version\":1}", "\"version\":1,\"x\":1}", "The escalation payload, property 'chain' has the unknown property 'x'")]
+    [InlineData("\"name\":\"duty\"}", "\"name\":\"duty\",\"x\":1}", "The escalation payload, property 'recipient' has the unknown property 'x'")]
+    [InlineData("\"format\":1", "\"format\":0", "The escalation payload has format 0; formats start at 1.")]
+    public void EscalationMessage_Parse_BadPayload_ThrowsNamingTheProperty(string find, string replace, string expected)
+    {
+        string payload = GoldenEscalation.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(GoldenEscalation, payload);
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => EscalationMessage.Parse(payload));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>("payload", () => EscalationMessage.Parse(null!));
+        Assert.Throws<ArgumentNullException>("payload", () => RemedyMessage.Parse(null!));
+    }
+
+    [Fact]
+    public void Parse_ValuesAConstructorRefuses_ThrowsAFormatError()
+    {
+        string payload = GoldenRemedy.Replace("\"currency\":\"GBP\"", "\"currency\":\"\"", StringComparison.Ordinal);
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => RemedyMessage.Parse(payload));
+
+        Assert.StartsWith("The remedy payload holds values that do not go together: ", e.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentException>(e.InnerException, exactMatch: false);
+    }
+
+    [Fact]
+    public void ToString_NamesTheKeyAndTheRecipientOrRemedy()
+    {
+        Assert.Equal("G-1/Custom:send you a quote/0/sim@v1/L2/R2 to OnCall duty", EscalationMessage.Parse(GoldenEscalation).ToString());
+        Assert.Equal("G-1/Custom:send you a quote/0/sim@v1/L2/R2 to OwnersLead",
+            EscalationMessage.Parse(GoldenEscalation.Replace("{\"kind\":\"OnCall\",\"name\":\"duty\"}", "{\"kind\":\"OwnersLead\"}", StringComparison.Ordinal)).ToString());
+        Assert.Equal("G-1/FollowUp/0/remedy/1: Credit 5 GBP", RemedyMessage.Parse(GoldenRemedy).ToString());
+    }
+
     private static void AssertReadsBack(EscalationAction action)
     {
         OutboxEntry entry = OutboxPayload.For(action);

@@ -119,11 +119,75 @@ public class TimelineJsonTests
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + Opened + "]}", "does not form a valid timeline")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"appointmentBooked\",\"at\":\"2025-03-03T10:00:00Z\",\"window\":{\"start\":\"2025-03-03T12:00:00Z\"}}]}",
         "Fact 1 (appointmentBooked), property 'window': the required property 'end' is missing")]
+    [InlineData("{\"format\":1,\"format\":1,\"id\":\"T\",\"facts\":[]}",
+        "The stored timeline has the property 'format' more than once.")]
+    [InlineData("{\"format\":1,\"id\":5,\"facts\":[]}",
+        "The stored timeline: the property 'id' must be a string; it is 5.")]
+    [InlineData("{\"format\":1,\"id\":null,\"facts\":[]}",
+        "The stored timeline: the required property 'id' is missing.")]
+    [InlineData("{\"format\":1.5,\"id\":\"T\",\"facts\":[]}",
+        "The stored timeline: the property 'format' must be a whole number; it is 1.5.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":{}}",
+        "The stored timeline: the property 'facts' must be an array; it is {}.")]
+    [InlineData("{\"format\":1,\"id\":\" \",\"facts\":[" + Opened + "]}",
+        "The stored timeline of ' ' does not form a valid timeline: An interaction id must not be empty")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"agentReplied\",\"at\":\"2025-03-03T10:00:00Z\",\"public\":\"yes\"}]}",
+        "Fact 1 (agentReplied): the property 'public' must be true or false; it is \"yes\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"agentReplied\",\"at\":\"2025-03-03T10:00:00Z\",\"public\":null}]}",
+        "Fact 1 (agentReplied): the required property 'public' is missing.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"\"}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"waitingOnCustomer\"}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"waitingOnCustomer\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"WaitingOnCustomer, WaitingOnThirdParty\"}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"WaitingOnCustomer, WaitingOnThirdParty\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"WaitingOnCustomer \"}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"WaitingOnCustomer \".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"person:\"}]}",
+        "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\" or \"team:billing\"; it is \"person:\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"person: \"}]}",
+        "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\" or \"team:billing\"; it is \"person: \".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"ann\"}]}",
+        "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\" or \"team:billing\"; it is \"ann\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":7}]}",
+        "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\" or \"team:billing\"; it is 7.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}]}",
+        "it is \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"appointmentBooked\",\"at\":\"2025-03-03T10:00:00Z\",\"window\":{\"start\":\"2025-03-03T12:00:00Z\",\"end\":\"2025-03-03T12:00:00Z\"}}]}",
+        "Fact 1 (appointmentBooked): the window's end 2025-03-03T12:00:00Z is not after its start 2025-03-03T12:00:00Z.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"appointmentBooked\",\"at\":\"2025-03-03T10:00:00Z\",\"window\":{\"start\":\"2025-03-03T12:00:00Z\",\"end\":\"2025-03-03T13:00:00Z\",\"room\":1}}]}",
+        "Fact 1 (appointmentBooked), property 'window' has the unknown property 'room'")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"followUpPromised\",\"at\":\"2025-03-03T10:00:00Z\",\"rule\":4}]}",
+        "Fact 1 (followUpPromised): the property 'rule' must be a deadline expression such as \"4 business hours\"; it is 4.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"escalationAcknowledged\",\"at\":\"2025-03-03T10:00:00Z\",\"key\":5}]}",
+        "Fact 1 (escalationAcknowledged): the property 'key' must be an action key such as")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false,\"attributes\":{\"a\":1}}}]}",
+        "Fact 0 (opened), property 'profile', property 'attributes': the property 'a' must be a string; it is 1.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false,\"attributes\":[]}}]}",
+        "Fact 0 (opened), property 'profile', property 'attributes' must be a JSON object; it is [].")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{}}]}",
+        "Fact 0 (opened), property 'profile': the required property 'internal' is missing.")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[7]}",
+        "Fact 0 must be a JSON object; it is 7.")]
     public void Deserialize_BadText_ThrowsNamingWhatAndWhere(string json, string expected)
     {
         StoredFormatException e = Assert.Throws<StoredFormatException>(() => TimelineJson.Deserialize(json));
 
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_NullOptionalValues_ReadAsAbsent()
+    {
+        string json = "{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," +
+            "{\"type\":\"followUpPromised\",\"at\":\"2025-03-03T10:00:00Z\",\"by\":null,\"rule\":\"4 business hours\"}," +
+            "{\"type\":\"escalationAcknowledged\",\"at\":\"2025-03-03T10:00:00Z\",\"key\":\"T/FirstResponse/0/sim@v1/L0/R0\",\"by\":null}]}";
+
+        Timeline read = TimelineJson.Deserialize(json);
+
+        Assert.Equal("4 business hours", Commitments.DeadlineExpression.Format(((FollowUpPromised)read[1]).Rule!));
+        Assert.Null(((FollowUpPromised)read[1]).By);
+        Assert.Null(((EscalationAcknowledged)read[2]).By);
     }
 
     [Fact]
