@@ -15,8 +15,8 @@ namespace ServicePolicy.Hosting.Load;
 
 /// <summary>
 /// A host as an application builds one: <c>AddServicePolicyHosting</c> with the SQLite or PostgreSQL store, the
-/// <see cref="LoadEvaluator"/>, and the <see cref="MeasuringStore"/> wrapped around the store. Starting the host
-/// starts the runtime's own timer worker.
+/// <see cref="LoadEvaluator"/>, the <see cref="MeasuringStore"/> wrapped around the store, and a
+/// <see cref="DiscardingChannel"/>. Starting the host starts the runtime's own timer worker and outbox relay.
 /// </summary>
 public sealed class LoadHost : IAsyncDisposable
 {
@@ -49,7 +49,7 @@ public sealed class LoadHost : IAsyncDisposable
         IServiceCollection services = builder.Services;
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<IServicePolicyEvaluator>(new LoadEvaluator(scenario, clock));
-        services.AddServicePolicyHosting(h => h.Configure(o =>
+        services.AddServicePolicyHosting(h => h.UseChannel(new DiscardingChannel()).Configure(o =>
         {
             o.NodeId = nodeId;
             o.Timer.BatchSize = options.Batch;
