@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using Npgsql;
+using ServicePolicy.Testing;
 
 namespace ServicePolicy.Hosting.Load;
 
