@@ -162,6 +162,16 @@ public class LimitsTests
         Assert.Equal(rule, DeadlineExpression.Parse(rule.ToExpression()));
     }
 
+    [Fact]
+    public void A_rule_description_truncates_to_whole_seconds_exactly()
+    {
+        // Regression: the description went through Duration.TotalSeconds (a double), which rounded this up to 36500 days.
+        string justUnder = DeadlineRule.WithinElapsedTime(Largest - Duration.Epsilon).Describe(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.NotEqual(DeadlineRule.WithinElapsedTime(Largest).Describe(System.Globalization.CultureInfo.InvariantCulture), justUnder);
+        Assert.Contains("36499", justUnder);
+    }
+
     /// <summary>Amounts from one nanosecond to the largest amount, spread over every magnitude.</summary>
     public static class Amounts
     {
