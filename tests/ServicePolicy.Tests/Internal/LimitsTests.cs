@@ -84,6 +84,16 @@ public class LimitsTests
     }
 
     [Fact]
+    public void The_messages_of_the_limits_are_those_docs_limits_md_quotes()
+    {
+        var amount = Assert.Throws<ArgumentOutOfRangeException>(() => DeadlineRule.WithinElapsedTime(Largest + Duration.Epsilon));
+        var expression = Assert.Throws<DeadlineExpressionFormatException>(() => DeadlineExpression.Parse("36501 days"));
+
+        Assert.StartsWith("Amount 36500:00:00:00.000000001 is larger than the largest amount, 36500 days (876000 hours). See docs/limits.md#largest-amount.", amount.Message);
+        Assert.StartsWith("Invalid deadline expression '36501 days': expected an amount of at most 36500 days (876000 hours), the largest amount (see docs/limits.md#largest-amount) at position 1, found '36501'.", expression.Message);
+    }
+
+    [Fact]
     public void The_largest_amount_itself_is_accepted_everywhere()
     {
         Assert.Equal(Largest, DeadlineRule.WithinElapsedTime(Largest).Amount);
