@@ -43,7 +43,8 @@ public static class Evaluator
     /// <returns>The status of every commitment cycle, the remedies due and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
-    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive).</exception>
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy: a follow-up promise that
     /// names no deadline when the policy has no follow-up target, or an appointment window wider than the policy's
     /// maximum.</exception>
@@ -77,7 +78,8 @@ public static class Evaluator
     /// <returns>The status of every commitment cycle, the remedies and escalation actions due, and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
-    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive).</exception>
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="escalation"/> has no chain of the policy's chain name, or
     /// not its <see cref="EscalationContext.ReplayVersion"/>.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
@@ -114,7 +116,8 @@ public static class Evaluator
     /// <returns>The status of every commitment cycle, the remedies and escalation actions due, and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
-    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive).</exception>
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="escalation"/> lacks the selected policy's chain.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
     /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
@@ -145,7 +148,8 @@ public static class Evaluator
     /// <returns>The status of every commitment cycle, the remedies due and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
-    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive).</exception>
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now)

@@ -119,6 +119,21 @@ public class LimitsTests
     }
 
     [Fact]
+    public void A_business_time_deadline_that_leaves_the_supported_range_fails_evaluation_naming_the_range()
+    {
+        BusinessCalendar office = BusinessCalendar.Create("office", "Europe/London", "Mon-Fri 09:00-17:00");
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Long", 1, office)
+            .AddTarget(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Largest))
+            .Build();
+        Instant opened = Instant.FromUtc(2026, 1, 5, 10, 0);
+        Timeline timeline = Timeline.Create("T-1", new TimelineFact[] { new InteractionOpened(opened, Alice) });
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Evaluator.Evaluate(timeline, policy, opened));
+
+        Assert.Contains("See docs/limits.md#supported-range.", e.Message);
+    }
+
+    [Fact]
     public void Evaluating_at_Instant_MaxValue_is_refused_naming_now_and_the_range()
     {
         ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Standard", 1, BusinessCalendar.AlwaysOpen)
