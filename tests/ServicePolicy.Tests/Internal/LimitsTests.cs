@@ -69,6 +69,21 @@ public class LimitsTests
     }
 
     [Fact]
+    public void Closures_reaching_past_the_supported_range_in_code_build_and_close_the_calendar_from_their_start()
+    {
+        BusinessCalendar calendar = BusinessCalendar.CreateBuilder("c", "America/New_York")
+            .WithWeeklyHours("Mon-Fri 09:00-17:00")
+            .AddClosure(new NodaTime.Interval(Instant.FromUtc(2249, 12, 1, 0, 0), Instant.MaxValue))
+            .AddClosure(new NodaTime.Interval(Instant.MinValue, Instant.FromUtc(1700, 2, 1, 0, 0)))
+            .AddClosure(new NodaTime.Interval(Instant.FromUtc(9999, 12, 31, 0, 0), null))
+            .Build();
+
+        Assert.False(calendar.IsOpen(Instant.FromUtc(2249, 12, 2, 15, 0)));
+        Assert.True(calendar.IsOpen(Instant.FromUtc(2026, 3, 2, 15, 0)));
+        Assert.Throws<NoWorkingTimeException>(() => calendar.NextOpen(Instant.FromUtc(2249, 12, 2, 15, 0)));
+    }
+
+    [Fact]
     public void Amounts_larger_than_the_largest_are_refused_by_every_builder_naming_the_value()
     {
         Duration tooLarge = Largest + Duration.Epsilon;
