@@ -270,7 +270,7 @@ public sealed class BusinessCalendar
         Instant result = WorkingTimeline.ResolveOpening(Zone, BusinessDateTable.LocalNanos(day, at));
         if (result >= MaxSupportedInstant)
         {
-            Preconditions.ThrowArgumentOutOfRange(nameof(days), days, $"Adding {days} business days to {start} leaves the supported range.");
+            Preconditions.ThrowArgumentOutOfRange(nameof(days), days, $"Adding {days} business days to {start} leaves the supported range.{LimitsDocs.See(LimitsDocs.SupportedRange)}");
         }
         return result;
     }
@@ -283,13 +283,13 @@ public sealed class BusinessCalendar
         {
             // Weekly hours never run out: the count left the supported range, as in AddBusinessTime.
             return new ArgumentOutOfRangeException(nameof(days), days,
-                $"Adding {days} business days to {start} in calendar '{Name}' leaves the supported range ({MinSupportedInstant} to {MaxSupportedInstant}).");
+                $"Adding {days} business days to {start} in calendar '{Name}' leaves the supported range ({MinSupportedInstant} to {MaxSupportedInstant}).{LimitsDocs.See(LimitsDocs.SupportedRange)}");
         }
         LocalDate lastPossible = lastSpecialDate!.Value;
         // Special days after the table's last date exist, but any local time on them is after the supported range.
         if (lastPossible > LastCountedDate && specialDays.Keys.Count(date => date > LastCountedDate) >= missing)
         {
-            return new ArgumentOutOfRangeException(nameof(days), days, $"Adding {days} business days to {start} leaves the supported range.");
+            return new ArgumentOutOfRangeException(nameof(days), days, $"Adding {days} business days to {start} leaves the supported range.{LimitsDocs.See(LimitsDocs.SupportedRange)}");
         }
         return new NoWorkingTimeException(
             $"Calendar '{Name}' has fewer than {days} business dates after {start} (counting up to {LocalDatePattern.Iso.Format(lastPossible)}).");

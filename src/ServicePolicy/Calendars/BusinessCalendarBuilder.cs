@@ -80,22 +80,29 @@ public sealed class BusinessCalendarBuilder
     }
 
     /// <summary>Adds a holiday: a local date with no working ranges (unless it is also a special day, which wins).</summary>
-    /// <param name="date">The date.</param>
+    /// <param name="date">The date, from 1700-01-01 to 2250-01-01 (the supported range, see <c>docs/limits.md#supported-range</c>).</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
     public BusinessCalendarBuilder AddHoliday(LocalDate date)
     {
-        holidays.Add(date);
+        holidays.Add(Limits.CheckDate(date, nameof(date), $"Holiday in calendar '{name}'"));
         return this;
     }
 
     /// <summary>Adds holidays; see <see cref="AddHoliday"/>.</summary>
-    /// <param name="dates">The dates.</param>
+    /// <param name="dates">The dates, each from 1700-01-01 to 2250-01-01.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dates"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the supported range; the builder is unchanged.</exception>
     public BusinessCalendarBuilder AddHolidays(IEnumerable<LocalDate> dates)
     {
         Preconditions.CheckNotNull(dates);
-        holidays.UnionWith(dates);
+        LocalDate[] checkedDates = dates.ToArray();
+        foreach (LocalDate date in checkedDates)
+        {
+            Limits.CheckDate(date, nameof(dates), $"Holiday in calendar '{name}'");
+        }
+        holidays.UnionWith(checkedDates);
         return this;
     }
 
@@ -135,22 +142,28 @@ public sealed class BusinessCalendarBuilder
     }
 
     /// <summary>Adds a special day: a local date whose ranges replace the weekly hours (and win over a holiday).</summary>
-    /// <param name="date">The date.</param>
+    /// <param name="date">The date, from 1700-01-01 to 2250-01-01 (the supported range, see <c>docs/limits.md#supported-range</c>).</param>
     /// <param name="ranges">Range text such as <c>09:00-13:00</c> or <c>09:00-12:00, 13:00-15:00</c>.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ranges"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
     /// <exception cref="BusinessHoursFormatException">The text is malformed.</exception>
-    public BusinessCalendarBuilder AddSpecialDay(LocalDate date, string ranges) =>
-        AddSpecialDay(date, BusinessHoursParser.ParseRanges(ranges).ToArray());
+    public BusinessCalendarBuilder AddSpecialDay(LocalDate date, string ranges)
+    {
+        Limits.CheckDate(date, nameof(date), $"Special day in calendar '{name}'");
+        return AddSpecialDay(date, BusinessHoursParser.ParseRanges(ranges).ToArray());
+    }
 
     /// <summary>Adds a special day: a local date whose ranges replace the weekly hours (and win over a holiday).</summary>
-    /// <param name="date">The date.</param>
+    /// <param name="date">The date, from 1700-01-01 to 2250-01-01 (the supported range, see <c>docs/limits.md#supported-range</c>).</param>
     /// <param name="ranges">The ranges; at least one (a day with none is a holiday).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ranges"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
     /// <exception cref="ArgumentException"><paramref name="ranges"/> is empty.</exception>
     public BusinessCalendarBuilder AddSpecialDay(LocalDate date, params TimeRange[] ranges)
     {
+        Limits.CheckDate(date, nameof(date), $"Special day in calendar '{name}'");
         Preconditions.CheckNotNull(ranges);
         Preconditions.CheckArgument(ranges.Length > 0, nameof(ranges),
             $"Special day {date} in calendar '{name}' needs at least one range; use AddHoliday for a day with no working time.");

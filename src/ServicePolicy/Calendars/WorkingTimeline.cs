@@ -25,8 +25,8 @@ internal sealed partial class WorkingTimeline
     internal const int ChunkShift = 55;
     private const ulong NanosecondsPerDay = NodaConstants.NanosecondsPerDay;
 
-    internal static readonly Instant MinSupported = Instant.FromUtc(1700, 1, 1, 0, 0);
-    internal static readonly Instant MaxSupported = Instant.FromUtc(2250, 1, 1, 0, 0);
+    internal static readonly Instant MinSupported = Limits.MinInstant;
+    internal static readonly Instant MaxSupported = Limits.MaxInstant;
     private static readonly long MinNanos = ToNanos(MinSupported);
     private static readonly long MaxNanos = ToNanos(MaxSupported);
     // Nothing in the supported range is further apart than this, so a larger amount can never be satisfied.
@@ -341,7 +341,7 @@ internal sealed partial class WorkingTimeline
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowOutOfRange(string paramName, Instant instant) =>
         Preconditions.ThrowArgumentOutOfRange(paramName, instant,
-            $"Instant {instant} is outside the supported range of business-time arithmetic ({MinSupported} to {MaxSupported}, exclusive).");
+            Limits.InstantOutOfRange("Instant", instant));
 
     private Exception RanOut(Instant start, Duration amount, string amountName, bool forward)
     {
@@ -349,7 +349,7 @@ internal sealed partial class WorkingTimeline
         if (atRangeLimit)
         {
             return new ArgumentOutOfRangeException(amountName, amount,
-                $"Adding {amount} of business time to {start} in calendar '{calendar.Name}' leaves the supported range ({MinSupported} to {MaxSupported}).");
+                $"Adding {amount} of business time to {start} in calendar '{calendar.Name}' leaves the supported range ({MinSupported} to {MaxSupported}).{LimitsDocs.See(LimitsDocs.SupportedRange)}");
         }
         return forward ? NoWorkingTimeAfter(start) : NoWorkingTimeBefore(start);
     }

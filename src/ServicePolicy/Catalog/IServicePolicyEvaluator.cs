@@ -49,7 +49,8 @@ public interface IServicePolicyEvaluator
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeline"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The catalogue has several policies and no policy set.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A fact is after <paramref name="now"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A fact is after <paramref name="now"/>, or <paramref name="now"/> is outside the
+    /// supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
     EvaluationResult Evaluate(Timeline timeline, Instant now);
 
@@ -60,7 +61,8 @@ public interface IServicePolicyEvaluator
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KeyNotFoundException">No policy has that name.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A fact is after <paramref name="now"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A fact is after <paramref name="now"/>, or <paramref name="now"/> is outside the
+    /// supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
     EvaluationResult Evaluate(Timeline timeline, string policyName, Instant now);
 }

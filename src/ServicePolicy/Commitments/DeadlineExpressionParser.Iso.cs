@@ -46,7 +46,7 @@ internal sealed partial class DeadlineExpressionParser
             + period.Nanoseconds;
         if (nanoseconds > MaxNanoseconds)
         {
-            return FailAt(start, "a smaller number");
+            return FailAt(start, AmountTooLarge);
         }
         return TryPositiveDuration(nanoseconds, start, out duration);
     }

@@ -28,7 +28,11 @@ internal sealed partial class DeadlineExpressionParser
     private const long NanosPerSecond = 1_000_000_000;
     private const long NanosPerMillisecond = 1_000_000;
 
-    private static readonly Int128 MaxNanoseconds = Duration.MaxValue.ToInt128Nanoseconds();
+    /// <summary>What an amount longer than the largest amount fails with.</summary>
+    internal const string AmountTooLarge =
+        $"an amount of at most 36500 days (876000 hours), the largest amount (see docs/limits.md#{LimitsDocs.LargestAmount})";
+
+    private static readonly Int128 MaxNanoseconds = Limits.LargestAmount.ToInt128Nanoseconds();
 
     private readonly string text;
     private int pos;
@@ -272,13 +276,13 @@ internal sealed partial class DeadlineExpressionParser
             total += more;
             if (total > MaxNanoseconds)
             {
-                return FailAt(firstNumber, "a smaller number");
+                return FailAt(firstNumber, AmountTooLarge);
             }
             last = unit;
         }
     }
 
-    /// <summary>The amount in whole nanoseconds, failing at the number when it is longer than any duration.</summary>
+    /// <summary>The amount in whole nanoseconds, failing at the number when it is longer than the largest amount.</summary>
     private bool TryAmount(long count, Unit unit, int numberStart, out Int128 nanoseconds)
     {
         long perUnit = unit switch
@@ -291,7 +295,7 @@ internal sealed partial class DeadlineExpressionParser
             _ => 1,
         };
         nanoseconds = (Int128)count * perUnit;
-        return nanoseconds <= MaxNanoseconds || FailAt(numberStart, "a smaller number");
+        return nanoseconds <= MaxNanoseconds || FailAt(numberStart, AmountTooLarge);
     }
 
     private bool TryPositiveDuration(Int128 nanoseconds, int start, out Duration duration)

@@ -27,20 +27,28 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
     {
     }
 
+    /// <summary>Gets the largest amount a rule, an escalation delay or an at-risk lead time may have: 36,500 days
+    /// (876,000 hours, about 100 years). Larger amounts are refused when a rule is created or an expression parsed, so
+    /// that every accepted amount can be evaluated from any instant in the supported range; see
+    /// <c>docs/limits.md#largest-amount</c>.</summary>
+    public static Duration LargestAmount => Limits.LargestAmount;
+
     /// <summary>Gets whether the rule's clock is business time on a calendar (otherwise it is elapsed time).</summary>
     public abstract bool UsesBusinessTime { get; }
 
     /// <summary>Creates a rule: due once <paramref name="amount"/> of business time has passed.</summary>
-    /// <param name="amount">The business time allowed; positive.</param>
+    /// <param name="amount">The business time allowed; positive and at most <see cref="LargestAmount"/>.</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative, or larger than
+    /// <see cref="LargestAmount"/>.</exception>
     public static WithinBusinessTimeRule WithinBusinessTime(Duration amount) => new(CheckPositive(amount, nameof(amount)));
 
     /// <summary>Creates a rule: due once <paramref name="amount"/> of elapsed (calendar) time has passed, whatever the
     /// business hours.</summary>
-    /// <param name="amount">The elapsed time allowed; positive.</param>
+    /// <param name="amount">The elapsed time allowed; positive and at most <see cref="LargestAmount"/>.</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative, or larger than
+    /// <see cref="LargestAmount"/>.</exception>
     public static WithinElapsedTimeRule WithinElapsedTime(Duration amount) => new(CheckPositive(amount, nameof(amount)));
 
     /// <summary>Creates a rule: due at the end of the business day the cycle starts in
@@ -82,9 +90,10 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
 
     /// <summary>Creates the rule of appointments: the cycle is met by arriving inside the booked window and is due at
     /// the window's end; a booked window may be at most <paramref name="maximumWidth"/> wide.</summary>
-    /// <param name="maximumWidth">The widest window that may be booked; positive.</param>
+    /// <param name="maximumWidth">The widest window that may be booked; positive and at most <see cref="LargestAmount"/>.</param>
     /// <returns>The rule.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumWidth"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumWidth"/> is zero or negative, or larger than
+    /// <see cref="LargestAmount"/>.</exception>
     public static AppointmentWindowRule AppointmentWindow(Duration maximumWidth) => new(CheckPositive(maximumWidth, nameof(maximumWidth)));
 
     /// <summary>Describes the rule as a phrase that completes a sentence, such as "within 4 business hours" or "by the
@@ -129,6 +138,6 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
         {
             Preconditions.ThrowArgumentOutOfRange(paramName, value, string.Create(CultureInfo.InvariantCulture, $"Value {value} must be positive."));
         }
-        return value;
+        return Limits.CheckAmount(value, paramName);
     }
 }

@@ -41,7 +41,9 @@ internal static class RuleText
     /// are then written as hours, since a business day's length depends on the calendar), otherwise "2 days and 3 hours".</summary>
     internal static string FormatDuration(Duration duration, bool business, CultureInfo? culture)
     {
-        long totalSeconds = (long)duration.TotalSeconds;
+        // Whole seconds in integers: Duration.TotalSeconds is a double, which rounds 36499 days 23:59:59.999999999 up to
+        // 36500 days.
+        long totalSeconds = (long)(duration.ToInt128Nanoseconds() / NodaConstants.NanosecondsPerSecond);
         long days = business ? 0 : totalSeconds / 86_400;
         long rest = totalSeconds - (days * 86_400);
         long hours = rest / 3_600;

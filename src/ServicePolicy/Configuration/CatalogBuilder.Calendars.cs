@@ -2,10 +2,12 @@
 
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using NodaTime;
 using ServicePolicy.Calendars;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
@@ -26,6 +28,12 @@ internal sealed partial class CatalogBuilder
         if (string.IsNullOrWhiteSpace(timeZoneId))
         {
             errors.Add($"{path}:TimeZone: a time zone is required, such as 'Europe/London'");
+            return null;
+        }
+        if (timeZoneId.Length > Limits.MaxNameLength)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{path}:TimeZone: time zone '{timeZoneId[..40]}...' ({timeZoneId.Length} characters) is longer than {Limits.MaxNameLength} characters, the longest name.{LimitsDocs.See(LimitsDocs.NamesAndText)}"));
             return null;
         }
         DateTimeZone? zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZoneId);

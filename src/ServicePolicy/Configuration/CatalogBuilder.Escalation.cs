@@ -53,7 +53,8 @@ internal sealed partial class CatalogBuilder
         }
         foreach ((string name, EscalationChainOptions chain) in options.EscalationChains)
         {
-            BuildEscalationChain($"{root}:EscalationChains:{name}", name, chain ?? new EscalationChainOptions());
+            string path = $"{root}:EscalationChains:{name}";
+            Guarded(path, () => BuildEscalationChain(path, name, chain ?? new EscalationChainOptions()));
         }
     }
 
@@ -70,7 +71,10 @@ internal sealed partial class CatalogBuilder
             ParseResult<OffsetDateTime> parsed = OffsetDateTimePattern.ExtendedIso.Parse(from);
             if (parsed.Success)
             {
-                effectiveFrom = parsed.Value.ToInstant();
+                if (InSupportedRange(parsed.Value.Date, from, $"{path}:EffectiveFrom"))
+                {
+                    effectiveFrom = parsed.Value.ToInstant();
+                }
             }
             else
             {

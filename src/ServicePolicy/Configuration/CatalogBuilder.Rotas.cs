@@ -30,7 +30,8 @@ internal sealed partial class CatalogBuilder
         AddBuilt(options.BuiltRotas, r => r.Name, rotaNames, rotas, "Rotas", "rota");
         foreach ((string name, RotaOptions rota) in options.Rotas)
         {
-            BuildRota($"{root}:Rotas:{name}", name, rota ?? new RotaOptions());
+            string path = $"{root}:Rotas:{name}";
+            Guarded(path, () => BuildRota(path, name, rota ?? new RotaOptions()));
         }
     }
 

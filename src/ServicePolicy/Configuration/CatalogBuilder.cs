@@ -63,7 +63,8 @@ internal sealed partial class CatalogBuilder
         AddBuilt(options.BuiltCalendars, c => c.Name, calendarNames, calendars, "Calendars", "calendar");
         foreach ((string name, CalendarOptions calendar) in options.Calendars)
         {
-            BuildCalendar($"{root}:Calendars:{name}", name, calendar);
+            string path = $"{root}:Calendars:{name}";
+            Guarded(path, () => BuildCalendar(path, name, calendar));
         }
         BuildRotas();
         BuildEscalationChains();
@@ -71,7 +72,8 @@ internal sealed partial class CatalogBuilder
         AddBuilt(options.BuiltPolicies, p => p.Name, policyNames, policies, "Policies", "policy", CheckBuiltPolicyChain);
         foreach ((string name, PolicyOptions policy) in options.Policies)
         {
-            BuildPolicy($"{root}:Policies:{name}", name, policy);
+            string path = $"{root}:Policies:{name}";
+            Guarded(path, () => BuildPolicy(path, name, policy));
         }
         if (policyNames.Count == 0)
         {
@@ -79,6 +81,21 @@ internal sealed partial class CatalogBuilder
         }
         ServiceLevelPolicySet? set = BuildPolicySet(policyNames);
         return errors.Count == 0 ? new CatalogContent(calendars, policies, set, chainVersions, rotas) : null;
+    }
+
+    /// <summary>Runs the build of one configured entry, recording an argument, state or overflow exception that a
+    /// domain builder throws for a value configuration could not check as an error at the entry's
+    /// <paramref name="path"/>, so that no such exception escapes validation or a reload.</summary>
+    private void Guarded(string path, Action build)
+    {
+        try
+        {
+            build();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            errors.Add($"{path}: {FirstSentence(e.Message)}");
+        }
     }
 
     /// <summary>Registers objects built in code under their names; a name that configuration or another built object
@@ -173,7 +190,12 @@ internal sealed partial class CatalogBuilder
         ParseResult<LocalDate> result = LocalDatePattern.Iso.Parse(text ?? string.Empty);
         if (result.Success)
         {
-            return result.Value;
+            if (Limits.IsSupported(result.Value))
+            {
+                return result.Value;
+            }
+            errors.Add($"{path}: {Limits.DateOutOfRange("date", $"'{text}'")}");
+            return null;
         }
         errors.Add($"{path}: '{text}' is not a date in the form yyyy-MM-dd");
         return null;
@@ -189,18 +211,31 @@ internal sealed partial class CatalogBuilder
         ParseResult<OffsetDateTime> withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
         if (withOffset.Success)
         {
-            return withOffset.Value.ToInstant();
+            return InSupportedRange(withOffset.Value.Date, text, path) ? withOffset.Value.ToInstant() : null;
         }
         foreach (LocalDateTimePattern pattern in new[] { LocalDateTimePattern.ExtendedIso, LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm") })
         {
             ParseResult<LocalDateTime> local = pattern.Parse(text);
             if (local.Success)
             {
-                return zone is null ? null : local.Value.InZoneLeniently(zone).ToInstant();
+                return zone is null || !InSupportedRange(local.Value.Date, text, path) ? null : local.Value.InZoneLeniently(zone).ToInstant();
             }
         }
         errors.Add($"{path}: '{text}' is not a date and time such as '2026-06-01T09:00' (calendar time) or '2026-06-01T08:00:00Z'");
         return null;
+    }
+
+    /// <summary>Whether the date of a written date and time is in the supported range, after recording an error at
+    /// <paramref name="path"/> when it is not. Checked before converting to an instant, which would overflow for the
+    /// extremes of NodaTime's range (9999-12-31T23:59:59-18:00).</summary>
+    private bool InSupportedRange(LocalDate date, string text, string path)
+    {
+        if (Limits.IsSupported(date))
+        {
+            return true;
+        }
+        errors.Add($"{path}: {Limits.DateOutOfRange("date and time", $"'{text}'")}");
+        return false;
     }
 
     private static string FirstSentence(string message)

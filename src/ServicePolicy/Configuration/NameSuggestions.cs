@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
@@ -47,27 +48,40 @@ internal static class NameSuggestions
     internal static string DidYouMean(string value, IEnumerable<string> candidates) =>
         Closest(value, candidates) is { } best ? $" (did you mean '{best}'?)" : string.Empty;
 
-    /// <summary>Returns the candidate closest to <paramref name="value"/> within a few edits (case-insensitive), or null.</summary>
+    /// <summary>Returns the candidate closest to <paramref name="value"/> within a few edits (case-insensitive), or null.
+    /// Names longer than <see cref="Limits.MaxNameLength"/> get no suggestion, and a candidate stops being measured as
+    /// soon as it is further than allowed, so the work is bounded whatever the input.</summary>
     internal static string? Closest(string value, IEnumerable<string> candidates)
     {
+        if (value.Length > Limits.MaxNameLength)
+        {
+            return null;
+        }
+        int allowed = Math.Max(2, value.Length / 3);
+        string upper = value.ToUpperInvariant();
         string? best = null;
-        int bestDistance = int.MaxValue;
+        int bestDistance = allowed + 1;
         foreach (string candidate in candidates)
         {
-            int distance = Distance(value.ToUpperInvariant(), candidate.ToUpperInvariant());
+            if (Math.Abs(candidate.Length - value.Length) >= bestDistance)
+            {
+                continue; // the distance is at least the difference in length
+            }
+            int distance = Distance(upper, candidate.ToUpperInvariant(), bestDistance - 1);
             if (distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        int allowed = Math.Max(2, value.Length / 3);
-        return best is not null && bestDistance <= allowed ? best : null;
+        return best;
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>Returns the Levenshtein distance of <paramref name="a"/> and <paramref name="b"/>, or
+    /// <paramref name="limit"/> + 1 as soon as it is known to be larger than <paramref name="limit"/>.</summary>
+    private static int Distance(string a, string b, int limit)
     {
-        // Levenshtein distance with two rows.
+        // Levenshtein distance with two rows; a row's minimum never decreases, so once it exceeds the limit, so does the result.
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
@@ -77,13 +91,19 @@ internal static class NameSuggestions
         for (int i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            int rowMinimum = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMinimum = Math.Min(rowMinimum, current[j]);
+            }
+            if (rowMinimum > limit)
+            {
+                return limit + 1;
             }
             (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return Math.Min(previous[b.Length], limit + 1);
     }
 }

@@ -32,17 +32,19 @@ public sealed class EscalationDelay : IEquatable<EscalationDelay>
     public BusinessCalendar? Calendar { get; }
 
     /// <summary>Creates a delay in elapsed time.</summary>
-    /// <param name="amount">The wait; zero or more.</param>
+    /// <param name="amount">The wait; zero or more and at most <see cref="Commitments.DeadlineRule.LargestAmount"/>.</param>
     /// <returns>The delay.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative or larger than
+    /// <see cref="Commitments.DeadlineRule.LargestAmount"/>.</exception>
     public static EscalationDelay Elapsed(Duration amount) => new(CheckAmount(amount), null);
 
     /// <summary>Creates a delay in business time of <paramref name="calendar"/>: "1 business hour later".</summary>
-    /// <param name="amount">The wait; zero or more.</param>
+    /// <param name="amount">The wait; zero or more and at most <see cref="Commitments.DeadlineRule.LargestAmount"/>.</param>
     /// <param name="calendar">The calendar that measures it.</param>
     /// <returns>The delay.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative or larger than
+    /// <see cref="Commitments.DeadlineRule.LargestAmount"/>.</exception>
     public static EscalationDelay Business(Duration amount, BusinessCalendar calendar) =>
         new(CheckAmount(amount), Preconditions.CheckNotNull(calendar));
 
@@ -74,6 +76,6 @@ public sealed class EscalationDelay : IEquatable<EscalationDelay>
         {
             Preconditions.ThrowArgumentOutOfRange(nameof(amount), amount, string.Create(CultureInfo.InvariantCulture, $"Delay {amount} must not be negative."));
         }
-        return amount;
+        return Limits.CheckAmount(amount, nameof(amount), "Delay");
     }
 }

@@ -15,6 +15,8 @@ public sealed class AgentReplied : TimelineFact
     /// <summary>Creates the fact.</summary>
     /// <param name="at">The instant of the reply.</param>
     /// <param name="isPublic">Whether the customer sees it (a reply) rather than only colleagues (an internal note).</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public AgentReplied(Instant at, bool isPublic = true)
         : base(at)
     {

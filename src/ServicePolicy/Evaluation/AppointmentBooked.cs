@@ -17,6 +17,8 @@ public sealed class AppointmentBooked : TimelineFact
     /// <param name="at">The instant of booking.</param>
     /// <param name="window">The booked window; it must have a start and an end, be non-empty and end after <paramref name="at"/>.</param>
     /// <exception cref="ArgumentException">The window is unbounded, empty, or ends at or before <paramref name="at"/>.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public AppointmentBooked(Instant at, Interval window)
         : base(at)
     {

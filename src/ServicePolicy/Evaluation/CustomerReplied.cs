@@ -12,6 +12,8 @@ public sealed class CustomerReplied : TimelineFact
 {
     /// <summary>Creates the fact.</summary>
     /// <param name="at">The instant of the message.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public CustomerReplied(Instant at)
         : base(at)
     {

@@ -21,6 +21,8 @@ public sealed class EscalationAcknowledged : TimelineFact
     /// <param name="key">The acknowledged action's key.</param>
     /// <param name="by">The host's id of who acknowledged; null when unknown.</param>
     /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, which is not a key.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public EscalationAcknowledged(Instant at, ActionKey key, string? by = null)
         : base(at)
     {

@@ -42,7 +42,9 @@ public static class Evaluator
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The status of every commitment cycle, the remedies due and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy: a follow-up promise that
     /// names no deadline when the policy has no follow-up target, or an appointment window wider than the policy's
     /// maximum.</exception>
@@ -75,7 +77,9 @@ public static class Evaluator
     /// <param name="escalation">The chain versions and the directory.</param>
     /// <returns>The status of every commitment cycle, the remedies and escalation actions due, and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="escalation"/> has no chain of the policy's chain name, or
     /// not its <see cref="EscalationContext.ReplayVersion"/>.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
@@ -111,7 +115,9 @@ public static class Evaluator
     /// <param name="escalation">The chain versions and the directory.</param>
     /// <returns>The status of every commitment cycle, the remedies and escalation actions due, and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="ArgumentException"><paramref name="escalation"/> lacks the selected policy's chain.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
     /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
@@ -126,6 +132,7 @@ public static class Evaluator
 
     private static void CheckNow(Timeline timeline, Instant now)
     {
+        Limits.CheckInstant(now, nameof(now));
         if (now < timeline.LastInstant)
         {
             Preconditions.ThrowArgumentOutOfRange(nameof(now), now,
@@ -140,7 +147,9 @@ public static class Evaluator
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The status of every commitment cycle, the remedies due and the next change.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timeline's last fact, or outside
+    /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
+    /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now)

@@ -20,6 +20,8 @@ public sealed class FollowUpPromised : TimelineFact
 {
     /// <summary>Creates a promise that uses the policy's follow-up target.</summary>
     /// <param name="at">The instant of the promise.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public FollowUpPromised(Instant at)
         : base(at)
     {
@@ -29,6 +31,8 @@ public sealed class FollowUpPromised : TimelineFact
     /// <param name="at">The instant of the promise.</param>
     /// <param name="by">The promised instant; after <paramref name="at"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is not after <paramref name="at"/>.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public FollowUpPromised(Instant at, Instant by)
         : base(at)
     {
@@ -44,6 +48,8 @@ public sealed class FollowUpPromised : TimelineFact
     /// <param name="rule">The rule; not an appointment window rule.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rule"/> is an appointment window rule.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public FollowUpPromised(Instant at, DeadlineRule rule)
         : base(at)
     {

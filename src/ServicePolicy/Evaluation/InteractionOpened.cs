@@ -23,6 +23,8 @@ public sealed class InteractionOpened : TimelineFact
     /// <param name="profile">The channel, priority, tier, internal or external customer, and attributes; null for
     /// <see cref="InteractionProfile.Unspecified"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public InteractionOpened(Instant at, [InteractionOwner] Owner owner, InteractionProfile? profile = null)
         : base(at)
     {

@@ -17,6 +17,8 @@ public sealed class MilestoneReached : TimelineFact
     /// <param name="name">The milestone's name, the same as its custom target's.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public MilestoneReached(Instant at, string name)
         : base(at)
     {

@@ -18,6 +18,8 @@ public sealed class OwnerAssigned : TimelineFact
     /// <param name="at">The instant of the handoff.</param>
     /// <param name="owner">The new owner.</param>
     /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public OwnerAssigned(Instant at, Owner owner)
         : base(at)
     {

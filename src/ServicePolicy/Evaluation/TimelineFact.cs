@@ -18,10 +18,12 @@ public abstract class TimelineFact
 {
     private protected TimelineFact(Instant at)
     {
-        At = at;
+        At = Limits.CheckInstant(at, nameof(at), "A fact's instant");
     }
 
-    /// <summary>Gets the instant the fact happened.</summary>
+    /// <summary>Gets the instant the fact happened, in the supported range 1700-01-01T00:00Z (inclusive) to
+    /// 2250-01-01T00:00Z (exclusive): a fact outside it is refused with an <see cref="System.ArgumentOutOfRangeException"/>
+    /// naming parameter <c>at</c> (see <c>docs/limits.md#supported-range</c>).</summary>
     public Instant At { get; }
 
     /// <summary>Returns the fact's type and instant, such as <c>AgentReplied at 2025-03-07T16:40:00Z</c>.</summary>

@@ -17,6 +17,8 @@ public sealed class WaitingStarted : TimelineFact
     /// <param name="at">The instant waiting started.</param>
     /// <param name="reason">Why the interaction is waiting.</param>
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="reason"/> is not a defined reason.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="at"/> is outside the supported range 1700-01-01T00:00Z
+    /// (inclusive) to 2250-01-01T00:00Z (exclusive); see <c>docs/limits.md#supported-range</c>.</exception>
     public WaitingStarted(Instant at, PauseReason reason = PauseReason.WaitingOnCustomer)
         : base(at)
     {

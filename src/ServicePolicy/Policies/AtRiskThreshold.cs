@@ -39,14 +39,15 @@ public sealed class AtRiskThreshold : IEquatable<AtRiskThreshold>
     public static AtRiskThreshold AtPercent(double percent) => new(CheckPercent(percent), null);
 
     /// <summary>Creates a threshold: at risk once no more than <paramref name="leadTime"/> remains before the deadline.</summary>
-    /// <param name="leadTime">The lead time; positive.</param>
+    /// <param name="leadTime">The lead time; positive and at most <see cref="Commitments.DeadlineRule.LargestAmount"/>.</param>
     /// <returns>The threshold.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leadTime"/> is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leadTime"/> is zero or negative, or larger than
+    /// <see cref="Commitments.DeadlineRule.LargestAmount"/>.</exception>
     public static AtRiskThreshold BeforeDeadline(Duration leadTime) => new(null, CheckLeadTime(leadTime));
 
     /// <summary>Creates a threshold that marks a commitment at risk at the percentage or the lead time, whichever comes first.</summary>
     /// <param name="percent">The share in percent, greater than 0 and less than 100.</param>
-    /// <param name="leadTime">The lead time; positive.</param>
+    /// <param name="leadTime">The lead time; positive and at most <see cref="Commitments.DeadlineRule.LargestAmount"/>.</param>
     /// <returns>The threshold.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public static AtRiskThreshold AtPercentOrBeforeDeadline(double percent, Duration leadTime) => new(CheckPercent(percent), CheckLeadTime(leadTime));
@@ -58,7 +59,8 @@ public sealed class AtRiskThreshold : IEquatable<AtRiskThreshold>
         Duration? usable = null;
         if (Percent is { } percent)
         {
-            usable = Duration.FromNanoseconds(Math.Floor(target.ToInt64Nanoseconds() * (percent / 100.0)));
+            // In Int128: a target measured between two deadlines may be longer than 292 years of nanoseconds (a long).
+            usable = Duration.FromNanoseconds((Int128)Math.Floor((double)target.ToInt128Nanoseconds() * (percent / 100.0)));
         }
         if (LeadTime is { } lead)
         {
@@ -102,6 +104,6 @@ public sealed class AtRiskThreshold : IEquatable<AtRiskThreshold>
         {
             Preconditions.ThrowArgumentOutOfRange(nameof(leadTime), leadTime, string.Create(CultureInfo.InvariantCulture, $"Lead time {leadTime} must be positive."));
         }
-        return leadTime;
+        return Limits.CheckAmount(leadTime, nameof(leadTime), "Lead time");
     }
 }

@@ -204,27 +204,28 @@ public partial class BusinessCalendarTests
     [Fact]
     public async Task AddBusinessDays_SpecialDaysAfterSupportedRange_LeaveTheRangeThenRunOut()
     {
-        // No weekly hours: the business dates are the special days, including two whose local times are all after the
-        // supported range (it ends at 2250-01-01T00:00Z, and London is on UTC in winter).
-        BusinessCalendar calendar = BusinessCalendar.CreateBuilder("far-desk", "Europe/London")
+        // No weekly hours: the business dates are the special days, including one whose local times are all after the
+        // supported range (it ends at 2250-01-01T00:00Z, and London is on UTC in winter). A special day on a later date
+        // is refused outright (issue 15).
+        BusinessCalendarBuilder builder = BusinessCalendar.CreateBuilder("far-desk", "Europe/London")
             .AddSpecialDay(new LocalDate(2249, 12, 30), "09:00-13:00")
-            .AddSpecialDay(new LocalDate(2250, 1, 1), "09:00-13:00")
-            .AddSpecialDay(new LocalDate(2250, 3, 1), "09:00-13:00")
-            .Build();
+            .AddSpecialDay(new LocalDate(2250, 1, 1), "09:00-13:00");
+        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => builder.AddSpecialDay(new LocalDate(2250, 1, 2), "09:00-13:00")).ParamName);
+        BusinessCalendar calendar = builder.Build();
         LocalTime nine = new(9, 0);
         Assert.Equal(At("2249-12-30 09:00"), calendar.AddBusinessDays(At("2249-12-29 10:00"), 1, nine));
-        foreach ((string from, int days) in new[] { ("2249-12-29 10:00", 2), ("2249-12-29 10:00", 3), ("2249-12-31 10:00", 2) })
+        foreach ((string from, int days) in new[] { ("2249-12-29 10:00", 2), ("2249-12-31 10:00", 1) })
         {
             Instant start = At(from);
             var leaves = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddBusinessDays(start, days, nine));
             Assert.Equal("days", leaves.ParamName);
             Assert.Contains($"Adding {days} business days to {start} leaves the supported range.", leaves.Message);
         }
-        foreach ((string from, int days) in new[] { ("2249-12-29 10:00", 4), ("2249-12-31 10:00", 3), ("2249-12-30 10:00", 4) })
+        foreach ((string from, int days) in new[] { ("2249-12-29 10:00", 3), ("2249-12-31 10:00", 2), ("2249-12-30 10:00", 2) })
         {
             Instant start = At(from);
             var e = Assert.IsType<NoWorkingTimeException>(await Finishes(() => calendar.AddBusinessDays(start, days, nine)));
-            Assert.Equal($"Calendar 'far-desk' has fewer than {days} business dates after {start} (counting up to 2250-03-01).", e.Message);
+            Assert.Equal($"Calendar 'far-desk' has fewer than {days} business dates after {start} (counting up to 2250-01-01).", e.Message);
         }
     }
 

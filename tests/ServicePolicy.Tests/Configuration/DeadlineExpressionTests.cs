@@ -139,33 +139,34 @@ public class DeadlineExpressionTests
     [Fact]
     public void Parse_LargeCounts_AreExactWholeUnits()
     {
-        // Regression: "N hours" went through Duration.FromHours(double) and came out 8,192 ns short.
+        // Regression: "N hours" went through Duration.FromHours(double) and came out 8,192 ns short of 20496413 hours;
+        // amounts are now at most the largest amount, 876000 hours, and exact up to it.
         Assert.Equal(Duration.FromNanoseconds(8_192), Duration.FromHours(20496413) - Duration.FromHours(20496413d));
-        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("20496413 hours"));
-        Assert.Equal(DeadlineRule.WithinBusinessTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("20496413 business hours"));
-        Assert.Equal(DeadlineRule.AppointmentWindow(Duration.FromHours(20496413)), DeadlineExpression.Parse("appointment window of 20496413 hours"));
-        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413)), DeadlineExpression.Parse("PT20496413H"));
-        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromDays(16777215)), DeadlineExpression.Parse("16777215 days"));
-        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromMinutes(1_229_784_779L)), DeadlineExpression.Parse("1229784779 minutes"));
-        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromSeconds(73_787_086_799L)), DeadlineExpression.Parse("73787086799 seconds"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(875_999)), DeadlineExpression.Parse("875999 hours"));
+        Assert.Equal(DeadlineRule.WithinBusinessTime(Duration.FromHours(875_999)), DeadlineExpression.Parse("875999 business hours"));
+        Assert.Equal(DeadlineRule.AppointmentWindow(Duration.FromHours(875_999)), DeadlineExpression.Parse("appointment window of 875999 hours"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromHours(875_999)), DeadlineExpression.Parse("PT875999H"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromDays(36_500)), DeadlineExpression.Parse("36500 days"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromMinutes(52_559_999L)), DeadlineExpression.Parse("52559999 minutes"));
+        Assert.Equal(DeadlineRule.WithinElapsedTime(Duration.FromSeconds(3_153_599_999L)), DeadlineExpression.Parse("3153599999 seconds"));
         Assert.Equal(
-            DeadlineRule.WithinElapsedTime(Duration.FromHours(20496413) + Duration.FromMilliseconds(1) + Duration.FromNanoseconds(1)),
-            DeadlineExpression.Parse("20496413 hours 1 millisecond 1 nanosecond"));
-        Assert.Equal(Duration.MaxValue, ((WithinElapsedTimeRule)DeadlineExpression.Parse("16777215 days 86399999999999 nanoseconds")).Amount);
+            DeadlineRule.WithinElapsedTime(Duration.FromHours(875_999) + Duration.FromMilliseconds(1) + Duration.FromNanoseconds(1)),
+            DeadlineExpression.Parse("875999 hours 1 millisecond 1 nanosecond"));
+        Assert.Equal(DeadlineRule.LargestAmount - Duration.Epsilon, ((WithinElapsedTimeRule)DeadlineExpression.Parse("36499 days 86399999999999 nanoseconds")).Amount);
     }
 
     [Property(MaxTest = 1000)]
     public bool Parse_AnyCountOfAnyUnit_IsExactlyThatManyUnits(PositiveInt seed, byte unitIndex)
     {
-        // Counts up to the longest Duration in each unit: 2^24 days is 402,653,184 hours.
+        // Counts up to the largest amount in each unit: 36,500 days is 876,000 hours.
         (string Unit, long Max, Func<long, Duration> Make)[] units =
         {
-            ("days", 16_777_215, n => Duration.FromDays((int)n)),
-            ("hours", 402_653_183, n => Duration.FromHours((int)n)),
-            ("minutes", 24_159_191_039, Duration.FromMinutes),
-            ("seconds", 1_449_551_462_399, Duration.FromSeconds),
-            ("milliseconds", 1_449_551_462_399_999, Duration.FromMilliseconds),
-            ("nanoseconds", 9_000_000_000_000_000_000, Duration.FromNanoseconds),
+            ("days", 36_500, n => Duration.FromDays((int)n)),
+            ("hours", 876_000, n => Duration.FromHours((int)n)),
+            ("minutes", 52_560_000, Duration.FromMinutes),
+            ("seconds", 3_153_600_000, Duration.FromSeconds),
+            ("milliseconds", 3_153_600_000_000, Duration.FromMilliseconds),
+            ("nanoseconds", 3_153_600_000_000_000_000, Duration.FromNanoseconds),
         };
         (string unit, long max, Func<long, Duration> make) = units[unitIndex % units.Length];
         long count = 1 + (long)(((ulong)seed.Get * 0x9E3779B97F4A7C15UL) % (ulong)max);
@@ -178,10 +179,10 @@ public class DeadlineExpressionTests
     }
 
     [Theory]
-    [InlineData("16777216 days", 0, "a smaller number")]
-    [InlineData("16777215 days 86400 seconds", 0, "a smaller number")]
-    [InlineData("402653185 business hours", 0, "a smaller number")]
-    [InlineData("P16777216D", 0, "a smaller number")]
+    [InlineData("16777216 days", 0, DeadlineExpressionParser.AmountTooLarge)]
+    [InlineData("16777215 days 86400 seconds", 0, DeadlineExpressionParser.AmountTooLarge)]
+    [InlineData("402653185 business hours", 0, DeadlineExpressionParser.AmountTooLarge)]
+    [InlineData("P16777216D", 0, DeadlineExpressionParser.AmountTooLarge)]
     [InlineData("P99999999999D", 1, "a smaller number")]
     [InlineData("PT-4H", 2, "a number of hours, minutes or seconds after T")]
     [InlineData("P1D-2H", 3, "the end of the ISO-8601 duration")]
