@@ -612,8 +612,10 @@ internal static class IcsHolidayReader
             }
             if (e.Rule is { } rule)
             {
-                Instant? until = rule.Until is { } u ? Key(u.IsDate ? u with { Local = u.Local.Date.At(LocalTime.MaxValue) } : u, start) : null;
-                LocalDate? untilDate = rule.Until?.Local.Date.PlusDays(1);
+                // An UNTIL after the supported range ends nothing sooner than the range does.
+                IcsReadValue? untilValue = rule.Until is { } value && value.Local.Date < RangeEnd ? value : null;
+                Instant? until = untilValue is { } u ? Key(u.IsDate ? u with { Local = u.Local.Date.At(LocalTime.MaxValue) } : u, start) : null;
+                LocalDate? untilDate = untilValue?.Local.Date.PlusDays(1);
                 bool withinBudget = rule.Expand(
                     start.Local.Date,
                     RangeEnd,

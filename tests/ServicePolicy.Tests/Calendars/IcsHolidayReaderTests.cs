@@ -103,8 +103,8 @@ public class IcsHolidayReaderTests
     [Fact]
     public void RuleThatRarelyMatches_IsRefusedAtTheExaminedDaysBound()
     {
-        // Each rule examines every day from 1700 to 2250 (about 200,000) to find the 29ths of February that are Mondays.
-        string events = string.Concat(Enumerable.Repeat("BEGIN:VEVENT\nDTSTART;VALUE=DATE:17000101\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO\nEND:VEVENT\n", 60));
+        // Each rule examines every day from 1700 to 2250 (about 200,000) to find the 31sts that are Mondays.
+        string events = string.Concat(Enumerable.Repeat("BEGIN:VEVENT\nDTSTART;VALUE=DATE:17000101\nRRULE:FREQ=DAILY;BYMONTHDAY=31;BYDAY=MO\nEND:VEVENT\n", 60));
 
         FormatException error = Refused(events.TrimEnd());
 
