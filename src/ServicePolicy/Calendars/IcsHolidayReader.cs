@@ -270,7 +270,9 @@ internal static class IcsHolidayReader
                 throw Fail($"{name} '{value}' is in UTC (ends in Z) and also has TZID={tzid}.");
             }
             LocalDate date = parsed.Local.Date;
-            if (date < RangeStart || date >= RangeEnd)
+            // An end may fall after the range (an event on its last day ends on 2250-01-01); the days after it are
+            // not added.
+            if (date < RangeStart || date >= (name == "DTEND" ? RangeEnd.PlusDays(MaxEventDays) : RangeEnd))
             {
                 throw Fail($"{name} '{value}' is outside the supported range, 1700-01-01 (inclusive) to 2250-01-01 (exclusive)."
                     + LimitsDocs.See(LimitsDocs.SupportedRange));
@@ -601,11 +603,12 @@ internal static class IcsHolidayReader
             {
                 (excluded ??= new()).Add(Key(value, start));
             }
-            var added = new HashSet<Instant>();
+            // Only a recurring event can give the same occurrence twice (from RRULE and RDATE).
+            HashSet<Instant>? added = e.Rule is null && e.RDates is null ? null : new();
             void Occurrence(LocalDateTime local)
             {
                 Instant key = Key(start with { Local = local }, start);
-                if ((excluded is null || !excluded.Contains(key)) && added.Add(key))
+                if ((excluded is null || !excluded.Contains(key)) && (added is null || added.Add(key)))
                 {
                     add(local);
                 }

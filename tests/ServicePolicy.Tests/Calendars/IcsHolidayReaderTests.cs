@@ -196,6 +196,14 @@ public class IcsHolidayReaderTests
     }
 
     [Fact]
+    public void EventOnTheLastDayOfTheRange_MayEndAfterIt()
+    {
+        (List<LocalDate> holidays, _) = Read("BEGIN:VEVENT\nDTSTART;VALUE=DATE:22491231\nDTEND;VALUE=DATE:22500101\nEND:VEVENT");
+
+        Assert.Equal(new[] { new LocalDate(2249, 12, 31) }, holidays);
+    }
+
+    [Fact]
     public void AllDayDaysAfterTheSupportedRange_AreNotAdded()
     {
         (List<LocalDate> holidays, _) = Read("BEGIN:VEVENT\nDTSTART;VALUE=DATE:22491231\nDURATION:P3D\nEND:VEVENT");
