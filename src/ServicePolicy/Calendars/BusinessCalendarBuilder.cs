@@ -108,11 +108,25 @@ public sealed class BusinessCalendarBuilder
 
     /// <summary>Adds the events of iCalendar (RFC 5545, <c>.ics</c>) text: every date an all-day event covers becomes
     /// a holiday (<see cref="AddHoliday"/>) and every event with a time of day a closure (<see cref="AddClosure"/>);
-    /// floating times are read in the calendar's zone, and recurring events are expanded up to the end of 2099.</summary>
+    /// floating times are read in the calendar's zone, and recurring events are expanded within the supported range
+    /// (1700-01-01 to 2250-01-01).</summary>
+    /// <remarks>
+    /// <para>Only VEVENTs are read; VTODO, VJOURNAL, VFREEBUSY, VTIMEZONE and unknown components are ignored.
+    /// <c>STATUS:CANCELLED</c> events are ignored, and so are <c>TRANSP:TRANSPARENT</c> events with a time of day
+    /// (all-day events stay holidays whatever their <c>TRANSP</c>: public holiday feeds mark every holiday
+    /// transparent). <c>RRULE</c> (daily or coarser), <c>RDATE</c>, <c>EXDATE</c>, <c>RECURRENCE-ID</c>,
+    /// <c>DTEND</c> or <c>DURATION</c>, and <c>TZID</c> naming an IANA or Windows zone are applied.</para>
+    /// <para>Refused with a <see cref="FormatException"/> naming the line and the value: sub-daily recurrences
+    /// (<c>FREQ=SECONDLY</c>, <c>MINUTELY</c>, <c>HOURLY</c>, <c>BYHOUR</c>, <c>BYMINUTE</c>, <c>BYSECOND</c>),
+    /// <c>EXRULE</c>, <c>RDATE;VALUE=PERIOD</c>, <c>RECURRENCE-ID;RANGE</c>, dates outside the supported range,
+    /// events longer than 366 days, more than 100,000 holiday dates and closures from one text, and text longer
+    /// than 10,000,000 characters. See <c>docs/limits.md#icalendar</c>.</para>
+    /// </remarks>
     /// <param name="reader">The text, read to its end; the caller disposes of it.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not iCalendar; the builder is unchanged.</exception>
+    /// <exception cref="FormatException">The text is not iCalendar, uses what is refused or is over a bound; the
+    /// message names the line and the value. The builder is unchanged.</exception>
     /// <example><code>
     /// using var reader = new StringReader(icsText); // or File.OpenText("holidays.ics"), or a stream from a web request
     /// builder.AddHolidaysFromICalendar(reader);
@@ -120,10 +134,7 @@ public sealed class BusinessCalendarBuilder
     public BusinessCalendarBuilder AddHolidaysFromICalendar(TextReader reader)
     {
         Preconditions.CheckNotNull(reader);
-        (List<LocalDate> dates, List<Interval> times) = IcsHolidayReader.Read(reader, zone);
-        holidays.UnionWith(dates);
-        closures.AddRange(times);
-        return this;
+        return AddHolidaysFromICalendar(reader, "iCalendar text");
     }
 
     /// <summary>Adds the events of an iCalendar (<c>.ics</c>) file; see <see cref="AddHolidaysFromICalendar(TextReader)"/>.</summary>
@@ -133,12 +144,21 @@ public sealed class BusinessCalendarBuilder
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
     /// <exception cref="UnauthorizedAccessException">The process may not read the file.</exception>
-    /// <exception cref="FormatException">The file is not iCalendar; the builder is unchanged.</exception>
+    /// <exception cref="FormatException">The file is not iCalendar, uses what is refused or is over a bound; the
+    /// message names the file, the line and the value. The builder is unchanged.</exception>
     public BusinessCalendarBuilder AddHolidaysFromICalendar(string path)
     {
         Preconditions.CheckNotNull(path);
         using StreamReader reader = File.OpenText(path);
-        return AddHolidaysFromICalendar(reader);
+        return AddHolidaysFromICalendar(reader, $"iCalendar file '{path}'");
+    }
+
+    private BusinessCalendarBuilder AddHolidaysFromICalendar(TextReader reader, string source)
+    {
+        (List<LocalDate> dates, List<Interval> times) = IcsHolidayReader.Read(reader, zone, source);
+        holidays.UnionWith(dates);
+        closures.AddRange(times);
+        return this;
     }
 
     /// <summary>Adds a special day: a local date whose ranges replace the weekly hours (and win over a holiday).</summary>

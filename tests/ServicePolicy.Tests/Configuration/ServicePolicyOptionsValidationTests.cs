@@ -108,6 +108,24 @@ public class ServicePolicyOptionsValidationTests
     }
 
     [Fact]
+    public void Validate_HolidayFileWithSubDailyRule_NamesPathLineAndRule()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"sp-minutely-{Guid.NewGuid():N}.ics");
+        File.WriteAllText(file, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260101T090000\r\nRRULE:FREQ=MINUTELY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        try
+        {
+            string error = SingleError(With(("ServicePolicy:Calendars:uk-office:HolidayFiles:0", file)));
+            Assert.StartsWith($"ServicePolicy:Calendars:uk-office:HolidayFiles:0: iCalendar file '{file}' could not be read: ", error, StringComparison.Ordinal);
+            Assert.Contains("line 4: RRULE 'FREQ=MINUTELY' repeats more often than daily", error, StringComparison.Ordinal);
+            Assert.EndsWith(" See docs/limits.md#icalendar.", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Validate_MalformedHolidayFile_NamesPath()
     {
         string file = Path.Combine(Path.GetTempPath(), $"sp-bad-{Guid.NewGuid():N}.ics");
