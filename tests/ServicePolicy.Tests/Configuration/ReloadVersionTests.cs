@@ -179,6 +179,13 @@ public sealed class ReloadVersionTests
     }
 
     [Fact]
+    public void AllowVersionDecrease_Default_IsFalse()
+    {
+        Assert.False(new ServicePolicyOptions().AllowVersionDecrease);
+        Assert.Empty(ConfigurationFixtures.Errors(ConfigurationFixtures.With(("ServicePolicy:AllowVersionDecrease", "true"))));
+    }
+
+    [Fact]
     public void AllowVersionDecrease_NotABoolean_IsAConfigurationError()
     {
         Assert.Equal(

@@ -140,6 +140,25 @@ public class TimelineTests
     }
 
     [Fact]
+    public void Append_FromManyThreadsToOneTimeline_EachResultHoldsItsOwnFact()
+    {
+        // One append claims the free slot after the shared timeline; the others copy. No result sees another's fact.
+        Timeline start = Timeline.Create("T-1", [Opened, new AgentReplied(At("2025-03-07 10:00"))]);
+        var replies = Enumerable.Range(0, 2000).Select(i => new CustomerReplied(At("2025-03-07 11:00") + Duration.FromSeconds(i))).ToArray();
+        var results = new Timeline[replies.Length];
+
+        Parallel.For(0, replies.Length, i => results[i] = start.Append(replies[i]).Append(new AgentReplied(replies[i].At)));
+
+        Assert.Equal(2, start.Count);
+        for (int i = 0; i < replies.Length; i++)
+        {
+            Assert.Equal(4, results[i].Count);
+            Assert.Same(replies[i], results[i][2]);
+            Assert.Equal(replies[i].At, results[i][3].At);
+        }
+    }
+
+    [Fact]
     public void Create_BadArguments_Throw()
     {
         Assert.Equal("interactionId", Assert.Throws<ArgumentNullException>(() => Timeline.Create(null!, [Opened])).ParamName);
