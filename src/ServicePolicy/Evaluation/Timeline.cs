@@ -194,7 +194,8 @@ public sealed class Timeline : IReadOnlyList<TimelineFact>
     /// <c>count</c> slots, which never change once a timeline covering them exists. Appending to the timeline that
     /// ends where the array is filled up to (the usual case) claims the next slots in place; appending to any other
     /// (an older or shorter timeline, or one whose array is full) copies into a new array of twice the size, so that
-    /// appending one by one is amortised constant time.
+    /// appending one by one is amortised constant time. Measured by TimelineAppendBenchmarks (benchmarks/): 5,000
+    /// appends cost about 7 times creating the timeline at once, where copying on every append cost 2,400 times.
     /// </summary>
     private sealed class Storage
     {
