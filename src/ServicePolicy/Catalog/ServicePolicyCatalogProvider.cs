@@ -26,6 +26,10 @@ namespace ServicePolicy.Catalog;
 /// monitor then throws on every read until the configuration is fixed. Instead the provider subscribes to the same
 /// <see cref="IOptionsChangeTokenSource{TOptions}"/>s and creates the options with <see cref="IOptionsFactory{TOptions}"/>
 /// (which runs the validators) inside a try/catch: a reload that fails is logged and the last good catalogue stays.</para>
+/// <para>A valid reload that would take a policy or escalation chain back to a lower version than one already published
+/// under the name is refused the same way, unless the new options set <see cref="ServicePolicyOptions.AllowVersionDecrease"/>;
+/// one that changes a policy's or chain's settings but not its version is published with a warning
+/// (<see cref="CatalogVersionGuard"/>).</para>
 /// <para>Thread-safe: each configuration name has its own lock, taken to build; reads are lock-free.</para>
 /// </remarks>
 internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvider, IDisposable
@@ -83,7 +87,8 @@ internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvid
                 return loaded;
             }
             // Throws OptionsValidationException, listing every error, when the configuration is invalid.
-            ServicePolicyCatalog first = Build(slot.Name, 1);
+            (ServicePolicyCatalog first, ServicePolicyOptions options) = Build(slot.Name, 1);
+            slot.Versions.Accept(CatalogVersionGuard.Items(first, options));
             Volatile.Write(ref slot.Current, first);
             Loaded(slot.Name, first);
             return first;
@@ -100,7 +105,7 @@ internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvid
 
     /// <summary>Creates the options (the factory runs every validator) and builds the catalogue from them.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
-    private ServicePolicyCatalog Build(string name, long version)
+    private (ServicePolicyCatalog Catalog, ServicePolicyOptions Options) Build(string name, long version)
     {
         ServicePolicyOptions options = factory.Create(name);
         // The validator has passed these options; building again keeps validation free of side effects. Should the
@@ -108,7 +113,7 @@ internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvid
         (CatalogContent? content, IReadOnlyList<string> errors) = CatalogBuilder.Build(options, hasEscalationDirectory);
         return content is null
             ? throw new OptionsValidationException(name, typeof(ServicePolicyOptions), errors)
-            : new ServicePolicyCatalog(version, content, options.SectionPath);
+            : (new ServicePolicyCatalog(version, content, options.SectionPath), options);
     }
 
     /// <summary>Rebuilds a configuration's catalogue after its configuration changed. Never throws: it runs inside the
@@ -123,9 +128,10 @@ internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvid
             }
             string display = ServicePolicyLog.DisplayName(slot.Name);
             ServicePolicyCatalog next;
+            ServicePolicyOptions options;
             try
             {
-                next = Build(slot.Name, last.Version + 1);
+                (next, options) = Build(slot.Name, last.Version + 1);
             }
             catch (OptionsValidationException e)
             {
@@ -144,6 +150,28 @@ internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvid
                 ServicePolicyLog.ReloadFailed(logger, display, last.Version, e);
                 return;
             }
+            var items = CatalogVersionGuard.Items(next, options);
+            IReadOnlyList<CatalogVersionGuard.VersionChange> decreases = slot.Versions.Decreases(items);
+            foreach (CatalogVersionGuard.VersionChange decrease in decreases)
+            {
+                if (options.AllowVersionDecrease)
+                {
+                    ServicePolicyLog.VersionDecreaseAllowed(logger, display, decrease.What, decrease.Name, decrease.From, decrease.To);
+                }
+                else
+                {
+                    ServicePolicyLog.VersionDecreaseRefused(logger, display, decrease.What, decrease.Name, decrease.From, decrease.To, last.Version);
+                }
+            }
+            if (decreases.Count > 0 && !options.AllowVersionDecrease)
+            {
+                return;
+            }
+            foreach (CatalogVersionGuard.VersionChange changed in slot.Versions.ChangedWithoutNewVersion(items))
+            {
+                ServicePolicyLog.ChangedWithoutNewVersion(logger, display, changed.What, changed.Name, changed.To);
+            }
+            slot.Versions.Accept(items);
             Volatile.Write(ref slot.Current, next);
             Loaded(slot.Name, next);
         }
@@ -174,5 +202,8 @@ internal sealed class ServicePolicyCatalogProvider : IServicePolicyCatalogProvid
         }
 
         internal string Name { get; }
+
+        /// <summary>Gets the versions published under this name, checked on each reload.</summary>
+        internal CatalogVersionGuard Versions { get; } = new();
     }
 }

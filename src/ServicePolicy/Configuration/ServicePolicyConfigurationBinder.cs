@@ -30,7 +30,7 @@ internal static class ServicePolicyConfigurationBinder
         var properties = new[]
         {
             nameof(ServicePolicyOptions.Calendars), nameof(ServicePolicyOptions.Policies), nameof(ServicePolicyOptions.PolicySet),
-            nameof(ServicePolicyOptions.EscalationChains), nameof(ServicePolicyOptions.Rotas),
+            nameof(ServicePolicyOptions.EscalationChains), nameof(ServicePolicyOptions.Rotas), nameof(ServicePolicyOptions.AllowVersionDecrease),
         };
         foreach (IConfigurationSection child in configuration.GetChildren())
         {
@@ -52,6 +52,9 @@ internal static class ServicePolicyConfigurationBinder
                 case nameof(ServicePolicyOptions.Rotas):
                     ConfigurationKeyWalker.Bind(child, bound.Rotas.GetType(), bound.Rotas, errors);
                     break;
+                case nameof(ServicePolicyOptions.AllowVersionDecrease):
+                    bound.AllowVersionDecrease = ConfigurationKeyWalker.Bind(child, typeof(bool), null, errors) is true;
+                    break;
                 case null when string.Equals(child.Key, HostingSection, StringComparison.OrdinalIgnoreCase):
                     // ServicePolicy:Hosting belongs to the ServicePolicy.Hosting package, which binds and validates it.
                     break;
@@ -65,6 +68,8 @@ internal static class ServicePolicyConfigurationBinder
         Merge(options, options.Policies, bound.Policies, path, "Policies", "policy");
         Merge(options, options.EscalationChains, bound.EscalationChains, path, "EscalationChains", "escalation chain");
         Merge(options, options.Rotas, bound.Rotas, path, "Rotas", "rota");
+        // Any source that opts in opts in: one section or a configure action can allow a rollback for all.
+        options.AllowVersionDecrease |= bound.AllowVersionDecrease;
         if (bound.PolicySet is not null)
         {
             if (options.PolicySet is not null)

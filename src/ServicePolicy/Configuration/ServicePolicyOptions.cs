@@ -46,6 +46,16 @@ public sealed class ServicePolicyOptions
     /// with several policies and no set, interactions must be evaluated under a named policy. Default: null.</value>
     public PolicySetOptions? PolicySet { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a reload may take a policy or an escalation chain back to a
+    /// lower <c>Version</c> than one the catalogue has already published (bound from
+    /// <c>ServicePolicy:AllowVersionDecrease</c>).</summary>
+    /// <value>When false, such a reload is refused: the last good catalogue stays current and each lower version is
+    /// logged (<c>VersionDecreaseRefused</c>, event 1005). When true, it is published and each lower version is logged
+    /// as a warning (<c>VersionDecreaseAllowed</c>, event 1006). It applies to the reload whose options set it, so set it
+    /// for a deliberate rollback and remove it afterwards. The first load of a configuration name has nothing to compare
+    /// with. Default: false.</value>
+    public bool AllowVersionDecrease { get; set; }
+
     /// <summary>Gets the configuration path that prefixes error messages (the bound section's path).</summary>
     internal string SectionPath { get; set; } = ServicePolicyConstants.DefaultSectionName;
 

@@ -98,6 +98,67 @@ public class TimelineTests
     }
 
     [Fact]
+    public void Append_OneByOne_AllocatesInProportionToTheFacts()
+    {
+        // Issue 15: Append used to copy and re-validate the whole timeline, so 5,000 appends copied about 12.5 million
+        // references (100 MB). Appending at the end now claims slots in a shared array that doubles when full. Timing is
+        // in benchmarks/ (TimelineAppendBenchmarks); allocation is deterministic, so it is pinned here.
+        var replies = Enumerable.Range(1, 5000).Select(i => new AgentReplied(Opened.At + Duration.FromSeconds(i))).ToArray();
+        Timeline timeline = Timeline.Create("T-1", [Opened]);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (AgentReplied reply in replies)
+        {
+            timeline = timeline.Append(reply);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(5001, timeline.Count);
+        Assert.True(allocated < 5000 * 200, $"Appending 5,000 facts one by one allocated {allocated:N0} bytes.");
+    }
+
+    [Fact]
+    public void Append_AfterABranch_DoesNotChangeEitherTimeline()
+    {
+        Timeline start = Timeline.Create("T-1", [Opened]);
+        Timeline first = start.Append(new AgentReplied(At("2025-03-07 10:00")));
+        // The array slot after Opened is taken by the first branch: this one copies.
+        Timeline second = start.Append(new CustomerReplied(At("2025-03-07 10:00")));
+        Timeline firstLonger = first.Append(new InteractionResolved(At("2025-03-07 11:00")));
+        Timeline cut = firstLonger.AsOf(At("2025-03-07 10:30"));
+        Timeline cutLonger = cut.Append(new WaitingStarted(At("2025-03-07 10:45")));
+
+        Assert.Equal([Opened], start);
+        Assert.IsType<AgentReplied>(first[1]);
+        Assert.IsType<CustomerReplied>(second[1]);
+        Assert.Equal(2, first.Count);
+        Assert.IsType<InteractionResolved>(firstLonger[2]);
+        Assert.IsType<WaitingStarted>(cutLonger[2]);
+        Assert.Throws<IndexOutOfRangeException>(() => first[2]);
+        // The state the cut ends in is the state at the cut: waiting is allowed there, though not after the resolution.
+        Assert.Throws<InvalidTimelineException>(() => firstLonger.Append(new WaitingStarted(At("2025-03-07 11:30"))));
+    }
+
+    [Fact]
+    public void Append_FromManyThreadsToOneTimeline_EachResultHoldsItsOwnFact()
+    {
+        // One append claims the free slot after the shared timeline; the others copy. No result sees another's fact.
+        Timeline start = Timeline.Create("T-1", [Opened, new AgentReplied(At("2025-03-07 10:00"))]);
+        var replies = Enumerable.Range(0, 2000).Select(i => new CustomerReplied(At("2025-03-07 11:00") + Duration.FromSeconds(i))).ToArray();
+        var results = new Timeline[replies.Length];
+
+        Parallel.For(0, replies.Length, i => results[i] = start.Append(replies[i]).Append(new AgentReplied(replies[i].At)));
+
+        Assert.Equal(2, start.Count);
+        for (int i = 0; i < replies.Length; i++)
+        {
+            Assert.Equal(4, results[i].Count);
+            Assert.Same(replies[i], results[i][2]);
+            Assert.Equal(replies[i].At, results[i][3].At);
+        }
+    }
+
+    [Fact]
     public void Create_BadArguments_Throw()
     {
         Assert.Equal("interactionId", Assert.Throws<ArgumentNullException>(() => Timeline.Create(null!, [Opened])).ParamName);
