@@ -50,9 +50,11 @@ internal readonly record struct LadderStep(Instant At, Instant Nominal, int Leve
 /// </remarks>
 internal static class EscalationLadder
 {
-    /// <summary>The most steps walked one by one for one cycle that are not listed (rounds that wait for working
-    /// hours); beyond it the evaluation throws. Steps listed under <see cref="EscalationCatchUp.FireAllMissed"/> do not
-    /// count: how many the user lets pile up is theirs to choose.</summary>
+    /// <summary>The most steps walked one by one from one start of the ladder (the breach, or the end of an
+    /// acknowledgement hold) that are not listed (rounds that wait for working hours). A chain whose repeated levels
+    /// wait for working hours must cap its repeats so that it never walks more (<see cref="EscalationChainBuilder.Build"/>
+    /// refuses it otherwise), so a chain that builds never reaches it; the check stays as a guard. Steps listed under
+    /// <see cref="EscalationCatchUp.FireAllMissed"/> do not count.</summary>
     internal const int MaxWalkedSteps = 100_000;
 
     /// <summary>Runs the ladder of a cycle breached at <paramref name="breach"/> up to <paramref name="now"/>.</summary>
@@ -65,7 +67,7 @@ internal static class EscalationLadder
     /// <see cref="EscalationCatchUp.FireAllMissed"/> all of them (acknowledged ones included: the caller drops those).</param>
     /// <returns>The instant of the first step after <paramref name="now"/>; null when there is none.</returns>
     /// <exception cref="InvalidOperationException">A ladder that waits for working hours has more than
-    /// <see cref="MaxWalkedSteps"/> steps to walk.</exception>
+    /// <see cref="MaxWalkedSteps"/> steps to walk from one start; the chain's rules rule this out.</exception>
     internal static Instant? Run<TSite>(EscalationChain chain, Instant breach, Instant now, TSite site, List<LadderStep> listed)
         where TSite : struct, ILadderSite
     {
@@ -93,6 +95,7 @@ internal static class EscalationLadder
             {
                 cursor = Cursor.Start(hold.RestartLevel, end, chain, site);
                 hold = Hold.None;
+                walked = 0;   // a fresh repeat budget: the chain's rules bound the walk from each start
                 continue;
             }
             if (!cursor.Exists)

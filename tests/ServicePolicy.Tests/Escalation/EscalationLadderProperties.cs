@@ -63,7 +63,9 @@ public sealed record LadderCase(EscalationChain Chain, Instant Breach, Instant N
         }
         if (repeat is not null)
         {
-            builder.WithRepeat(repeat);
+            // A round walked step by step must cap its repeats (a chain that repeats it until met does not build).
+            bool walked = EscalationChainBuilder.RepeatIsWalked(levels.ToList(), repeat);
+            builder.WithRepeat(walked && repeat.MaxRepeats is null ? EscalationRepeat.Create(repeat.FromLevel, repeat.Every, 5000) : repeat);
         }
         if (timeout is not null && levels.Any(l => l.StopsOnAcknowledgement))
         {
