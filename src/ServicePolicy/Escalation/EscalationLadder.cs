@@ -28,6 +28,11 @@ internal interface ILadderSite
 /// it fires and the nominal instant it was due (they differ when the level waits for working hours).</summary>
 internal readonly record struct LadderStep(Instant At, Instant Nominal, int Level, int Repeat);
 
+/// <summary>What lies after the evaluated instant: the first step (<see cref="Next"/>), and the first step that is not
+/// acknowledged (<see cref="NextUnacknowledged"/>; a step acknowledged before it is due is never listed, so it changes
+/// what evaluation lists only when it supersedes a listed step).</summary>
+internal readonly record struct LadderAhead(Instant? Next, Instant? NextUnacknowledged);
+
 /// <summary>
 /// The escalation ladder of a breached cycle as a function of (chain, breach instant, acknowledgements, now): the
 /// steps at or before now that are listed, and the first step after now.
@@ -69,8 +74,22 @@ internal static class EscalationLadder
     /// <exception cref="InvalidOperationException">A ladder that waits for working hours has more than
     /// <see cref="MaxWalkedSteps"/> steps to walk from one start; the chain's rules rule this out.</exception>
     internal static Instant? Run<TSite>(EscalationChain chain, Instant breach, Instant now, TSite site, List<LadderStep> listed)
+        where TSite : struct, ILadderSite =>
+        Plan(chain, breach, now, site, listed).Next;
+
+    /// <summary>Runs the ladder as <see cref="Run"/> does, and also finds the first step after
+    /// <paramref name="now"/> that is not acknowledged.</summary>
+    /// <param name="chain">The chain; it has levels.</param>
+    /// <param name="breach">The instant the ladder starts from.</param>
+    /// <param name="now">The evaluated instant.</param>
+    /// <param name="site">Working hours and acknowledgements.</param>
+    /// <param name="listed">Receives the steps at or before <paramref name="now"/> that are listed (see <see cref="Run"/>).</param>
+    /// <returns>The first step after <paramref name="now"/>, and the first of them that is not acknowledged.</returns>
+    /// <exception cref="InvalidOperationException">As <see cref="Run"/>.</exception>
+    internal static LadderAhead Plan<TSite>(EscalationChain chain, Instant breach, Instant now, TSite site, List<LadderStep> listed)
         where TSite : struct, ILadderSite
     {
+        Instant? first = null;
         ReadOnlySpan<EscalationLevel> levels = chain.LevelSpan;
         bool fireAll = chain.CatchUp == EscalationCatchUp.FireAllMissed;
         Span<int> firings = levels.Length <= 16 ? stackalloc int[levels.Length] : new int[levels.Length];
@@ -100,14 +119,14 @@ internal static class EscalationLadder
             }
             if (!cursor.Exists)
             {
-                return null;
+                return new LadderAhead(first, null);
             }
             if (cursor.Level == round.From && cursor.Round > 0)
             {
                 if (hold.IsForGood && !round.AnyFires(levels, held: true))
                 {
                     // Held for good and nothing of the rounds fires: the ladder is silent from here on.
-                    return null;
+                    return new LadderAhead(first, null);
                 }
                 if (round.Translates)
                 {
@@ -119,7 +138,16 @@ internal static class EscalationLadder
             bool suppressed = levels[index].StopsOnAcknowledgement && hold.IsHeld;
             if (at > now && !suppressed)
             {
-                return at;
+                first ??= at;
+                if (site.AcknowledgedAt(index, firings[index]) is null)
+                {
+                    return new LadderAhead(first, at);
+                }
+                // Acknowledged before it is due (acknowledgements are at or before now): never listed, and no hold
+                // starts from it. Look on for the first step that will be; there are no more of these than acknowledgements.
+                firings[index]++;
+                cursor = cursor.Next(chain, site);
+                continue;
             }
             if ((suppressed || !fireAll) && ++walked > MaxWalkedSteps)
             {

@@ -165,12 +165,13 @@ internal sealed partial class EscalationPlanner
     {
         List<LadderStep> steps = ladderSteps;
         steps.Clear();
-        Instant? next = EscalationLadder.Run(track.Chain, deadline, now, new Site(this, track), steps);
+        LadderAhead ahead = EscalationLadder.Plan(track.Chain, deadline, now, new Site(this, track), steps);
         foreach (LadderStep step in steps)
         {
             Place(track, step.At < breachedAt ? breachedAt : step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
-        track.NoteFuture(next);
+        track.NoteFuture(ahead.Next, acknowledged: true);
+        track.NoteFuture(ahead.NextUnacknowledged, acknowledged: false);
     }
 
     private Instant WaitFor(EscalationChain chain, EscalationLevel level, Instant nominal)
@@ -233,7 +234,10 @@ internal sealed partial class EscalationPlanner
     {
         if (at > now)
         {
-            track.NoteFuture(at);
+            bool acked = AnyAcknowledged && acknowledged.ContainsKey(key ?? (step == EscalationStep.Warning
+                ? WarningKey(track, index)
+                : LevelKey(track, index, repeat)));
+            track.NoteFuture(at, acked);
             return;
         }
         List<PassedStep> passed = track.Passed;
@@ -259,12 +263,23 @@ internal sealed partial class EscalationPlanner
         passed.Add(new PassedStep(at, key, step, index, repeat, resolveAt));
     }
 
+    /// <summary>Lists the track's passed steps that are not acknowledged, and folds its next change into
+    /// <see cref="Next"/>: the next step of any kind while a step is listed under
+    /// <see cref="EscalationCatchUp.LatestOnly"/> (a later step supersedes it, acknowledged or not), otherwise the next
+    /// step that is not acknowledged (one that is never shows).</summary>
     private void Flush(Track track)
     {
-        if (track.Future is { } future && (Next is null || future < Next))
+        int before = actions.Count;
+        ListPassed(track);
+        bool supersedes = track.Chain.CatchUp != EscalationCatchUp.FireAllMissed && actions.Count > before;
+        if ((supersedes ? track.Future : track.FutureUnacknowledged) is { } future && (Next is null || future < Next))
         {
             Next = future;
         }
+    }
+
+    private void ListPassed(Track track)
+    {
         if (track.Passed.Count == 0)
         {
             return;
@@ -345,7 +360,11 @@ internal sealed partial class EscalationPlanner
 
         internal List<PassedStep> Passed { get; } = new();
 
+        /// <summary>The earliest step after the evaluated instant.</summary>
         internal Instant? Future { get; private set; }
+
+        /// <summary>The earliest step after the evaluated instant that is not acknowledged.</summary>
+        internal Instant? FutureUnacknowledged { get; private set; }
 
         internal Track Reset(EscalationChain chain, CommitmentStatus? status, CommitmentCycle? cycle)
         {
@@ -354,14 +373,21 @@ internal sealed partial class EscalationPlanner
             Cycle = cycle;
             Passed.Clear();
             Future = null;
+            FutureUnacknowledged = null;
             return this;
         }
 
-        internal void NoteFuture(Instant? at)
+        /// <summary>Notes a step after the evaluated instant (null: none), acknowledged already or not.</summary>
+        internal void NoteFuture(Instant? at, bool acknowledged)
         {
-            if (at is { } a && (Future is null || a < Future))
+            if (at is not { } a)
             {
-                Future = a;
+                return;
+            }
+            Future = Future is null || a < Future ? a : Future;
+            if (!acknowledged)
+            {
+                FutureUnacknowledged = FutureUnacknowledged is null || a < FutureUnacknowledged ? a : FutureUnacknowledged;
             }
         }
     }
