@@ -19,7 +19,7 @@ public sealed class EscalationAction
 {
     internal EscalationAction(ActionKey key, string interactionId, CommitmentKind? commitment, string? commitmentName, int? cycle,
         EscalationChain chain, EscalationStep step, int stepIndex, int repeat, Instant dueAt, bool isLate, EscalationRecipient recipient,
-        EscalationActionKind action, string? customAction, IReadOnlyList<EscalationContact> contacts, bool usedFallback)
+        EscalationActionKind action, string? customAction, IReadOnlyList<EscalationContact> contacts, bool usedFallback, int earlierStepsNotListed)
     {
         Key = key;
         InteractionId = interactionId;
@@ -38,6 +38,7 @@ public sealed class EscalationAction
         CustomAction = customAction;
         Contacts = contacts;
         UsedFallback = usedFallback;
+        EarlierStepsNotListed = earlierStepsNotListed;
     }
 
     /// <summary>Gets the deterministic idempotency key, the same on every evaluation, machine and restart:
@@ -96,6 +97,13 @@ public sealed class EscalationAction
 
     /// <summary>Gets whether the recipient resolved to nobody, so <see cref="Contacts"/> is the chain's fallback contact.</summary>
     public bool UsedFallback { get; }
+
+    /// <summary>Gets how many missed steps of the same cycle, all earlier than this one, the evaluation did not list
+    /// because its <see cref="EscalationCatchUp.FireAllMissed"/> catch-up lists at most
+    /// <see cref="EscalationChain.MaxCatchUpSteps"/> (the latest ones): more than zero only on the earliest action listed
+    /// for a capped cycle; zero otherwise. Those steps are not listed later either: a host that wants them said
+    /// summarises them (say, "and 43,041 earlier reminders").</summary>
+    public int EarlierStepsNotListed { get; }
 
     /// <summary>Returns the key, action, contacts and moment, such as
     /// <c>T-1/FirstResponse/0/standard@v1/L0/R0: Notify lead-1 at 2025-03-10T17:00:00Z</c>.</summary>

@@ -100,6 +100,12 @@ public sealed class EscalationChain
     /// <summary>Gets what evaluation lists when it runs late.</summary>
     public EscalationCatchUp CatchUp { get; }
 
+    /// <summary>The most missed steps one evaluation lists for one commitment cycle under
+    /// <see cref="EscalationCatchUp.FireAllMissed"/>: the latest ones. The earliest listed action of a capped cycle
+    /// counts the earlier steps not listed (<see cref="EscalationAction.EarlierStepsNotListed"/>); their keys are never
+    /// listed, and the keys of those listed are the same as without the cap.</summary>
+    public const int MaxCatchUpSteps = 100;
+
     /// <summary>Gets the kinds of commitment the chain is limited to (<see cref="CommitmentKind.Custom"/> standing for
     /// every custom commitment), in enum order; empty, with empty <see cref="EscalatedCustomNames"/>, when the chain
     /// escalates every kind. See <see cref="Escalates"/>.</summary>

@@ -170,6 +170,7 @@ internal sealed partial class EscalationPlanner
         {
             Place(track, step.At < breachedAt ? breachedAt : step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
+        track.Unlisted += ahead.Unlisted;
         track.NoteFuture(ahead.Next, acknowledged: true);
         track.NoteFuture(ahead.NextUnacknowledged, acknowledged: false);
     }
@@ -289,23 +290,44 @@ internal sealed partial class EscalationPlanner
         {
             latest = passed.At > latest ? passed.At : latest;
         }
+        bool fireAll = track.Chain.CatchUp == EscalationCatchUp.FireAllMissed;
+        int first = actions.Count;
         foreach (PassedStep passed in track.Passed)
         {
-            if (track.Chain.CatchUp != EscalationCatchUp.FireAllMissed && passed.At != latest)
+            if (!fireAll && passed.At != latest)
             {
+                continue;
+            }
+            if (fireAll && track.Unlisted > 0 && passed.Step == EscalationStep.Warning)
+            {
+                // The ladder skipped missed levels, which are later than every warning: the warning is not listed either.
+                track.Unlisted += IsAcknowledged(WarningKey(track, passed.Index)) ? 0 : 1;
                 continue;
             }
             ActionKey key = passed.Key ?? (passed.Step == EscalationStep.Warning
                 ? WarningKey(track, passed.Index)
                 : LevelKey(track, passed.Index, passed.Repeat));
-            if (!AnyAcknowledged || !acknowledged.ContainsKey(key))
+            if (!IsAcknowledged(key))
             {
                 actions.Add(Create(track, passed, key));
             }
         }
+        int over = actions.Count - first - EscalationChain.MaxCatchUpSteps;
+        if (over > 0)
+        {
+            actions.RemoveRange(first, over);   // the earliest ones: keep the latest the cap allows
+            track.Unlisted += over;
+        }
+        if (track.Unlisted > 0 && actions.Count > first)
+        {
+            EscalationAction earliest = actions[first];
+            actions[first] = Create(track, track.PassedOf(earliest), earliest.Key, track.Unlisted);
+        }
     }
 
-    private EscalationAction Create(Track track, PassedStep passed, ActionKey key)
+    private bool IsAcknowledged(ActionKey key) => AnyAcknowledged && acknowledged.ContainsKey(key);
+
+    private EscalationAction Create(Track track, PassedStep passed, ActionKey key, int earlierStepsNotListed = 0)
     {
         EscalationChain chain = track.Chain;
         EscalationRecipient recipient;
@@ -323,7 +345,7 @@ internal sealed partial class EscalationPlanner
         (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(chain, recipient, passed.ResolveAt);
         CommitmentStatus? status = track.Status;
         return new EscalationAction(key, timeline.InteractionId, status?.Kind, status?.Name, status?.Cycle, track.Chain, passed.Step, passed.Index,
-            passed.Repeat, passed.At, passed.At < now, recipient, action, customAction, contacts, fallback);
+            passed.Repeat, passed.At, passed.At < now, recipient, action, customAction, contacts, fallback, earlierStepsNotListed);
     }
 
     /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one go.</summary>
@@ -366,6 +388,22 @@ internal sealed partial class EscalationPlanner
         /// <summary>The earliest step after the evaluated instant that is not acknowledged.</summary>
         internal Instant? FutureUnacknowledged { get; private set; }
 
+        /// <summary>The missed steps, not acknowledged, that a capped catch-up does not list.</summary>
+        internal int Unlisted { get; set; }
+
+        /// <summary>The passed step an action was created from.</summary>
+        internal PassedStep PassedOf(EscalationAction action)
+        {
+            foreach (PassedStep passed in Passed)
+            {
+                if (passed.Step == action.Step && passed.Index == action.StepIndex && passed.Repeat == action.Repeat && passed.At == action.DueAt)
+                {
+                    return passed;
+                }
+            }
+            throw new System.Diagnostics.UnreachableException("Every action of a track comes from one of its passed steps.");
+        }
+
         internal Track Reset(EscalationChain chain, CommitmentStatus? status, CommitmentCycle? cycle)
         {
             Chain = chain;
@@ -374,6 +412,7 @@ internal sealed partial class EscalationPlanner
             Passed.Clear();
             Future = null;
             FutureUnacknowledged = null;
+            Unlisted = 0;
             return this;
         }
 
