@@ -137,7 +137,9 @@ public sealed class EscalationChainBuilder
     }
 
     /// <summary>Builds the chain, checking: at least one warning or level; a repeat rule only with levels, starting at
-    /// an existing level; an acknowledgement timeout only with a level that stops on acknowledgement.</summary>
+    /// an existing level; a repeat rule whose round is walked step by step (a repeated level waits for working hours, or
+    /// the round's delays mix clocks) caps its repeats within <see cref="EscalationLadder.MaxWalkedSteps"/> steps from a
+    /// start of the ladder; an acknowledgement timeout only with a level that stops on acknowledgement.</summary>
     /// <returns>The chain version.</returns>
     /// <exception cref="InvalidOperationException">The chain breaks one or more of those rules; the message lists every problem.</exception>
     public EscalationChain Build()
