@@ -41,12 +41,14 @@ public sealed class EscalationAction
         EarlierStepsNotListed = earlierStepsNotListed;
     }
 
-    /// <summary>Gets the deterministic idempotency key, the same on every evaluation, machine and restart:
-    /// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c> for warnings,
-    /// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c> for levels, and
-    /// <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c> for a breached handoff limit, where kind is
-    /// <c>Custom:{name}</c> for custom commitments (the grammar is on <see cref="ActionKey"/>). Store or send its
-    /// <see cref="ActionKey.ToString"/>; acknowledge a step with this key.</summary>
+    /// <summary>Gets the deterministic idempotency key, the same on every evaluation, machine and restart, and across
+    /// chain versions that leave the step as it was:
+    /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/W{warning}</c> for warnings,
+    /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c> for levels, and
+    /// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c> for a breached handoff limit, where kind is
+    /// <c>Custom:{name}</c> for custom commitments and step-id the fingerprint of the warning's or level's definition
+    /// (the grammar is on <see cref="ActionKey"/>). Store or send its <see cref="ActionKey.ToString"/>; acknowledge a
+    /// step with this key.</summary>
     public ActionKey Key { get; }
 
     /// <summary>Gets the host's id of the interaction.</summary>
@@ -106,7 +108,7 @@ public sealed class EscalationAction
     public int EarlierStepsNotListed { get; }
 
     /// <summary>Returns the key, action, contacts and moment, such as
-    /// <c>T-1/FirstResponse/0/standard@v1/L0/R0: Notify lead-1 at 2025-03-10T17:00:00Z</c>.</summary>
+    /// <c>T-1/FirstResponse/0/standard@5d1c0e6f2a9b/L0/R0: Notify lead-1 at 2025-03-10T17:00:00Z</c>.</summary>
     /// <returns>The action for logs.</returns>
     public override string ToString() =>
         $"{Key}: {(Action == EscalationActionKind.Custom ? CustomAction : Action.ToString())} {string.Join(", ", Contacts)}{(UsedFallback ? " (fallback)" : "")} at {InstantPattern.ExtendedIso.Format(DueAt)}{(IsLate ? " (late)" : "")}";

@@ -348,22 +348,22 @@ internal sealed partial class EscalationPlanner
             passed.Repeat, passed.At, passed.At < now, recipient, action, customAction, contacts, fallback, earlierStepsNotListed);
     }
 
-    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one go.</summary>
+    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/W{warning}</c>, built in one go.</summary>
     private ActionKey WarningKey(Track track, int index)
     {
         CommitmentCycle cycle = track.Cycle!;
-        return ActionKey.Warning(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index);
+        return ActionKey.Warning(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.WarningStepId(index), index);
     }
 
-    /// <summary>The key of the handoff limit's step, <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>.</summary>
+    /// <summary>The key of the handoff limit's step, <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>.</summary>
     private ActionKey HandoffKey(EscalationChain chain, int index) =>
-        ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.Version, index);
+        ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.LevelStepId(index), index);
 
-    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
+    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
     private ActionKey LevelKey(Track track, int index, int repeat)
     {
         CommitmentCycle cycle = track.Cycle!;
-        return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index, repeat);
+        return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.LevelStepId(index), index, repeat);
     }
 
     /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it; its

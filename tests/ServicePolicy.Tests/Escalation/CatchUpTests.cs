@@ -92,7 +92,7 @@ public class CappedCatchUpTests
         // Missed: the warning, the lead, and the manager at 13:01 + k minutes for k = 0 .. 43,139 (30 days less the hour
         // the clocks went forward on 30 March: 43,142 steps).
         Assert.Equal(EscalationChain.MaxCatchUpSteps, result.EscalationActions.Count);
-        Assert.Equal(Enumerable.Range(43_040, 100).Select(r => $"T-1/FirstResponse/0/ladder@v1/L1/R{r}"),
+        Assert.Equal(Enumerable.Range(43_040, 100).Select(r => $"T-1/FirstResponse/0/ladder@63885a00fb98/L1/R{r}"),
             result.EscalationActions.Select(a => a.Key.ToString()));
         Assert.Equal(43_042, result.EscalationActions[0].EarlierStepsNotListed);
         Assert.All(result.EscalationActions.Skip(1), a => Assert.Equal(0, a.EarlierStepsNotListed));
@@ -105,7 +105,7 @@ public class CappedCatchUpTests
         EvaluationResult result = Evaluate(Opened, "2025-03-10 14:00", Minutely(EscalationCatchUp.FireAllMissed));
 
         Assert.Equal(["W0", "L0/R0", .. Enumerable.Range(0, 60).Select(r => $"L1/R{r}")],
-            result.EscalationActions.Select(a => a.Key.ToString()[(a.Key.ToString().IndexOf('@') + 4)..]));
+            result.EscalationActions.Select(a => a.Key.ToString()[(a.Key.ToString().IndexOf('/', a.Key.ToString().IndexOf('@')) + 1)..]));
         Assert.All(result.EscalationActions, a => Assert.Equal(0, a.EarlierStepsNotListed));
     }
 
@@ -116,7 +116,7 @@ public class CappedCatchUpTests
         EvaluationResult result = Evaluate(Opened, "2025-03-10 14:39", Minutely(EscalationCatchUp.FireAllMissed));
 
         Assert.Equal(100, result.EscalationActions.Count);
-        Assert.Equal("T-1/FirstResponse/0/ladder@v1/L0/R0", result.EscalationActions[0].Key.ToString());
+        Assert.Equal("T-1/FirstResponse/0/ladder@a8d12acb2806/L0/R0", result.EscalationActions[0].Key.ToString());
         Assert.Equal(1, result.EscalationActions[0].EarlierStepsNotListed);
     }
 }

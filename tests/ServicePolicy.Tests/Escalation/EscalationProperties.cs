@@ -75,7 +75,7 @@ public class AcknowledgedNextChangeTests
     {
         Timeline opened = Timeline.Create("T-1", [new InteractionOpened(Ladder.When("2025-03-10 09:00"), Ladder.Alice)]);
         var context = EscalationContext.Create(Ladder.Org(), Ladder.Chain());
-        ActionKey warning = ActionKey.Parse("T-1/FirstResponse/0/ladder@v1/W0");
+        ActionKey warning = ActionKey.Warning("T-1", ServicePolicy.Commitments.CommitmentKind.FirstResponse, null, 0, "ladder", Ladder.Chain().WarningStepId(0), 0);
         Timeline acknowledged = Timeline.Create("T-1",
             [new InteractionOpened(Ladder.When("2025-03-10 09:00"), Ladder.Alice), new EscalationAcknowledged(Ladder.When("2025-03-10 10:00"), warning)]);
 
