@@ -120,6 +120,11 @@ internal sealed partial class CatalogBuilder
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"{repeatPath}:MaxRepeats: {maxRepeats} is out of range: expected 1 or more, or leave it out to repeat until met"));
             }
             repeatEvery = ParseDelay(repeatOptions.Every, $"{repeatPath}:Every", allowZero: false, chainDelays);
+            if (repeatEvery is not null && repeatEvery.Amount < EscalationRepeat.MinimumInterval)
+            {
+                errors.Add($"{repeatPath}:Every: '{repeatOptions.Every}' is shorter than the minimum repeat interval of 1 minute.{LimitsDocs.See(LimitsDocs.MinimumRepeat)}");
+                repeatEvery = null;
+            }
         }
 
         EscalationDelay? acknowledgementTimeout = null;
@@ -153,9 +158,12 @@ internal sealed partial class CatalogBuilder
         // The chain's rules, over the shape configured (whether or not each part parsed).
         AddBuildErrors(
             EscalationChainBuilder.Validate(chain.Warnings.Count, chain.Levels.Select(l => l?.StopOnAcknowledgement ?? true).ToArray(),
-                chain.Repeat?.FromLevel, chain.AcknowledgementTimeout is not null),
+                chain.Repeat?.FromLevel, chain.AcknowledgementTimeout is not null, levels.Count == chain.Levels.Count
+                && repeatEvery is not null && chain.Repeat!.FromLevel >= 0 && EscalationChainBuilder.RepeatIsWalked(levels, EscalationRepeat.Create(chain.Repeat.FromLevel, repeatEvery, null)),
+                chain.Repeat?.MaxRepeats),
             e => e.Member switch
             {
+                nameof(EscalationChainBuilder.WithRepeat) when e.Message.Contains("MaxRepeats", StringComparison.Ordinal) => $"{path}:Repeat:MaxRepeats",
                 nameof(EscalationChainBuilder.WithRepeat) => $"{path}:Repeat:FromLevel",
                 nameof(EscalationChainBuilder.WithAcknowledgementTimeout) => $"{path}:AcknowledgementTimeout",
                 _ => $"{path}:Levels",

@@ -48,7 +48,7 @@ public readonly partial struct ActionKey
     /// allocating; on failure, the zero-based position and what was expected there.</summary>
     private static bool TryRead(string text, out Parts parts, out int position, [NotNullWhen(false)] out string? expected)
     {
-        parts = new Parts { NameStart = -1, NameEnd = -1, ChainStart = -1, ChainEnd = -1 };
+        parts = new Parts { NameStart = -1, NameEnd = -1, ChainStart = -1, ChainEnd = -1, StepIdStart = -1 };
         int p = 0;
         // The interaction id: the first part.
         if (!TryPart(text, ref p, "an interaction id", out position, out expected)
@@ -196,22 +196,27 @@ public readonly partial struct ActionKey
             && TryEnd(text, p, out position, out expected);
     }
 
-    /// <summary>Reads <c>{chain}@v{version}</c>, splitting the part at its last <c>@</c>.</summary>
+    /// <summary>Reads <c>{chain}@{step-id}</c> or <c>{chain}@v{version}</c>, splitting the part at its last <c>@</c>.</summary>
     private static bool TryChain(string text, ref int p, ref Parts parts, out int position, [NotNullWhen(false)] out string? expected)
     {
         int end = PartEnd(text, p);
         int at = text.AsSpan(p, end - p).LastIndexOf('@');
         if (at < 0)
         {
-            return Fail(p, "a chain, {name}@v{version}, or 'remedy'", out position, out expected);
+            return Fail(p, "a chain, {name}@{step-id}, or 'remedy'", out position, out expected);
         }
         at += p;
         if (!ActionKeyPart.IsValid(text.AsSpan(p, at - p)))
         {
-            return Fail(p, "a chain name (not empty nor only white space) before '@v'", out position, out expected);
+            return Fail(p, "a chain name (not empty nor only white space) before '@'", out position, out expected);
         }
         int q = at + 1;
-        if (!TryLiteral(text, ref q, "v", "'v' and the chain version after '@'", out position, out expected)
+        if (StepIds.IsStepId(text.AsSpan(q, end - q)))
+        {
+            parts.StepIdStart = q;
+            q = end;
+        }
+        else if (!TryLiteral(text, ref q, "v", "a step id (12 lower-case hexadecimal digits) or 'v' and the chain version after '@'", out position, out expected)
             || !TryNumber(text, ref q, 1, "a chain version (1 or more)", out parts.ChainVersion, out position, out expected))
         {
             return false;
@@ -222,7 +227,7 @@ public readonly partial struct ActionKey
         }
         (parts.ChainStart, parts.ChainEnd) = (p, at);
         p = q;
-        return true;
+        return Succeed(out position, out expected);
     }
 
     /// <summary>Reads a decimal number without sign or leading zeros, at least <paramref name="minimum"/> and at most
@@ -275,6 +280,7 @@ public readonly partial struct ActionKey
         public int ChainStart;
         public int ChainEnd;
         public int ChainVersion;
+        public int StepIdStart;
         public ActionKeyStep Step;
         public int Index;
         public int Repeat;

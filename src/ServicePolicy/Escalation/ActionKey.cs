@@ -22,18 +22,24 @@ namespace ServicePolicy.Escalation;
 ///                              / "HandoffLimit/" ( chain "/L" number "/R0" / "remedy/" number ) )
 /// commitment = "FirstResponse" / "NextResponse" / "PeriodicUpdate" / "FollowUp" / "Resolution"
 ///            / "Appointment" / "FeedbackRequest" / "Custom:" name
-/// chain      = chain-name "@v" version          ; split at the last "@" of the part
+/// chain      = chain-name "@" step-id          ; split at the last "@" of the part
+///            / chain-name "@v" version          ; the form before step ids: read, never written
 /// step       = "W" number / "L" number "/R" number
 /// interaction, name, chain-name = one or more characters other than "/", not all white space
 /// cycle, number = "0" / 1-9 *digit            ; at most 2147483647
 /// version    = 1-9 *digit                      ; at most 2147483647
+/// step-id    = 12 ( DIGIT / "a"-"f" )
 /// </code>
-/// <para>So the forms are: a warning <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, a level
-/// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>, the handoff limit's level
-/// <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>, a remedy
+/// <para>So the forms are: a warning <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/W{warning}</c>, a level
+/// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>, the handoff limit's level
+/// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>, a remedy
 /// <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c> and the handoff limit's remedy
 /// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, where kind is <c>Custom:{name}</c> for custom commitments. Every
 /// text <see cref="Parse"/> accepts formats back to itself, and every key formats to text it accepts.</para>
+/// <para>The step id is a fingerprint of the warning's or level's definition (its position, recipient, delay, action;
+/// see docs/escalation.md), not the chain version: a new version of a chain keeps the keys of the steps it did not
+/// change, so nodes that reload one by one plan an unchanged step under one key. Keys written before step ids, with
+/// <c>@v{version}</c>, still parse (stored acknowledgements, outbox rows) but never equal a key evaluation lists now.</para>
 /// <para>Interaction ids (<see cref="Evaluation.Timeline.Create"/>), custom target names
 /// (<see cref="Policies.ServiceTarget.Custom"/>) and chain names (<see cref="EscalationChain.CreateBuilder"/>) that
 /// contain <c>/</c> are rejected where they enter the library, so every key parses back to its parts.</para>
@@ -80,8 +86,14 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>Gets the escalation chain's name; null for remedies and for the default value.</summary>
     public string? ChainName => text is not null && Read() is { ChainStart: >= 0 } parts ? text[parts.ChainStart..parts.ChainEnd] : null;
 
-    /// <summary>Gets the escalation chain's version, 1 or more; null for remedies and for the default value.</summary>
-    public int? ChainVersion => text is not null && Read() is { ChainStart: >= 0 } parts ? parts.ChainVersion : null;
+    /// <summary>Gets the escalation chain's version of a key in the form before step ids (<c>{chain}@v{version}</c>);
+    /// null for keys with a step id, remedies and the default value.</summary>
+    public int? ChainVersion => text is not null && Read() is { ChainStart: >= 0, StepIdStart: < 0 } parts ? parts.ChainVersion : null;
+
+    /// <summary>Gets the step id after the chain's name: the fingerprint of the warning's or level's definition that
+    /// identifies the step across the chain's versions; null for remedies, keys in the form before step ids and the
+    /// default value.</summary>
+    public string? StepId => text is not null && Read() is { StepIdStart: >= 0 } parts ? text.Substring(parts.StepIdStart, StepIds.Length) : null;
 
     /// <summary>Gets the step the key names: a warning, a level or a remedy.</summary>
     public ActionKeyStep Step => text is null ? default : Read().Step;
@@ -108,27 +120,27 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
         return end == other.text.LastIndexOf('/') && text.AsSpan(0, end).SequenceEqual(other.text.AsSpan(0, end));
     }
 
-    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one string.</summary>
-    internal static ActionKey Warning(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, int chainVersion, int warning)
+    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/W{warning}</c>, built in one string.</summary>
+    internal static ActionKey Warning(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, string stepId, int warning)
     {
         AssertCommitment(kind, name);
         return new ActionKey(name is null
-            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@v{chainVersion}/W{warning}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@v{chainVersion}/W{warning}"));
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@{stepId}/W{warning}")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@{stepId}/W{warning}"));
     }
 
-    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
-    internal static ActionKey Level(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, int chainVersion, int level, int repeat)
+    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
+    internal static ActionKey Level(string interactionId, CommitmentKind kind, string? name, int cycle, string chainName, string stepId, int level, int repeat)
     {
         AssertCommitment(kind, name);
         return new ActionKey(name is null
-            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@v{chainVersion}/L{level}/R{repeat}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@v{chainVersion}/L{level}/R{repeat}"));
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@{stepId}/L{level}/R{repeat}")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@{stepId}/L{level}/R{repeat}"));
     }
 
-    /// <summary>The key of the handoff limit's level, <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>.</summary>
-    internal static ActionKey HandoffLimitLevel(string interactionId, string chainName, int chainVersion, int level) =>
-        new(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/{chainName}@v{chainVersion}/L{level}/R0"));
+    /// <summary>The key of the handoff limit's level, <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>.</summary>
+    internal static ActionKey HandoffLimitLevel(string interactionId, string chainName, string stepId, int level) =>
+        new(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/{chainName}@{stepId}/L{level}/R0"));
 
     /// <summary>The key of a commitment's remedy, <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c>.</summary>
     internal static ActionKey Remedy(string interactionId, CommitmentKind kind, string? name, int cycle, int remedy)

@@ -19,7 +19,7 @@ public sealed class EscalationAction
 {
     internal EscalationAction(ActionKey key, string interactionId, CommitmentKind? commitment, string? commitmentName, int? cycle,
         EscalationChain chain, EscalationStep step, int stepIndex, int repeat, Instant dueAt, bool isLate, EscalationRecipient recipient,
-        EscalationActionKind action, string? customAction, IReadOnlyList<EscalationContact> contacts, bool usedFallback)
+        EscalationActionKind action, string? customAction, IReadOnlyList<EscalationContact> contacts, bool usedFallback, int earlierStepsNotListed)
     {
         Key = key;
         InteractionId = interactionId;
@@ -38,14 +38,17 @@ public sealed class EscalationAction
         CustomAction = customAction;
         Contacts = contacts;
         UsedFallback = usedFallback;
+        EarlierStepsNotListed = earlierStepsNotListed;
     }
 
-    /// <summary>Gets the deterministic idempotency key, the same on every evaluation, machine and restart:
-    /// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c> for warnings,
-    /// <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c> for levels, and
-    /// <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c> for a breached handoff limit, where kind is
-    /// <c>Custom:{name}</c> for custom commitments (the grammar is on <see cref="ActionKey"/>). Store or send its
-    /// <see cref="ActionKey.ToString"/>; acknowledge a step with this key.</summary>
+    /// <summary>Gets the deterministic idempotency key, the same on every evaluation, machine and restart, and across
+    /// chain versions that leave the step as it was:
+    /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/W{warning}</c> for warnings,
+    /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c> for levels, and
+    /// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c> for a breached handoff limit, where kind is
+    /// <c>Custom:{name}</c> for custom commitments and step-id the fingerprint of the warning's or level's definition
+    /// (the grammar is on <see cref="ActionKey"/>). Store or send its <see cref="ActionKey.ToString"/>; acknowledge a
+    /// step with this key.</summary>
     public ActionKey Key { get; }
 
     /// <summary>Gets the host's id of the interaction.</summary>
@@ -97,8 +100,15 @@ public sealed class EscalationAction
     /// <summary>Gets whether the recipient resolved to nobody, so <see cref="Contacts"/> is the chain's fallback contact.</summary>
     public bool UsedFallback { get; }
 
+    /// <summary>Gets how many missed steps of the same cycle, all earlier than this one, the evaluation did not list
+    /// because its <see cref="EscalationCatchUp.FireAllMissed"/> catch-up lists at most
+    /// <see cref="EscalationChain.MaxCatchUpSteps"/> (the latest ones): more than zero only on the earliest action listed
+    /// for a capped cycle; zero otherwise. Those steps are not listed later either: a host that wants them said
+    /// summarises them (say, "and 43,041 earlier reminders").</summary>
+    public int EarlierStepsNotListed { get; }
+
     /// <summary>Returns the key, action, contacts and moment, such as
-    /// <c>T-1/FirstResponse/0/standard@v1/L0/R0: Notify lead-1 at 2025-03-10T17:00:00Z</c>.</summary>
+    /// <c>T-1/FirstResponse/0/standard@5d1c0e6f2a9b/L0/R0: Notify lead-1 at 2025-03-10T17:00:00Z</c>.</summary>
     /// <returns>The action for logs.</returns>
     public override string ToString() =>
         $"{Key}: {(Action == EscalationActionKind.Custom ? CustomAction : Action.ToString())} {string.Join(", ", Contacts)}{(UsedFallback ? " (fallback)" : "")} at {InstantPattern.ExtendedIso.Format(DueAt)}{(IsLate ? " (late)" : "")}";

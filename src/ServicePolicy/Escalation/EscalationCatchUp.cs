@@ -11,6 +11,8 @@ public enum EscalationCatchUp
     /// when its moment is before the evaluated instant; earlier steps, warnings included, are skipped for good.</summary>
     LatestOnly,
 
-    /// <summary>List every step whose moment has passed and that is not acknowledged, the missed ones marked late.</summary>
+    /// <summary>List every step whose moment has passed and that is not acknowledged, the missed ones marked late, up to
+    /// <see cref="EscalationChain.MaxCatchUpSteps"/> per commitment cycle (the latest; the earliest listed counts the
+    /// others in <see cref="EscalationAction.EarlierStepsNotListed"/>).</summary>
     FireAllMissed,
 }

@@ -36,6 +36,15 @@ public sealed class EscalationChain
     /// every kind.</summary>
     private readonly int kindMask;
 
+    /// <summary>The step ids of the warnings and levels (<see cref="StepIds"/>), in their order.</summary>
+    private readonly string[] warningStepIds, levelStepIds;
+
+    /// <summary>The step id of warning <paramref name="index"/>, which its keys carry instead of the chain version.</summary>
+    internal string WarningStepId(int index) => warningStepIds[index];
+
+    /// <summary>The step id of level <paramref name="index"/>, which its keys carry instead of the chain version.</summary>
+    internal string LevelStepId(int index) => levelStepIds[index];
+
     internal EscalationChain(string name, int version, Instant effectiveFrom, EscalationContact fallback, EscalationWarning[] warnings,
         EscalationLevel[] levels, EscalationRepeat? repeat, EscalationDelay? acknowledgementTimeout, EscalationCatchUp catchUp,
         CommitmentKind[] escalatedKinds, string[] escalatedCustomNames)
@@ -57,6 +66,18 @@ public sealed class EscalationChain
         foreach (CommitmentKind kind in escalatedKinds)
         {
             kindMask |= 1 << (int)kind;
+        }
+        warningStepIds = new string[warnings.Length];
+        for (int i = 0; i < warnings.Length; i++)
+        {
+            warningStepIds[i] = StepIds.Of(string.Create(CultureInfo.InvariantCulture, $"warning|{i}|{warnings[i]}"));
+        }
+        levelStepIds = new string[levels.Length];
+        for (int i = 0; i < levels.Length; i++)
+        {
+            EscalationLevel level = levels[i];
+            levelStepIds[i] = StepIds.Of(string.Create(CultureInfo.InvariantCulture,
+                $"level|{i}|{level.Recipient}|{level.Delay}|{level.Action}|{level.CustomAction}|{(level.WaitsForWorkingHours ? "waits" : "")}"));
         }
         RepeatRound = EscalationRound.Of(this);
     }
@@ -99,6 +120,12 @@ public sealed class EscalationChain
 
     /// <summary>Gets what evaluation lists when it runs late.</summary>
     public EscalationCatchUp CatchUp { get; }
+
+    /// <summary>The most missed steps one evaluation lists for one commitment cycle under
+    /// <see cref="EscalationCatchUp.FireAllMissed"/>: the latest ones. The earliest listed action of a capped cycle
+    /// counts the earlier steps not listed (<see cref="EscalationAction.EarlierStepsNotListed"/>); their keys are never
+    /// listed, and the keys of those listed are the same as without the cap.</summary>
+    public const int MaxCatchUpSteps = 100;
 
     /// <summary>Gets the kinds of commitment the chain is limited to (<see cref="CommitmentKind.Custom"/> standing for
     /// every custom commitment), in enum order; empty, with empty <see cref="EscalatedCustomNames"/>, when the chain

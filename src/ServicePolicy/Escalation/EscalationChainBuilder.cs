@@ -137,7 +137,9 @@ public sealed class EscalationChainBuilder
     }
 
     /// <summary>Builds the chain, checking: at least one warning or level; a repeat rule only with levels, starting at
-    /// an existing level; an acknowledgement timeout only with a level that stops on acknowledgement.</summary>
+    /// an existing level; a repeat rule whose round is walked step by step (a repeated level waits for working hours, or
+    /// the round's delays mix clocks) caps its repeats within <see cref="EscalationLadder.MaxWalkedSteps"/> steps from a
+    /// start of the ladder; an acknowledgement timeout only with a level that stops on acknowledgement.</summary>
     /// <returns>The chain version.</returns>
     /// <exception cref="InvalidOperationException">The chain breaks one or more of those rules; the message lists every problem.</exception>
     public EscalationChain Build()
@@ -151,7 +153,15 @@ public sealed class EscalationChainBuilder
     /// naming the builder call that breaks the rule.</summary>
     /// <returns>The problems; empty when the builder would build.</returns>
     internal IReadOnlyList<BuildError> Validate() =>
-        Validate(warnings.Count, levels.Select(l => l.StopsOnAcknowledgement).ToArray(), repeat?.FromLevel, acknowledgementTimeout is not null);
+        Validate(warnings.Count, levels.Select(l => l.StopsOnAcknowledgement).ToArray(), repeat?.FromLevel, acknowledgementTimeout is not null,
+            RepeatIsWalked(levels, repeat), repeat?.MaxRepeats);
+
+    /// <summary>Whether the repeated round of these levels is walked step by step when evaluated (it does not
+    /// translate: a level waits for working hours, or its delays mix clocks); false without a repeat rule or when the
+    /// rule starts at a level that does not exist.</summary>
+    internal static bool RepeatIsWalked(List<EscalationLevel> levels, EscalationRepeat? repeat) =>
+        repeat is not null && repeat.FromLevel < levels.Count
+        && !EscalationRound.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(levels), repeat).Translates;
 
     /// <summary>The rules that span several calls, over the chain's shape. Configuration checks the shape it was given
     /// with this, even when some of its parts did not parse.</summary>
@@ -159,9 +169,11 @@ public sealed class EscalationChainBuilder
     /// <param name="levelsStopOnAcknowledgement">For each level, in order, whether it stops on acknowledgement.</param>
     /// <param name="repeatFromLevel">The level the repeat rule starts at, or null without a repeat rule.</param>
     /// <param name="hasAcknowledgementTimeout">Whether the chain has an acknowledgement timeout.</param>
+    /// <param name="repeatIsWalked">Whether the repeated round is walked step by step (<see cref="RepeatIsWalked"/>).</param>
+    /// <param name="maxRepeats">The repeat rule's cap, or null to repeat until met (or without a repeat rule).</param>
     /// <returns>The problems.</returns>
     internal static IReadOnlyList<BuildError> Validate(int warningCount, IReadOnlyList<bool> levelsStopOnAcknowledgement, int? repeatFromLevel,
-        bool hasAcknowledgementTimeout)
+        bool hasAcknowledgementTimeout, bool repeatIsWalked, int? maxRepeats)
     {
         var errors = new List<BuildError>();
         int levelCount = levelsStopOnAcknowledgement.Count;
@@ -176,10 +188,31 @@ public sealed class EscalationChainBuilder
                 : string.Create(CultureInfo.InvariantCulture,
                     $"the repeat rule starts at level {from}, which is out of range: expected 0 to {levelCount - 1} (the index of a level)")));
         }
+        if (repeatFromLevel is { } first && first >= 0 && first < levelCount && repeatIsWalked
+            && WalkedRoundTooLong(first, levelCount, maxRepeats) is { } why)
+        {
+            errors.Add(new(nameof(WithRepeat), null, null, why));
+        }
         if (hasAcknowledgementTimeout && !levelsStopOnAcknowledgement.Contains(true))
         {
             errors.Add(new(nameof(WithAcknowledgementTimeout), null, null, "it has an acknowledgement timeout but no level that stops on acknowledgement"));
         }
         return errors;
+    }
+
+    /// <summary>Why a repeat rule from level <paramref name="from"/> whose round is walked step by step (a level waits
+    /// for working hours, so each step's instant depends on the contacts' hours; or its delays mix elapsed and business
+    /// time, or two calendars, so a round has no fixed length) is refused: evaluation walks its repeats one by one (see
+    /// <see cref="EscalationLadder.MaxWalkedSteps"/>), so the rule must cap them so that the walk from one (re)start of
+    /// the ladder stays within that bound. Null when the rule is fine.</summary>
+    private static string? WalkedRoundTooLong(int from, int levels, int? maxRepeats)
+    {
+        long largest = Math.Max(0, (EscalationLadder.MaxWalkedSteps - levels) / (levels - from));
+        if (maxRepeats is { } max && max <= largest)
+        {
+            return null;
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"the repeat rule repeats {(maxRepeats is { } m ? $"{m} times" : "until met")} levels that wait for working hours or mix clocks (elapsed and business time, or two calendars): such a rule needs MaxRepeats of at most {largest}, because each of its steps is worked out one by one (at most {EscalationLadder.MaxWalkedSteps} steps from a start of the ladder).{LimitsDocs.See(LimitsDocs.MinimumRepeat)}");
     }
 }

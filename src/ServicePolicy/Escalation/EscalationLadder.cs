@@ -28,6 +28,13 @@ internal interface ILadderSite
 /// it fires and the nominal instant it was due (they differ when the level waits for working hours).</summary>
 internal readonly record struct LadderStep(Instant At, Instant Nominal, int Level, int Repeat);
 
+/// <summary>What lies after the evaluated instant: the first step (<see cref="Next"/>), and the first step that is not
+/// acknowledged (<see cref="NextUnacknowledged"/>; a step acknowledged before it is due is never listed, so it changes
+/// what evaluation lists only when it supersedes a listed step).
+/// <see cref="Unlisted"/> counts the missed steps that are not acknowledged and that a capped
+/// <see cref="EscalationCatchUp.FireAllMissed"/> catch-up did not list: all of them earlier than every listed step.</summary>
+internal readonly record struct LadderAhead(Instant? Next, Instant? NextUnacknowledged, int Unlisted);
+
 /// <summary>
 /// The escalation ladder of a breached cycle as a function of (chain, breach instant, acknowledgements, now): the
 /// steps at or before now that are listed, and the first step after now.
@@ -50,9 +57,11 @@ internal readonly record struct LadderStep(Instant At, Instant Nominal, int Leve
 /// </remarks>
 internal static class EscalationLadder
 {
-    /// <summary>The most steps walked one by one for one cycle that are not listed (rounds that wait for working
-    /// hours); beyond it the evaluation throws. Steps listed under <see cref="EscalationCatchUp.FireAllMissed"/> do not
-    /// count: how many the user lets pile up is theirs to choose.</summary>
+    /// <summary>The most steps walked one by one from one start of the ladder (the breach, or the end of an
+    /// acknowledgement hold) that are not listed (rounds that wait for working hours). A chain whose repeated levels
+    /// wait for working hours must cap its repeats so that it never walks more (<see cref="EscalationChainBuilder.Build"/>
+    /// refuses it otherwise), so a chain that builds never reaches it; the check stays as a guard. Steps listed under
+    /// <see cref="EscalationCatchUp.FireAllMissed"/> do not count.</summary>
     internal const int MaxWalkedSteps = 100_000;
 
     /// <summary>Runs the ladder of a cycle breached at <paramref name="breach"/> up to <paramref name="now"/>.</summary>
@@ -65,10 +74,25 @@ internal static class EscalationLadder
     /// <see cref="EscalationCatchUp.FireAllMissed"/> all of them (acknowledged ones included: the caller drops those).</param>
     /// <returns>The instant of the first step after <paramref name="now"/>; null when there is none.</returns>
     /// <exception cref="InvalidOperationException">A ladder that waits for working hours has more than
-    /// <see cref="MaxWalkedSteps"/> steps to walk.</exception>
+    /// <see cref="MaxWalkedSteps"/> steps to walk from one start; the chain's rules rule this out.</exception>
     internal static Instant? Run<TSite>(EscalationChain chain, Instant breach, Instant now, TSite site, List<LadderStep> listed)
+        where TSite : struct, ILadderSite =>
+        Plan(chain, breach, now, site, listed).Next;
+
+    /// <summary>Runs the ladder as <see cref="Run"/> does, and also finds the first step after
+    /// <paramref name="now"/> that is not acknowledged.</summary>
+    /// <param name="chain">The chain; it has levels.</param>
+    /// <param name="breach">The instant the ladder starts from.</param>
+    /// <param name="now">The evaluated instant.</param>
+    /// <param name="site">Working hours and acknowledgements.</param>
+    /// <param name="listed">Receives the steps at or before <paramref name="now"/> that are listed (see <see cref="Run"/>).</param>
+    /// <returns>The first step after <paramref name="now"/>, and the first of them that is not acknowledged.</returns>
+    /// <exception cref="InvalidOperationException">As <see cref="Run"/>.</exception>
+    internal static LadderAhead Plan<TSite>(EscalationChain chain, Instant breach, Instant now, TSite site, List<LadderStep> listed)
         where TSite : struct, ILadderSite
     {
+        Instant? first = null;
+        int unlisted = 0;
         ReadOnlySpan<EscalationLevel> levels = chain.LevelSpan;
         bool fireAll = chain.CatchUp == EscalationCatchUp.FireAllMissed;
         Span<int> firings = levels.Length <= 16 ? stackalloc int[levels.Length] : new int[levels.Length];
@@ -93,22 +117,23 @@ internal static class EscalationLadder
             {
                 cursor = Cursor.Start(hold.RestartLevel, end, chain, site);
                 hold = Hold.None;
+                walked = 0;   // a fresh repeat budget: the chain's rules bound the walk from each start
                 continue;
             }
             if (!cursor.Exists)
             {
-                return null;
+                return new LadderAhead(first, null, unlisted);
             }
             if (cursor.Level == round.From && cursor.Round > 0)
             {
                 if (hold.IsForGood && !round.AnyFires(levels, held: true))
                 {
                     // Held for good and nothing of the rounds fires: the ladder is silent from here on.
-                    return null;
+                    return new LadderAhead(first, null, unlisted);
                 }
                 if (round.Translates)
                 {
-                    cursor = Skip(chain, round, cursor, hold, firings, pendingAcks, now, fireAll, site);
+                    cursor = Skip(chain, round, cursor, hold, firings, pendingAcks, now, fireAll, site, listed, ref unlisted);
                 }
             }
             int index = cursor.Level;
@@ -116,7 +141,16 @@ internal static class EscalationLadder
             bool suppressed = levels[index].StopsOnAcknowledgement && hold.IsHeld;
             if (at > now && !suppressed)
             {
-                return at;
+                first ??= at;
+                if (site.AcknowledgedAt(index, firings[index]) is null)
+                {
+                    return new LadderAhead(first, at, unlisted);
+                }
+                // Acknowledged before it is due (acknowledgements are at or before now): never listed, and no hold
+                // starts from it. Look on for the first step that will be; there are no more of these than acknowledgements.
+                firings[index]++;
+                cursor = cursor.Next(chain, site);
+                continue;
             }
             if ((suppressed || !fireAll) && ++walked > MaxWalkedSteps)
             {
@@ -125,7 +159,7 @@ internal static class EscalationLadder
             if (!suppressed)
             {
                 int repeat = firings[index]++;
-                Add(listed, new LadderStep(at, cursor.Nominal, index, repeat), fireAll);
+                Add(listed, new LadderStep(at, cursor.Nominal, index, repeat), fireAll, site, ref unlisted);
                 if (site.AcknowledgedAt(index, repeat) is { } ackAt && ackAt >= at)
                 {
                     (pendingAcks ??= new List<(Instant At, int Level)>()).Add((ackAt, index));
@@ -139,15 +173,19 @@ internal static class EscalationLadder
     /// end before the next event (now, when a level fires; an acknowledgement to apply; the hold's end) and fire no
     /// acknowledged step. Returns the cursor at the start of the first round not skipped.</summary>
     private static Cursor Skip<TSite>(EscalationChain chain, EscalationRound round, Cursor cursor, Hold hold, Span<int> firings,
-        List<(Instant At, int Level)>? pendingAcks, Instant now, bool fireAll, TSite site)
+        List<(Instant At, int Level)>? pendingAcks, Instant now, bool fireAll, TSite site, List<LadderStep> listed, ref int unlisted)
         where TSite : struct, ILadderSite
     {
         ReadOnlySpan<EscalationLevel> levels = chain.LevelSpan;
         bool fires = round.AnyFires(levels, hold.IsHeld);
-        if (fires && fireAll)
+        int firing = 0;
+        for (int i = round.From; i < levels.Length; i++)
         {
-            return cursor;   // every firing step at or before now is listed: walk them
+            firing += levels[i].StopsOnAcknowledgement && hold.IsHeld ? 0 : 1;
         }
+        // Under FireAllMissed every firing step at or before now is listed, up to the cap: keep enough whole rounds
+        // before now to list the cap's worth, and count the rounds skipped.
+        long keep = fires && fireAll ? (EscalationChain.MaxCatchUpSteps + firing - 1) / firing + 1 : 1;
         Instant? limit = fires ? now : null;
         if (EarliestAck(pendingAcks) is var ack and >= 0 && (limit is null || pendingAcks![ack].At < limit))
         {
@@ -163,7 +201,7 @@ internal static class EscalationLadder
         }
         // Rounds (counted from the cursor's) whose last step is strictly before the limit; keep the last of them.
         long before = (round.Length(cursor.Anchor, end) - Duration.Epsilon).ToInt64Nanoseconds() / round.Period.ToInt64Nanoseconds();
-        long skip = before - 1;
+        long skip = before - keep;
         if (chain.Repeat!.MaxRepeats is { } max)
         {
             skip = Math.Min(skip, max - cursor.Round);
@@ -179,6 +217,13 @@ internal static class EscalationLadder
         {
             return cursor;
         }
+        if (fires && fireAll)
+        {
+            // The listed steps so far are earlier than the skipped ones: not listed either, so that the steps listed
+            // are the latest ones.
+            unlisted = checked(unlisted + (int)(skip * firing) + CountUnacknowledged(listed, listed.Count, site));
+            listed.Clear();
+        }
         for (int i = round.From; i < levels.Length; i++)
         {
             if (!(levels[i].StopsOnAcknowledgement && hold.IsHeld))
@@ -190,13 +235,36 @@ internal static class EscalationLadder
         return cursor.Restart(chain, anchor, cursor.Round + (int)skip, site);
     }
 
-    private static void Add(List<LadderStep> listed, LadderStep step, bool fireAll)
+    private static void Add<TSite>(List<LadderStep> listed, LadderStep step, bool fireAll, TSite site, ref int unlisted)
+        where TSite : struct, ILadderSite
     {
+        if (fireAll && listed.Count >= 4 * EscalationChain.MaxCatchUpSteps)
+        {
+            // Walked rounds: keep the latest steps, at least the cap's worth that are not acknowledged, and count the rest.
+            int from = listed.Count;
+            for (int kept = 0; from > 0 && kept < EscalationChain.MaxCatchUpSteps; from--)
+            {
+                kept += site.AcknowledgedAt(listed[from - 1].Level, listed[from - 1].Repeat) is null ? 1 : 0;
+            }
+            unlisted = checked(unlisted + CountUnacknowledged(listed, from, site));
+            listed.RemoveRange(0, from);
+        }
         if (!fireAll && listed.Count > 0 && step.At > listed[0].At)
         {
             listed.Clear();   // only the steps at the latest passed instant are listed
         }
         listed.Add(step);
+    }
+
+    private static int CountUnacknowledged<TSite>(List<LadderStep> listed, int count, TSite site)
+        where TSite : struct, ILadderSite
+    {
+        int found = 0;
+        for (int i = 0; i < count; i++)
+        {
+            found += site.AcknowledgedAt(listed[i].Level, listed[i].Repeat) is null ? 1 : 0;
+        }
+        return found;
     }
 
     private static int EarliestAck(List<(Instant At, int Level)>? pending)

@@ -2,6 +2,7 @@
 
 using System;
 using System.Globalization;
+using NodaTime;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Escalation;
@@ -22,6 +23,11 @@ public sealed class EscalationRepeat
         MaxRepeats = maxRepeats;
     }
 
+    /// <summary>Gets the shortest wait before a repeat: one minute (elapsed or business time). A shorter interval would
+    /// page someone more than once a minute, and would make the steps a late evaluation has to account for grow
+    /// without bound (see docs/limits.md, section minimum-repeat).</summary>
+    public static Duration MinimumInterval { get; } = Duration.FromMinutes(1);
+
     /// <summary>Gets the zero-based index of the first level that repeats.</summary>
     public int FromLevel { get; }
 
@@ -34,19 +40,20 @@ public sealed class EscalationRepeat
     /// <summary>Creates a repeat rule.</summary>
     /// <param name="fromLevel">The zero-based index of the first level that repeats; checked against the chain's
     /// levels when the chain is built.</param>
-    /// <param name="every">The wait before each repeat; more than zero.</param>
+    /// <param name="every">The wait before each repeat; at least <see cref="MinimumInterval"/>.</param>
     /// <param name="maxRepeats">How many times to repeat, 1 or more; null to repeat until met.</param>
     /// <returns>The rule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="every"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fromLevel"/> is negative, <paramref name="every"/>
-    /// is zero, or <paramref name="maxRepeats"/> is less than 1.</exception>
+    /// is shorter than <see cref="MinimumInterval"/>, or <paramref name="maxRepeats"/> is less than 1.</exception>
     public static EscalationRepeat Create(int fromLevel, EscalationDelay every, int? maxRepeats)
     {
         Preconditions.CheckArgumentRange(fromLevel, 0, int.MaxValue);
         Preconditions.CheckNotNull(every);
-        if (every.Amount <= NodaTime.Duration.Zero)
+        if (every.Amount < MinimumInterval)
         {
-            Preconditions.ThrowArgumentOutOfRange(nameof(every), every, $"A repeat interval must be more than zero; got {every}.");
+            Preconditions.ThrowArgumentOutOfRange(nameof(every), every,
+                $"A repeat interval must be at least the minimum of 1 minute; got {every}." + LimitsDocs.See(LimitsDocs.MinimumRepeat));
         }
         if (maxRepeats is { } max)
         {

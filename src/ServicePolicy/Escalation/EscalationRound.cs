@@ -29,13 +29,13 @@ internal readonly struct EscalationRound
 
     internal Duration Period { get; }
 
-    internal static EscalationRound Of(EscalationChain chain)
+    internal static EscalationRound Of(EscalationChain chain) =>
+        chain.Repeat is { } repeat ? Of(chain.LevelSpan, repeat) : new EscalationRound(-1, false, Duration.Zero, null);
+
+    /// <summary>The round of <paramref name="levels"/> repeated by <paramref name="repeat"/> (whose first level is one
+    /// of them).</summary>
+    internal static EscalationRound Of(ReadOnlySpan<EscalationLevel> levels, EscalationRepeat repeat)
     {
-        if (chain.Repeat is not { } repeat)
-        {
-            return new EscalationRound(-1, false, Duration.Zero, null);
-        }
-        ReadOnlySpan<EscalationLevel> levels = chain.LevelSpan;
         Duration period = Duration.Zero;
         BusinessCalendar? calendar = null;
         bool elapsed = false, translates = true;

@@ -165,12 +165,14 @@ internal sealed partial class EscalationPlanner
     {
         List<LadderStep> steps = ladderSteps;
         steps.Clear();
-        Instant? next = EscalationLadder.Run(track.Chain, deadline, now, new Site(this, track), steps);
+        LadderAhead ahead = EscalationLadder.Plan(track.Chain, deadline, now, new Site(this, track), steps);
         foreach (LadderStep step in steps)
         {
             Place(track, step.At < breachedAt ? breachedAt : step.At, null, EscalationStep.Level, step.Level, step.Repeat, step.Nominal);
         }
-        track.NoteFuture(next);
+        track.Unlisted += ahead.Unlisted;
+        track.NoteFuture(ahead.Next, acknowledged: true);
+        track.NoteFuture(ahead.NextUnacknowledged, acknowledged: false);
     }
 
     private Instant WaitFor(EscalationChain chain, EscalationLevel level, Instant nominal)
@@ -233,7 +235,10 @@ internal sealed partial class EscalationPlanner
     {
         if (at > now)
         {
-            track.NoteFuture(at);
+            bool acked = AnyAcknowledged && acknowledged.ContainsKey(key ?? (step == EscalationStep.Warning
+                ? WarningKey(track, index)
+                : LevelKey(track, index, repeat)));
+            track.NoteFuture(at, acked);
             return;
         }
         List<PassedStep> passed = track.Passed;
@@ -259,12 +264,23 @@ internal sealed partial class EscalationPlanner
         passed.Add(new PassedStep(at, key, step, index, repeat, resolveAt));
     }
 
+    /// <summary>Lists the track's passed steps that are not acknowledged, and folds its next change into
+    /// <see cref="Next"/>: the next step of any kind while a step is listed under
+    /// <see cref="EscalationCatchUp.LatestOnly"/> (a later step supersedes it, acknowledged or not), otherwise the next
+    /// step that is not acknowledged (one that is never shows).</summary>
     private void Flush(Track track)
     {
-        if (track.Future is { } future && (Next is null || future < Next))
+        int before = actions.Count;
+        ListPassed(track);
+        bool supersedes = track.Chain.CatchUp != EscalationCatchUp.FireAllMissed && actions.Count > before;
+        if ((supersedes ? track.Future : track.FutureUnacknowledged) is { } future && (Next is null || future < Next))
         {
             Next = future;
         }
+    }
+
+    private void ListPassed(Track track)
+    {
         if (track.Passed.Count == 0)
         {
             return;
@@ -274,23 +290,44 @@ internal sealed partial class EscalationPlanner
         {
             latest = passed.At > latest ? passed.At : latest;
         }
+        bool fireAll = track.Chain.CatchUp == EscalationCatchUp.FireAllMissed;
+        int first = actions.Count;
         foreach (PassedStep passed in track.Passed)
         {
-            if (track.Chain.CatchUp != EscalationCatchUp.FireAllMissed && passed.At != latest)
+            if (!fireAll && passed.At != latest)
             {
+                continue;
+            }
+            if (fireAll && track.Unlisted > 0 && passed.Step == EscalationStep.Warning)
+            {
+                // The ladder skipped missed levels, which are later than every warning: the warning is not listed either.
+                track.Unlisted += IsAcknowledged(WarningKey(track, passed.Index)) ? 0 : 1;
                 continue;
             }
             ActionKey key = passed.Key ?? (passed.Step == EscalationStep.Warning
                 ? WarningKey(track, passed.Index)
                 : LevelKey(track, passed.Index, passed.Repeat));
-            if (!AnyAcknowledged || !acknowledged.ContainsKey(key))
+            if (!IsAcknowledged(key))
             {
                 actions.Add(Create(track, passed, key));
             }
         }
+        int over = actions.Count - first - EscalationChain.MaxCatchUpSteps;
+        if (over > 0)
+        {
+            actions.RemoveRange(first, over);   // the earliest ones: keep the latest the cap allows
+            track.Unlisted += over;
+        }
+        if (track.Unlisted > 0 && actions.Count > first)
+        {
+            EscalationAction earliest = actions[first];
+            actions[first] = Create(track, track.PassedOf(earliest), earliest.Key, track.Unlisted);
+        }
     }
 
-    private EscalationAction Create(Track track, PassedStep passed, ActionKey key)
+    private bool IsAcknowledged(ActionKey key) => AnyAcknowledged && acknowledged.ContainsKey(key);
+
+    private EscalationAction Create(Track track, PassedStep passed, ActionKey key, int earlierStepsNotListed = 0)
     {
         EscalationChain chain = track.Chain;
         EscalationRecipient recipient;
@@ -308,25 +345,25 @@ internal sealed partial class EscalationPlanner
         (IReadOnlyList<EscalationContact> contacts, bool fallback) = Resolve(chain, recipient, passed.ResolveAt);
         CommitmentStatus? status = track.Status;
         return new EscalationAction(key, timeline.InteractionId, status?.Kind, status?.Name, status?.Cycle, track.Chain, passed.Step, passed.Index,
-            passed.Repeat, passed.At, passed.At < now, recipient, action, customAction, contacts, fallback);
+            passed.Repeat, passed.At, passed.At < now, recipient, action, customAction, contacts, fallback, earlierStepsNotListed);
     }
 
-    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/W{warning}</c>, built in one go.</summary>
+    /// <summary>The key of a warning, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/W{warning}</c>, built in one go.</summary>
     private ActionKey WarningKey(Track track, int index)
     {
         CommitmentCycle cycle = track.Cycle!;
-        return ActionKey.Warning(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index);
+        return ActionKey.Warning(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.WarningStepId(index), index);
     }
 
-    /// <summary>The key of the handoff limit's step, <c>{interaction}/HandoffLimit/{chain}@v{version}/L{level}/R0</c>.</summary>
+    /// <summary>The key of the handoff limit's step, <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>.</summary>
     private ActionKey HandoffKey(EscalationChain chain, int index) =>
-        ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.Version, index);
+        ActionKey.HandoffLimitLevel(timeline.InteractionId, chain.Name, chain.LevelStepId(index), index);
 
-    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}</c>.</summary>
+    /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
     private ActionKey LevelKey(Track track, int index, int repeat)
     {
         CommitmentCycle cycle = track.Cycle!;
-        return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.Version, index, repeat);
+        return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.LevelStepId(index), index, repeat);
     }
 
     /// <summary>A step at or before the evaluated instant, kept until <see cref="Flush"/> decides whether to list it; its
@@ -345,7 +382,27 @@ internal sealed partial class EscalationPlanner
 
         internal List<PassedStep> Passed { get; } = new();
 
+        /// <summary>The earliest step after the evaluated instant.</summary>
         internal Instant? Future { get; private set; }
+
+        /// <summary>The earliest step after the evaluated instant that is not acknowledged.</summary>
+        internal Instant? FutureUnacknowledged { get; private set; }
+
+        /// <summary>The missed steps, not acknowledged, that a capped catch-up does not list.</summary>
+        internal int Unlisted { get; set; }
+
+        /// <summary>The passed step an action was created from.</summary>
+        internal PassedStep PassedOf(EscalationAction action)
+        {
+            foreach (PassedStep passed in Passed)
+            {
+                if (passed.Step == action.Step && passed.Index == action.StepIndex && passed.Repeat == action.Repeat && passed.At == action.DueAt)
+                {
+                    return passed;
+                }
+            }
+            throw new System.Diagnostics.UnreachableException("Every action of a track comes from one of its passed steps.");
+        }
 
         internal Track Reset(EscalationChain chain, CommitmentStatus? status, CommitmentCycle? cycle)
         {
@@ -354,14 +411,22 @@ internal sealed partial class EscalationPlanner
             Cycle = cycle;
             Passed.Clear();
             Future = null;
+            FutureUnacknowledged = null;
+            Unlisted = 0;
             return this;
         }
 
-        internal void NoteFuture(Instant? at)
+        /// <summary>Notes a step after the evaluated instant (null: none), acknowledged already or not.</summary>
+        internal void NoteFuture(Instant? at, bool acknowledged)
         {
-            if (at is { } a && (Future is null || a < Future))
+            if (at is not { } a)
             {
-                Future = a;
+                return;
+            }
+            Future = Future is null || a < Future ? a : Future;
+            if (!acknowledged)
+            {
+                FutureUnacknowledged = FutureUnacknowledged is null || a < FutureUnacknowledged ? a : FutureUnacknowledged;
             }
         }
     }

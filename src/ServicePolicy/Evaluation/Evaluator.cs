@@ -84,7 +84,8 @@ public static class Evaluator
     /// not its <see cref="EscalationContext.ReplayVersion"/>.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy.</exception>
     /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
-    /// an escalation ladder whose repeated levels wait for working hours has more than 100,000 unlisted steps to walk.</exception>
+    /// or an escalation ladder has more than 100,000 unlisted steps to walk from one start (a chain that builds never does:
+    /// <see cref="EscalationChainBuilder.Build"/> refuses one that could).</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation)
     {
@@ -121,7 +122,8 @@ public static class Evaluator
     /// <exception cref="ArgumentException"><paramref name="escalation"/> lacks the selected policy's chain.</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the selected policy.</exception>
     /// <exception cref="InvalidOperationException">The directory returned a null contact, an on-call rota has no hand-overs, or
-    /// an escalation ladder whose repeated levels wait for working hours has more than 100,000 unlisted steps to walk.</exception>
+    /// or an escalation ladder has more than 100,000 unlisted steps to walk from one start (a chain that builds never does:
+    /// <see cref="EscalationChainBuilder.Build"/> refuses one that could).</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicySet policies, Instant now, EscalationContext escalation)
     {

@@ -171,8 +171,8 @@ public class OutboxPayloadTests
     }
 
     [Theory]
-    [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@v1/L2/R2\"", "\"key\":\"nope\"", "The escalation payload: the property 'key' must be an action key; it is \"nope\".")]
-    [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@v1/L2/R2\"", "\"key\":7", "The escalation payload: the property 'key' must be an action key; it is 7.")]
+    [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2\"", "\"key\":\"nope\"", "The escalation payload: the property 'key' must be an action key; it is \"nope\".")]
+    [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2\"", "\"key\":7", "The escalation payload: the property 'key' must be an action key; it is 7.")]
     [InlineData("\"kind\":\"escalation\"", "\"kind\":7", "The escalation payload: the property 'kind' must be \"escalation\" (read remedies with RemedyMessage); it is 7.")]
     [InlineData("\"contacts\":[\"erin\"]", "\"contacts\":[\"erin\",3]", "The escalation payload: the property 'contacts' must be an array of strings; it is 3.")]
     [InlineData("\"kind\":\"Custom\",\"name\":\"send you a quote\",", "\"kind\":\"Custom\",", "The escalation payload, property 'commitment': a name is required for custom commitments and not allowed for others.")]
@@ -212,8 +212,8 @@ public class OutboxPayloadTests
     [Fact]
     public void ToString_NamesTheKeyAndTheRecipientOrRemedy()
     {
-        Assert.Equal("G-1/Custom:send you a quote/0/sim@v1/L2/R2 to OnCall duty", EscalationMessage.Parse(GoldenEscalation).ToString());
-        Assert.Equal("G-1/Custom:send you a quote/0/sim@v1/L2/R2 to OwnersLead",
+        Assert.Equal("G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2 to OnCall duty", EscalationMessage.Parse(GoldenEscalation).ToString());
+        Assert.Equal("G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2 to OwnersLead",
             EscalationMessage.Parse(GoldenEscalation.Replace("{\"kind\":\"OnCall\",\"name\":\"duty\"}", "{\"kind\":\"OwnersLead\"}", StringComparison.Ordinal)).ToString());
         Assert.Equal("G-1/FollowUp/0/remedy/1: Credit 5 GBP", RemedyMessage.Parse(GoldenRemedy).ToString());
     }
@@ -259,7 +259,7 @@ public class OutboxPayloadTests
     }
 
     private const string GoldenEscalation =
-        "{\"format\":1,\"kind\":\"escalation\",\"key\":\"G-1/Custom:send you a quote/0/sim@v1/L2/R2\",\"interaction\":\"G-1\",\"dueAt\":\"2025-03-05T16:15:00Z\",\"late\":true,\"commitment\":{\"kind\":\"Custom\",\"name\":\"send you a quote\",\"cycle\":0},\"chain\":{\"name\":\"sim\",\"version\":1},\"step\":\"Level\",\"stepIndex\":2,\"repeat\":2,\"recipient\":{\"kind\":\"OnCall\",\"name\":\"duty\"},\"contacts\":[\"erin\"],\"action\":\"Notify\",\"fallback\":false}";
+        "{\"format\":1,\"kind\":\"escalation\",\"key\":\"G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2\",\"interaction\":\"G-1\",\"dueAt\":\"2025-03-05T16:15:00Z\",\"late\":true,\"commitment\":{\"kind\":\"Custom\",\"name\":\"send you a quote\",\"cycle\":0},\"chain\":{\"name\":\"sim\",\"version\":1},\"step\":\"Level\",\"stepIndex\":2,\"repeat\":2,\"recipient\":{\"kind\":\"OnCall\",\"name\":\"duty\"},\"contacts\":[\"erin\"],\"action\":\"Notify\",\"fallback\":false}";
 
     private const string GoldenRemedy =
         "{\"format\":1,\"kind\":\"remedy\",\"key\":\"G-1/FollowUp/0/remedy/1\",\"interaction\":\"G-1\",\"dueAt\":\"2025-03-04T12:00:00.000000001Z\",\"remedy\":{\"kind\":\"Credit\",\"amount\":5,\"currency\":\"GBP\"},\"description\":\"Credit 5 GBP\",\"commitment\":{\"kind\":\"FollowUp\",\"cycle\":0}}";

@@ -280,6 +280,6 @@ public partial class EscalationConfigurationTests
         Assert.Equal((EscalationStep.Level, 1), (manager.Step, manager.StepIndex));
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 14, 0), manager.DueAt);
         Assert.Equal("support-manager", Assert.Single(manager.Contacts).Id);
-        Assert.EndsWith("/ladder@v1/L1/R0", manager.Key.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("/ladder@da39846b1e79/L1/R0", manager.Key.ToString(), StringComparison.Ordinal);
     }
 }

@@ -126,7 +126,7 @@ public class HostEndToEndTests
         Assert.Equal(Uk("2026-03-02 15:00") + Duration.Epsilon, action.DueAt); // deadlines are inclusive: breached after 15:00
         Assert.True(action.IsLate);
         Assert.StartsWith("T-1/FirstResponse/", action.Key.ToString(), StringComparison.Ordinal);
-        Assert.EndsWith("/ladder@v1/L0/R0", action.Key.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("/ladder@a8d12acb2806/L0/R0", action.Key.ToString(), StringComparison.Ordinal);
 
         await host.StopAsync();
     }

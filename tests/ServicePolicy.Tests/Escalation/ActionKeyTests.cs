@@ -29,28 +29,28 @@ public sealed class ActionKeyTests
 
     private static readonly Golden[] Goldens =
     [
-        new("T-1/FirstResponse/0/standard@v1/W0", () => ActionKey.Warning("T-1", CommitmentKind.FirstResponse, null, 0, "standard", 1, 0),
-            "T-1", false, CommitmentKind.FirstResponse, null, 0, "standard", 1, ActionKeyStep.Warning, 0, 0),
-        new("T-1/FirstResponse/0/standard@v1/L0/R0", () => ActionKey.Level("T-1", CommitmentKind.FirstResponse, null, 0, "standard", 1, 0, 0),
-            "T-1", false, CommitmentKind.FirstResponse, null, 0, "standard", 1, ActionKeyStep.Level, 0, 0),
-        new("T-2/NextResponse/12/ladder@v3/L2/R7", () => ActionKey.Level("T-2", CommitmentKind.NextResponse, null, 12, "ladder", 3, 2, 7),
-            "T-2", false, CommitmentKind.NextResponse, null, 12, "ladder", 3, ActionKeyStep.Level, 2, 7),
-        new("T-3/PeriodicUpdate/4/ladder@v1/W1", () => ActionKey.Warning("T-3", CommitmentKind.PeriodicUpdate, null, 4, "ladder", 1, 1),
-            "T-3", false, CommitmentKind.PeriodicUpdate, null, 4, "ladder", 1, ActionKeyStep.Warning, 1, 0),
-        new("T-4/FollowUp/0/ladder@v1/L1/R0", () => ActionKey.Level("T-4", CommitmentKind.FollowUp, null, 0, "ladder", 1, 1, 0),
-            "T-4", false, CommitmentKind.FollowUp, null, 0, "ladder", 1, ActionKeyStep.Level, 1, 0),
-        new("T-5/Resolution/0/ladder@v10/W2", () => ActionKey.Warning("T-5", CommitmentKind.Resolution, null, 0, "ladder", 10, 2),
-            "T-5", false, CommitmentKind.Resolution, null, 0, "ladder", 10, ActionKeyStep.Warning, 2, 0),
-        new("T-6/Appointment/1/ladder@v1/L0/R0", () => ActionKey.Level("T-6", CommitmentKind.Appointment, null, 1, "ladder", 1, 0, 0),
-            "T-6", false, CommitmentKind.Appointment, null, 1, "ladder", 1, ActionKeyStep.Level, 0, 0),
-        new("T-7/FeedbackRequest/0/ladder@v1/L0/R1", () => ActionKey.Level("T-7", CommitmentKind.FeedbackRequest, null, 0, "ladder", 1, 0, 1),
-            "T-7", false, CommitmentKind.FeedbackRequest, null, 0, "ladder", 1, ActionKeyStep.Level, 0, 1),
-        new("T-8/Custom:send you a quote/0/ladder@v1/W0", () => ActionKey.Warning("T-8", CommitmentKind.Custom, "send you a quote", 0, "ladder", 1, 0),
-            "T-8", false, CommitmentKind.Custom, "send you a quote", 0, "ladder", 1, ActionKeyStep.Warning, 0, 0),
-        new("T-8/Custom:send you a quote/2/ladder@v1/L1/R3", () => ActionKey.Level("T-8", CommitmentKind.Custom, "send you a quote", 2, "ladder", 1, 1, 3),
-            "T-8", false, CommitmentKind.Custom, "send you a quote", 2, "ladder", 1, ActionKeyStep.Level, 1, 3),
-        new("T-3/HandoffLimit/ladder@v1/L1/R0", () => ActionKey.HandoffLimitLevel("T-3", "ladder", 1, 1),
-            "T-3", true, null, null, null, "ladder", 1, ActionKeyStep.Level, 1, 0),
+        new("T-1/FirstResponse/0/standard@000000000001/W0", () => ActionKey.Warning("T-1", CommitmentKind.FirstResponse, null, 0, "standard", "000000000001", 0),
+            "T-1", false, CommitmentKind.FirstResponse, null, 0, "standard", null, ActionKeyStep.Warning, 0, 0),
+        new("T-1/FirstResponse/0/standard@000000000001/L0/R0", () => ActionKey.Level("T-1", CommitmentKind.FirstResponse, null, 0, "standard", "000000000001", 0, 0),
+            "T-1", false, CommitmentKind.FirstResponse, null, 0, "standard", null, ActionKeyStep.Level, 0, 0),
+        new("T-2/NextResponse/12/ladder@000000000003/L2/R7", () => ActionKey.Level("T-2", CommitmentKind.NextResponse, null, 12, "ladder", "000000000003", 2, 7),
+            "T-2", false, CommitmentKind.NextResponse, null, 12, "ladder", null, ActionKeyStep.Level, 2, 7),
+        new("T-3/PeriodicUpdate/4/ladder@000000000001/W1", () => ActionKey.Warning("T-3", CommitmentKind.PeriodicUpdate, null, 4, "ladder", "000000000001", 1),
+            "T-3", false, CommitmentKind.PeriodicUpdate, null, 4, "ladder", null, ActionKeyStep.Warning, 1, 0),
+        new("T-4/FollowUp/0/ladder@000000000001/L1/R0", () => ActionKey.Level("T-4", CommitmentKind.FollowUp, null, 0, "ladder", "000000000001", 1, 0),
+            "T-4", false, CommitmentKind.FollowUp, null, 0, "ladder", null, ActionKeyStep.Level, 1, 0),
+        new("T-5/Resolution/0/ladder@00000000000a/W2", () => ActionKey.Warning("T-5", CommitmentKind.Resolution, null, 0, "ladder", "00000000000a", 2),
+            "T-5", false, CommitmentKind.Resolution, null, 0, "ladder", null, ActionKeyStep.Warning, 2, 0),
+        new("T-6/Appointment/1/ladder@000000000001/L0/R0", () => ActionKey.Level("T-6", CommitmentKind.Appointment, null, 1, "ladder", "000000000001", 0, 0),
+            "T-6", false, CommitmentKind.Appointment, null, 1, "ladder", null, ActionKeyStep.Level, 0, 0),
+        new("T-7/FeedbackRequest/0/ladder@000000000001/L0/R1", () => ActionKey.Level("T-7", CommitmentKind.FeedbackRequest, null, 0, "ladder", "000000000001", 0, 1),
+            "T-7", false, CommitmentKind.FeedbackRequest, null, 0, "ladder", null, ActionKeyStep.Level, 0, 1),
+        new("T-8/Custom:send you a quote/0/ladder@000000000001/W0", () => ActionKey.Warning("T-8", CommitmentKind.Custom, "send you a quote", 0, "ladder", "000000000001", 0),
+            "T-8", false, CommitmentKind.Custom, "send you a quote", 0, "ladder", null, ActionKeyStep.Warning, 0, 0),
+        new("T-8/Custom:send you a quote/2/ladder@000000000001/L1/R3", () => ActionKey.Level("T-8", CommitmentKind.Custom, "send you a quote", 2, "ladder", "000000000001", 1, 3),
+            "T-8", false, CommitmentKind.Custom, "send you a quote", 2, "ladder", null, ActionKeyStep.Level, 1, 3),
+        new("T-3/HandoffLimit/ladder@000000000001/L1/R0", () => ActionKey.HandoffLimitLevel("T-3", "ladder", "000000000001", 1),
+            "T-3", true, null, null, null, "ladder", null, ActionKeyStep.Level, 1, 0),
         new("T-2/FollowUp/0/remedy/1", () => ActionKey.Remedy("T-2", CommitmentKind.FollowUp, null, 0, 1),
             "T-2", false, CommitmentKind.FollowUp, null, 0, null, null, ActionKeyStep.Remedy, 1, 0),
         new("T-2/Custom:call back/3/remedy/0", () => ActionKey.Remedy("T-2", CommitmentKind.Custom, "call back", 3, 0),
@@ -59,18 +59,25 @@ public sealed class ActionKeyTests
             "T-3", true, null, null, null, null, null, ActionKeyStep.Remedy, 0, 0),
         // Names may hold anything but '/': '@' in a chain name (split at the last '@'), ':' in a custom name, spaces,
         // non-ASCII letters, and part names of the grammar itself.
-        new("ZD#42 ü/Custom:a:b@c/0/esc@prod@v2/L0/R0", () => ActionKey.Level("ZD#42 ü", CommitmentKind.Custom, "a:b@c", 0, "esc@prod", 2, 0, 0),
-            "ZD#42 ü", false, CommitmentKind.Custom, "a:b@c", 0, "esc@prod", 2, ActionKeyStep.Level, 0, 0),
-        new("HandoffLimit/Custom:HandoffLimit/0/remedy@v1/W0", () => ActionKey.Warning("HandoffLimit", CommitmentKind.Custom, "HandoffLimit", 0, "remedy", 1, 0),
-            "HandoffLimit", false, CommitmentKind.Custom, "HandoffLimit", 0, "remedy", 1, ActionKeyStep.Warning, 0, 0),
-        new("remedy/HandoffLimit/remedy@v1/L0/R0", () => ActionKey.HandoffLimitLevel("remedy", "remedy", 1, 0),
-            "remedy", true, null, null, null, "remedy", 1, ActionKeyStep.Level, 0, 0),
-        new("T-9/Resolution/2147483647/c@v2147483647/L2147483647/R2147483647",
-            () => ActionKey.Level("T-9", CommitmentKind.Resolution, null, int.MaxValue, "c", int.MaxValue, int.MaxValue, int.MaxValue),
-            "T-9", false, CommitmentKind.Resolution, null, int.MaxValue, "c", int.MaxValue, ActionKeyStep.Level, int.MaxValue, int.MaxValue),
+        new("ZD#42 ü/Custom:a:b@c/0/esc@prod@000000000002/L0/R0", () => ActionKey.Level("ZD#42 ü", CommitmentKind.Custom, "a:b@c", 0, "esc@prod", "000000000002", 0, 0),
+            "ZD#42 ü", false, CommitmentKind.Custom, "a:b@c", 0, "esc@prod", null, ActionKeyStep.Level, 0, 0),
+        new("HandoffLimit/Custom:HandoffLimit/0/remedy@000000000001/W0", () => ActionKey.Warning("HandoffLimit", CommitmentKind.Custom, "HandoffLimit", 0, "remedy", "000000000001", 0),
+            "HandoffLimit", false, CommitmentKind.Custom, "HandoffLimit", 0, "remedy", null, ActionKeyStep.Warning, 0, 0),
+        new("remedy/HandoffLimit/remedy@000000000001/L0/R0", () => ActionKey.HandoffLimitLevel("remedy", "remedy", "000000000001", 0),
+            "remedy", true, null, null, null, "remedy", null, ActionKeyStep.Level, 0, 0),
+        new("T-9/Resolution/2147483647/c@00007fffffff/L2147483647/R2147483647",
+            () => ActionKey.Level("T-9", CommitmentKind.Resolution, null, int.MaxValue, "c", "00007fffffff", int.MaxValue, int.MaxValue),
+            "T-9", false, CommitmentKind.Resolution, null, int.MaxValue, "c", null, ActionKeyStep.Level, int.MaxValue, int.MaxValue),
         // Longer than the stack buffer the key is formatted in.
-        new($"{LongId}/FirstResponse/0/{LongId}@v1/L0/R0", () => ActionKey.Level(LongId, CommitmentKind.FirstResponse, null, 0, LongId, 1, 0, 0),
-            LongId, false, CommitmentKind.FirstResponse, null, 0, LongId, 1, ActionKeyStep.Level, 0, 0),
+        new($"{LongId}/FirstResponse/0/{LongId}@000000000001/L0/R0", () => ActionKey.Level(LongId, CommitmentKind.FirstResponse, null, 0, LongId, "000000000001", 0, 0),
+            LongId, false, CommitmentKind.FirstResponse, null, 0, LongId, null, ActionKeyStep.Level, 0, 0),
+        // The form before step ids ({chain}@v{version}): still read (stored acknowledgements and outbox rows), never built.
+        new("T-1/FirstResponse/0/standard@v1/L0/R0", () => ActionKey.Parse("T-1/FirstResponse/0/standard@v1/L0/R0"),
+            "T-1", false, CommitmentKind.FirstResponse, null, 0, "standard", 1, ActionKeyStep.Level, 0, 0),
+        new("T-5/Resolution/0/ladder@v10/W2", () => ActionKey.Parse("T-5/Resolution/0/ladder@v10/W2"),
+            "T-5", false, CommitmentKind.Resolution, null, 0, "ladder", 10, ActionKeyStep.Warning, 2, 0),
+        new("T-3/HandoffLimit/ladder@v1/L1/R0", () => ActionKey.Parse("T-3/HandoffLimit/ladder@v1/L1/R0"),
+            "T-3", true, null, null, null, "ladder", 1, ActionKeyStep.Level, 1, 0),
     ];
 
     public static TheoryData<Golden> GoldenKeys() => new(Goldens);
@@ -138,7 +145,7 @@ public sealed class ActionKeyTests
     [InlineData("T-1/FirstResponse/+1/c@v1/W0", 18, "a cycle number")]
     [InlineData("T-1/FirstResponse/2147483648/c@v1/W0", 18, "a cycle number")]
     [InlineData("T-1/FirstResponse/0", 19, "'/' after the cycle")]
-    [InlineData("T-1/FirstResponse/0/chain/W0", 20, "a chain, {name}@v{version}, or 'remedy'")]
+    [InlineData("T-1/FirstResponse/0/chain/W0", 20, "a chain, {name}@{step-id}, or 'remedy'")]
     [InlineData("T-1/FirstResponse/0/@v1/W0", 20, "a chain name")]
     [InlineData("T-1/FirstResponse/0/c@1/W0", 22, "'v' and the chain version")]
     [InlineData("T-1/FirstResponse/0/c@v0/W0", 23, "a chain version (1 or more)")]
@@ -179,7 +186,7 @@ public sealed class ActionKeyTests
     {
         var e = Assert.Throws<ActionKeyFormatException>(() => ActionKey.Parse("T-1/FirstResponse/0/chain/W0"));
 
-        Assert.StartsWith("Invalid action key 'T-1/FirstResponse/0/chain/W0': expected a chain, {name}@v{version}, or 'remedy' at position 21, found 'chain'.",
+        Assert.StartsWith("Invalid action key 'T-1/FirstResponse/0/chain/W0': expected a chain, {name}@{step-id}, or 'remedy' at position 21, found 'chain'.",
             e.Message, StringComparison.Ordinal);
     }
 
@@ -214,10 +221,10 @@ public sealed class ActionKeyTests
     [Fact]
     public void Equality_IsOrdinalOnTheText()
     {
-        ActionKey a = ActionKey.Parse("T-1/FirstResponse/0/c@v1/L0/R0");
-        ActionKey same = ActionKey.Level("T-1", CommitmentKind.FirstResponse, null, 0, "c", 1, 0, 0);
-        ActionKey otherRepeat = ActionKey.Parse("T-1/FirstResponse/0/c@v1/L0/R1");
-        ActionKey otherCase = ActionKey.Parse("t-1/FirstResponse/0/c@v1/L0/R0");
+        ActionKey a = ActionKey.Parse("T-1/FirstResponse/0/c@0123456789ab/L0/R0");
+        ActionKey same = ActionKey.Level("T-1", CommitmentKind.FirstResponse, null, 0, "c", "0123456789ab", 0, 0);
+        ActionKey otherRepeat = ActionKey.Parse("T-1/FirstResponse/0/c@0123456789ab/L0/R1");
+        ActionKey otherCase = ActionKey.Parse("t-1/FirstResponse/0/c@0123456789ab/L0/R0");
 
         Assert.True(a.Equals(same));
         Assert.True(a.Equals((object)same));
@@ -236,11 +243,11 @@ public sealed class ActionKeyTests
     [Fact]
     public void Build_AllocatesOnlyWhatTheReplacedInterpolationDid()
     {
-        static ActionKey Build() => ActionKey.Level("T-1", CommitmentKind.FirstResponse, null, 0, "standard", 1, 0, 0);
-        static string Interpolate(string id, string kind, int cycle, string chain, int version, int level, int repeat) =>
-            string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{id}/{kind}/{cycle}/{chain}@v{version}/L{level}/R{repeat}");
+        static ActionKey Build() => ActionKey.Level("T-1", CommitmentKind.FirstResponse, null, 0, "standard", "0123456789ab", 0, 0);
+        static string Interpolate(string id, string kind, int cycle, string chain, string stepId, int level, int repeat) =>
+            string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{id}/{kind}/{cycle}/{chain}@{stepId}/L{level}/R{repeat}");
         _ = Build();
-        _ = Interpolate("T-1", "FirstResponse", 0, "standard", 1, 0, 0);
+        _ = Interpolate("T-1", "FirstResponse", 0, "standard", "0123456789ab", 0, 0);
 
         // The least of a few tries: a call can be recompiled between two tries and charge this thread once.
         long forKey = long.MaxValue, forInterpolation = long.MaxValue;
@@ -252,12 +259,12 @@ public sealed class ActionKeyTests
             key = Build();
             forKey = Math.Min(forKey, GC.GetAllocatedBytesForCurrentThread() - before);
             before = GC.GetAllocatedBytesForCurrentThread();
-            text = Interpolate("T-1", "FirstResponse", 0, "standard", 1, 0, 0);
+            text = Interpolate("T-1", "FirstResponse", 0, "standard", "0123456789ab", 0, 0);
             forInterpolation = Math.Min(forInterpolation, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
         Assert.Equal(text, key.ToString());
-        Assert.Equal("T-1/FirstResponse/0/standard@v1/L0/R0", key.ToString());
+        Assert.Equal("T-1/FirstResponse/0/standard@0123456789ab/L0/R0", key.ToString());
         Assert.Equal(forInterpolation, forKey);
     }
 
@@ -298,9 +305,9 @@ public sealed class ActionKeyTests
         CommitmentKind kind = custom ? CommitmentKind.Custom : (CommitmentKind)(kindByte % (int)CommitmentKind.Custom);
         ActionKey[] keys =
         [
-            ActionKey.Warning(interaction, kind, customName, cycle.Get, chainName, version.Get, index.Get),
-            ActionKey.Level(interaction, kind, customName, cycle.Get, chainName, version.Get, index.Get, repeat.Get),
-            ActionKey.HandoffLimitLevel(interaction, chainName, version.Get, index.Get),
+            ActionKey.Warning(interaction, kind, customName, cycle.Get, chainName, version.Get.ToString("x12", CultureInfo.InvariantCulture), index.Get),
+            ActionKey.Level(interaction, kind, customName, cycle.Get, chainName, version.Get.ToString("x12", CultureInfo.InvariantCulture), index.Get, repeat.Get),
+            ActionKey.HandoffLimitLevel(interaction, chainName, version.Get.ToString("x12", CultureInfo.InvariantCulture), index.Get),
             ActionKey.Remedy(interaction, kind, customName, cycle.Get, index.Get),
             ActionKey.HandoffLimitRemedy(interaction, index.Get),
         ];
@@ -328,7 +335,8 @@ public sealed class ActionKeyTests
             Assert.Equal(action.Commitment, key.Commitment);
             Assert.Equal(action.CommitmentName, key.CommitmentName);
             Assert.Equal(action.Cycle, key.Cycle);
-            Assert.Equal((action.ChainName, action.ChainVersion), (key.ChainName, key.ChainVersion));
+            Assert.Equal((action.ChainName, (int?)null), (key.ChainName, key.ChainVersion));
+            Assert.Matches("^[0-9a-f]{12}$", key.StepId);
             Assert.Equal(action.Step == EscalationStep.HandoffLimit, key.IsHandoffLimit);
             Assert.Equal(action.Step == EscalationStep.Warning ? ActionKeyStep.Warning : ActionKeyStep.Level, key.Step);
             Assert.Equal((action.StepIndex, action.Repeat), (key.Index, key.Repeat));

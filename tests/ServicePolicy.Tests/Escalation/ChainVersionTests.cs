@@ -45,7 +45,7 @@ public class ChainVersionTests
 
         EscalationAction action = Assert.Single(Evaluate(timeline, "2025-03-10 16:30+1ns", BothVersions).EscalationActions);
 
-        Assert.Equal("T-2/FirstResponse/0/ladder@v2/L0/R0", action.Key.ToString());
+        Assert.Equal("T-2/FirstResponse/0/ladder@49182f0bb67c/L0/R0", action.Key.ToString());
         Assert.Equal(EscalationActionKind.Reassign, action.Action);
     }
 
@@ -57,7 +57,7 @@ public class ChainVersionTests
 
         EvaluationResult result = Evaluate(timeline, "2025-03-10 16:15+1ns", BothVersions);
 
-        Assert.Equal(["T-1/NextResponse/1/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
+        Assert.Equal(["T-1/NextResponse/1/ladder@49182f0bb67c/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
         Assert.Equal(2, result.Commitments.Count(c => c.Kind == CommitmentKind.NextResponse));
     }
 
@@ -66,7 +66,7 @@ public class ChainVersionTests
     {
         EvaluationResult result = Evaluate(StartedBeforeTheEdit, "2025-03-10 13:00+1ns", BothVersions.WithReplayVersion(2));
 
-        Assert.Equal(["T-1/FirstResponse/0/ladder@v2/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
+        Assert.Equal(["T-1/FirstResponse/0/ladder@49182f0bb67c/L0/R0"], result.EscalationActions.Select(a => a.Key.ToString()));
     }
 
     [Fact]
@@ -95,5 +95,37 @@ public class ChainVersionTests
 
         Assert.Equal("escalation", e.ParamName);
         Assert.Contains("version 3 of chain 'ladder'", e.Message);
+    }
+
+    /// <summary>Version 2 of the ladder changes only its third level (the duty manager becomes the incident manager).</summary>
+    private static EscalationChain ThirdLevelChanged() =>
+        EscalationChain.CreateBuilder("ladder", 2, At("2025-01-01 00:00"), Fallback)
+            .AddWarning(EscalationWarning.AtPercent(75, EscalationRecipient.Owner))
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersManager, EscalationDelay.Business(Duration.FromHours(1), Office))
+                .WithAuthorityToDecide())
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.Role("incident-manager"), EscalationDelay.Elapsed(Duration.FromMinutes(30))))
+            .WithRepeat(EscalationRepeat.Create(fromLevel: 2, EscalationDelay.Elapsed(Duration.FromMinutes(30)), maxRepeats: 3))
+            .WithAcknowledgementTimeout(EscalationDelay.Elapsed(Duration.FromHours(2)))
+            .Build();
+
+    [Theory]
+    [InlineData("2025-03-10 12:00", true)]       // W0
+    [InlineData("2025-03-10 13:00+1ns", true)]   // L0/R0
+    [InlineData("2025-03-10 14:00", true)]       // L1/R0
+    [InlineData("2025-03-10 14:30", false)]      // L2/R0
+    [InlineData("2025-03-10 16:00", false)]      // L2/R3
+    public void RollingChange_NodesOnEitherVersion_PlanAnUnchangedStepUnderOneKey_AndAChangedOneUnderANewKey(string evaluatedAt, bool unchanged)
+    {
+        // While nodes reload one by one, one node has only version 1 of the chain and another only version 2.
+        EvaluationResult onV1 = Evaluate(StartedBeforeTheEdit, evaluatedAt, EscalationContext.Create(Org(), Chain()));
+        EvaluationResult onV2 = Evaluate(StartedBeforeTheEdit, evaluatedAt, EscalationContext.Create(Org().Role("incident-manager", "ivan"), ThirdLevelChanged()));
+
+        EscalationAction v1 = Assert.Single(onV1.EscalationActions), v2 = Assert.Single(onV2.EscalationActions);
+        Assert.Equal((v1.Step, v1.StepIndex, v1.Repeat, v1.DueAt), (v2.Step, v2.StepIndex, v2.Repeat, v2.DueAt));
+        Assert.Equal((1, 2), (v1.ChainVersion, v2.ChainVersion));
+        Assert.Equal(unchanged, v1.Key == v2.Key);
+        Assert.Equal(unchanged, v1.Key.StepId == v2.Key.StepId);
+        Assert.Null(v2.Key.ChainVersion);
     }
 }

@@ -54,7 +54,7 @@ public class ClassicLadderTests
     [InlineData("2025-03-10 18:10", "L2/R3 Notify dave",           null)]
     public void Ladder_AcknowledgedByTheManager_HoldsThenRestartsAfterTheTimeout(string evaluatedAt, string actions, string? nextChange)
     {
-        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 14:10"), ActionKey.Parse("T-1/FirstResponse/0/ladder@v1/L1/R0"), "carol"));
+        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 14:10"), ActionKey.Parse("T-1/FirstResponse/0/ladder@da39846b1e79/L1/R0"), "carol"));
 
         EvaluationResult result = Evaluate(timeline, evaluatedAt);
 
@@ -79,7 +79,7 @@ public class ClassicLadderTests
     {
         EscalationAction action = Assert.Single(Evaluate(Opened, "2025-03-10 14:00").EscalationActions);
 
-        Assert.Equal("T-1/FirstResponse/0/ladder@v1/L1/R0", action.Key.ToString());
+        Assert.Equal("T-1/FirstResponse/0/ladder@da39846b1e79/L1/R0", action.Key.ToString());
         Assert.Equal(("T-1", CommitmentKind.FirstResponse, (string?)null, (int?)0), (action.InteractionId, action.Commitment, action.CommitmentName, action.Cycle));
         Assert.Equal(("ladder", 1, EscalationStep.Level, 1, 0), (action.ChainName, action.ChainVersion, action.Step, action.StepIndex, action.Repeat));
         Assert.Equal(EscalationRecipient.OwnersManager, action.Recipient);
@@ -103,7 +103,7 @@ public class ClassicLadderTests
     [Fact]
     public void AcknowledgedWarning_IsNoLongerListed_AndLeavesTheLevelsAlone()
     {
-        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 12:05"), ActionKey.Parse("T-1/FirstResponse/0/ladder@v1/W0")));
+        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 12:05"), ActionKey.Warning("T-1", CommitmentKind.FirstResponse, null, 0, "ladder", Chain().WarningStepId(0), 0)));
 
         Assert.Equal("", Describe(Evaluate(timeline, "2025-03-10 12:30")));
         Assert.Equal("L0/R0 Notify bob", Describe(Evaluate(timeline, "2025-03-10 13:00+1ns")));
@@ -126,7 +126,7 @@ public class ClassicLadderTests
                 .WithStopOnAcknowledgement(false))
             .WithAcknowledgementTimeout(EscalationDelay.Elapsed(Duration.FromHours(2)))
             .Build();
-        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 13:05"), ActionKey.Parse("T-1/FirstResponse/0/ladder@v1/L0/R0")));
+        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 13:05"), ActionKey.Parse("T-1/FirstResponse/0/ladder@a8d12acb2806/L0/R0")));
 
         EvaluationResult result = Evaluate(timeline, "2025-03-10 13:30", EscalationContext.Create(Org(), chain));
 
@@ -142,7 +142,7 @@ public class ClassicLadderTests
             .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersManager, EscalationDelay.Elapsed(Duration.FromHours(1))))
             .WithRepeat(EscalationRepeat.Create(0, EscalationDelay.Elapsed(Duration.FromHours(1)), maxRepeats: null))
             .Build();
-        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 13:05"), ActionKey.Parse("T-1/FirstResponse/0/ladder@v1/L0/R0")));
+        Timeline timeline = Opened.Append(new EscalationAcknowledged(At("2025-03-10 13:05"), ActionKey.Parse("T-1/FirstResponse/0/ladder@a8d12acb2806/L0/R0")));
 
         EvaluationResult result = Evaluate(timeline, "2025-03-12 13:00", EscalationContext.Create(Org(), chain));
 

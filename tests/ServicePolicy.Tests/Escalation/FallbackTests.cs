@@ -23,7 +23,7 @@ public class FallbackTests
         Assert.True(action.UsedFallback);
         Assert.Equal(EscalationRecipient.OwnersLead, action.Recipient);
         Assert.Equal([Fallback], action.Contacts);
-        Assert.Equal("T-9/FirstResponse/0/ladder@v1/L0/R0", action.Key.ToString());
+        Assert.Equal("T-9/FirstResponse/0/ladder@a8d12acb2806/L0/R0", action.Key.ToString());
     }
 
     [Fact]

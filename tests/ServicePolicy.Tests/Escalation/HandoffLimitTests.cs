@@ -29,7 +29,7 @@ public class HandoffLimitTests
         EvaluationResult result = Evaluate(HandedTwice, "2025-03-10 10:00");
 
         EscalationAction action = Assert.Single(result.EscalationActions);
-        Assert.Equal("T-3/HandoffLimit/ladder@v1/L1/R0", action.Key.ToString());
+        Assert.Equal("T-3/HandoffLimit/ladder@da39846b1e79/L1/R0", action.Key.ToString());
         Assert.Equal((EscalationStep.HandoffLimit, 1, (CommitmentKind?)null), (action.Step, action.StepIndex, action.Commitment));
         Assert.Equal("carol", Assert.Single(action.Contacts).Id);
         Assert.Equal(At("2025-03-10 10:00"), result.HandoffLimitBreachedAt);
@@ -38,7 +38,7 @@ public class HandoffLimitTests
     [Fact]
     public void HandoffEscalation_StopsWhenAcknowledgedOrResolved()
     {
-        Timeline acknowledged = HandedTwice.Append(new EscalationAcknowledged(At("2025-03-10 10:05"), ActionKey.Parse("T-3/HandoffLimit/ladder@v1/L1/R0")));
+        Timeline acknowledged = HandedTwice.Append(new EscalationAcknowledged(At("2025-03-10 10:05"), ActionKey.Parse("T-3/HandoffLimit/ladder@da39846b1e79/L1/R0")));
         Timeline resolved = HandedTwice.Append(new AgentReplied(At("2025-03-10 10:02")), new InteractionResolved(At("2025-03-10 10:05")));
 
         Assert.Empty(Evaluate(acknowledged, "2025-03-10 10:30").EscalationActions);

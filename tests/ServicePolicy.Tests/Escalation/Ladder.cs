@@ -51,5 +51,5 @@ internal static class Ladder
     public static string Describe(EvaluationResult result) => string.Join("; ", result.EscalationActions.Select(Describe));
 
     public static string Describe(EscalationAction a) =>
-        $"{a.Key.ToString()[(a.Key.ToString().IndexOf('@') + 4)..]} {a.Action} {string.Join(",", a.Contacts)}{(a.IsLate ? " late" : "")}{(a.UsedFallback ? " fallback" : "")}";
+        $"{a.Key.ToString()[(a.Key.ToString().IndexOf('/', a.Key.ToString().IndexOf('@')) + 1)..]} {a.Action} {string.Join(",", a.Contacts)}{(a.IsLate ? " late" : "")}{(a.UsedFallback ? " fallback" : "")}";
 }

@@ -32,7 +32,7 @@ public class EvaluatorReuseTests
     private static readonly Timeline Acknowledged = Timeline.Create("T-2",
     [
         new InteractionOpened(At("2025-03-10 09:00"), Alice),
-        new EscalationAcknowledged(At("2025-03-10 13:05"), ActionKey.Parse("T-2/FirstResponse/0/ladder@v1/L0/R0")),
+        new EscalationAcknowledged(At("2025-03-10 13:05"), ActionKey.Parse("T-2/FirstResponse/0/ladder@a8d12acb2806/L0/R0")),
     ]);
 
     private static readonly Timeline Unacknowledged = Timeline.Create("T-2", [new InteractionOpened(At("2025-03-10 09:00"), Alice)]);
