@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using ServicePolicy.Calendars;
 using ServicePolicy.Commitments;
@@ -99,6 +100,11 @@ internal sealed class CommitmentCycle
     /// <summary>Builds the cycle's clock as it stands at <paramref name="now"/>: its rule's deadline and the intervals in
     /// which it stood still, clipped to [start, the instant it was met or ended, or now].</summary>
     /// <returns>The clock, for <see cref="ToStatus"/> and the escalation planner.</returns>
+    /// <remarks>Not inlined, on purpose: inlined (with the calendar arithmetic it inlines in turn) into
+    /// <see cref="Replay"/>'s loop over the cycles, it made that loop's code almost twice as long (12 KB), spilling to a
+    /// frame of almost 2 KB that every evaluation zeroed in part, and the queue benchmark about 10% slower
+    /// (docs/performance.md, "After the restructuring").</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal CycleClock ClockAt(Instant now, ServiceLevelPolicy policy, List<(PauseReason Reason, Instant Start, Instant? End)> pauses)
     {
         BusinessCalendar? calendar = Rule?.UsesBusinessTime ?? false ? Calendar : null;

@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NodaTime;
 using ServicePolicy.Commitments;
@@ -175,12 +176,16 @@ internal sealed partial class EscalationPlanner
         track.NoteFuture(ahead.NextUnacknowledged, acknowledged: false);
     }
 
-    private Instant WaitFor(EscalationChain chain, EscalationLevel level, Instant nominal)
+    /// <summary>When a level's step at <paramref name="nominal"/> is due: then, or when its recipient's working hours
+    /// next open if the level waits for them.</summary>
+    /// <remarks>Called for every step the ladder walks, most of which do not wait: the check is inlined into the caller
+    /// and only the waiting case (<see cref="WaitForWorkingHours"/>, a directory call) pays for a call of its own.</remarks>
+    private Instant WaitFor(EscalationChain chain, EscalationLevel level, Instant nominal) =>
+        level.WaitsForWorkingHours ? WaitForWorkingHours(chain, level, nominal) : nominal;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Instant WaitForWorkingHours(EscalationChain chain, EscalationLevel level, Instant nominal)
     {
-        if (!level.WaitsForWorkingHours)
-        {
-            return nominal;
-        }
         // As Resolve, without copying the contacts.
         EscalationRecipient asked = Ask(level.Recipient, nominal);
         IReadOnlyList<EscalationContact>? found = context.Directory.Resolve(asked, owner, nominal);
