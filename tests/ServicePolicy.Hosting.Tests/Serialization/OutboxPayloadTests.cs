@@ -136,6 +136,16 @@ public class OutboxPayloadTests
     }
 
     [Fact]
+    public void RemedyMessage_Parse_UnknownProperty_Throws()
+    {
+        string payload = GoldenRemedy[..^1] + ",\"priority\":\"high\"}";
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => RemedyMessage.Parse(payload));
+
+        Assert.Contains("The remedy payload has the unknown property 'priority'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EscalationMessage_Parse_RemedyPayload_Throws()
     {
         StoredFormatException e = Assert.Throws<StoredFormatException>(() => EscalationMessage.Parse(GoldenRemedy));
