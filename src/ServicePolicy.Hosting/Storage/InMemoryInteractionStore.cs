@@ -53,6 +53,7 @@ public sealed class InMemoryInteractionStore : IInteractionStore, IOutboxStore
     {
         Preconditions.CheckNotNull(interactionIds);
         Preconditions.CheckNotNull(updater);
+        Preconditions.CheckArgument(interactionIds.All(id => id is not null), nameof(interactionIds), "An interaction id is null.");
         Preconditions.CheckArgument(interactionIds.Distinct(StringComparer.Ordinal).Count() == interactionIds.Count, nameof(interactionIds),
             "Each interaction may appear once in a transaction.");
         cancellationToken.ThrowIfCancellationRequested();
@@ -200,7 +201,6 @@ public sealed class InMemoryInteractionStore : IInteractionStore, IOutboxStore
         var changes = new List<(string Id, InteractionRecord? Current, InteractionChange Change)>();
         foreach (string id in ids)
         {
-            Preconditions.CheckArgument(id is not null, nameof(ids), "An interaction id is null.");
             InteractionRecord? current = interactions.GetValueOrDefault(id);
             if (updater(id, current, now) is { } change)
             {

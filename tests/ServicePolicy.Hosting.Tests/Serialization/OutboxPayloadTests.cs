@@ -10,6 +10,7 @@ using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Hosting.Serialization;
 using ServicePolicy.Hosting.Storage;
 using ServicePolicy.Hosting.Tests.Runtime;
+using ServicePolicy.Tests.Escalation;
 using ServicePolicy.Tests.Evaluation;
 using Xunit;
 using static ServicePolicy.Tests.Commitments.UkTime;
@@ -77,6 +78,26 @@ public class OutboxPayloadTests
     }
 
     [Fact]
+    public void Parse_CustomAction_ReachesTheChannelByName()
+    {
+        EscalationChain chain = EscalationChain.CreateBuilder("custom", 1, Instant.MinValue, new EscalationContact("support-leads"))
+            .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero).WithCustomAction("page-sre"))
+            .Build();
+        Policies.ServiceLevelPolicy policy = Policies.ServiceLevelPolicy.CreateBuilder("Custom", 1, Office)
+            .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(1)))
+            .WithEscalationChain("custom")
+            .Build();
+        Timeline timeline = Timeline.Create("C-1", [new InteractionOpened(At("2025-03-03 09:00"), Owner.Person("p0"))]);
+        EscalationAction action = Evaluator.Evaluate(timeline, policy, At("2025-03-03 12:00"), EscalationContext.Create(new OrgChart().Lead("p0", "lead0"), chain))
+            .EscalationActions.Single();
+
+        EscalationMessage read = EscalationMessage.Parse(OutboxPayload.For(action).Payload);
+
+        Assert.Equal((EscalationActionKind.Custom, "page-sre"), (read.Action, read.CustomAction));
+        AssertReadsBack(action);
+    }
+
+    [Fact]
     public void Parse_GoldenPayloads_StillRead()
     {
         EscalationMessage escalation = EscalationMessage.Parse(GoldenEscalation);
@@ -112,6 +133,16 @@ public class OutboxPayloadTests
         StoredFormatException e = Assert.Throws<StoredFormatException>(() => EscalationMessage.Parse(payload));
 
         Assert.Contains("unknown property 'priority'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemedyMessage_Parse_UnknownProperty_Throws()
+    {
+        string payload = GoldenRemedy[..^1] + ",\"priority\":\"high\"}";
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => RemedyMessage.Parse(payload));
+
+        Assert.Contains("The remedy payload has the unknown property 'priority'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

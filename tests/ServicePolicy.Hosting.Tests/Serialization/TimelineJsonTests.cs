@@ -191,6 +191,42 @@ public class TimelineJsonTests
     }
 
     [Fact]
+    public void Serialize_Null_Throws() => Assert.Throws<ArgumentNullException>("timeline", () => TimelineJson.Serialize(null!));
+
+    [Fact]
+    public void Deserialize_UnknownProperty_SaysALaterVersionMayHaveWrittenIt()
+    {
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => TimelineJson.Deserialize("{\"format\":1,\"id\":\"T\",\"facts\":[],\"tags\":[]}"));
+
+        Assert.Equal("The stored timeline has the unknown property 'tags'; it may have been written by a later version of ServicePolicy.Hosting, " +
+            "and this one will not drop it silently.", e.Message);
+    }
+
+    [Fact]
+    public void Deserialize_UnknownFactType_ListsTheTypesThisFormatKnows()
+    {
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => TimelineJson.Deserialize(
+            "{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"escalated\",\"at\":\"2025-03-03T10:00:00Z\"}]}"));
+
+        Assert.Equal("Fact 1 has the unknown type 'escalated'; timeline format 1 knows opened, agentReplied, customerReplied, followUpPromised, " +
+            "waitingStarted, waitingEnded, ownerAssigned, appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, " +
+            "milestoneReached, escalationAcknowledged and cancelled.", e.Message);
+    }
+
+    [Theory]
+    [InlineData(78, false)]
+    [InlineData(79, true)]
+    public void Deserialize_BadValue_IsQuotedWholeUpTo80CharactersAndCutAfter(int length, bool cut)
+    {
+        string value = new('x', length); // its JSON text, with the quotes, is length + 2 characters long
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => TimelineJson.Deserialize(
+            "{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"" + value + "\"}]}"));
+
+        string quoted = cut ? "\"" + value[..76] + "..." : "\"" + value + "\"";
+        Assert.EndsWith($"; it is {quoted}.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deserialize_Null_Throws() => Assert.Throws<ArgumentNullException>("json", () => TimelineJson.Deserialize(null!));
 
     private const string Opened = "{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false}}";

@@ -91,6 +91,13 @@ public class StorageRecordsTests
     }
 
     [Fact]
+    public void InteractionChangeAndSummary_NullLists_AreRefusedByName()
+    {
+        Assert.Throws<ArgumentNullException>("outbox", () => new InteractionChange("{}", Summary(), null, null!));
+        Assert.Throws<ArgumentNullException>("owner", () => new InteractionSummary(QueueState.OnTrack, null, null!, null, T0));
+    }
+
+    [Fact]
     public void InteractionChange_NullOutboxEntry_IsRefused()
     {
         ArgumentException e = Assert.Throws<ArgumentException>("outbox", () => new InteractionChange("{}", Summary(), null, [Entry(), null!]));

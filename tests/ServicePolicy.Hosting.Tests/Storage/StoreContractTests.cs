@@ -173,6 +173,20 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task The_timer_path_claims_interactions_due_at_the_same_instant_in_id_order()
+    {
+        await using IStoreUnderTest store = await CreateStoreAsync();
+        foreach (string id in new[] { "c", "a", "b" })
+        {
+            await store.Interactions.UpdateAsync([id], Set(T0), None);
+        }
+        InteractionUpdater wake = (id, current, now) => new InteractionChange(current!.Timeline, current.Summary, null, []);
+
+        Assert.Equal(["a", "b"], (await store.Interactions.UpdateDueAsync(2, wake, None)).Select(r => r.Id));
+        Assert.Equal(["c"], (await store.Interactions.UpdateDueAsync(2, wake, None)).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_to_one_interaction_take_turns()
     {
         await using IStoreUnderTest store = await CreateStoreAsync();
@@ -263,6 +277,21 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task A_page_that_holds_the_last_rows_has_no_next_cursor()
+    {
+        await using IStoreUnderTest store = await CreateStoreAsync();
+        await store.Interactions.UpdateAsync(["a"], Set(null, QueueState.Breached, T0), None);
+        await store.Interactions.UpdateAsync(["b"], Set(null, QueueState.Breached, T0 + Duration.FromMinutes(1)), None);
+
+        QueuePage full = await store.Interactions.QueryAsync(QueueQuery.InState(QueueState.Breached, pageSize: 2), None);
+        QueuePage first = await store.Interactions.QueryAsync(QueueQuery.InState(QueueState.Breached, pageSize: 1), None);
+
+        Assert.Equal(["a", "b"], full.Items.Select(r => r.Id));
+        Assert.Null(full.Next);
+        Assert.Equal(("a", (Instant?)T0), (first.Next!.InteractionId, first.Next.Deadline));
+    }
+
+    [Fact]
     public async Task Due_before_reads_open_interactions_only_by_deadline()
     {
         await using IStoreUnderTest store = await CreateStoreAsync();
@@ -322,6 +351,34 @@ public abstract class StoreContractTests
 
         OutboxRecord leased = (await store.Outbox.LeaseAsync("node-2", 1, Duration.FromMinutes(5), None)).Single();
         Assert.Equal((2, "channel down"), (leased.Leases, leased.LastError));
+    }
+
+    [Fact]
+    public async Task Entries_due_at_the_same_instant_are_leased_in_key_order()
+    {
+        await using IStoreUnderTest store = await CreateStoreAsync();
+        await store.Interactions.UpdateAsync(["a"], Set(null, QueueState.Breached, T0, Entry("k3", "a", T0), Entry("k1", "a", T0), Entry("k2", "a", T0)), None);
+
+        Assert.Equal(["k1", "k2"], (await store.Outbox.LeaseAsync("node-1", 2, Duration.FromMinutes(5), None)).Select(r => r.Entry.Key));
+        Assert.Equal(["k3"], (await store.Outbox.LeaseAsync("node-1", 2, Duration.FromMinutes(5), None)).Select(r => r.Entry.Key));
+    }
+
+    [Fact]
+    public async Task A_release_without_an_error_keeps_the_last_error_and_a_new_error_replaces_it()
+    {
+        await using IStoreUnderTest store = await CreateStoreAsync();
+        await store.Interactions.UpdateAsync(["a"], Set(null, QueueState.Breached, T0, Entry("k", "a", T0)), None);
+
+        async Task<string?> LeaseAndReleaseAsync(string? error)
+        {
+            await store.Outbox.LeaseAsync("node-1", 1, Duration.FromMinutes(5), None);
+            Assert.True(await store.Outbox.ReleaseAsync("k", "node-1", error, None));
+            return (await store.Outbox.FindOutboxAsync("k", None))!.LastError;
+        }
+
+        Assert.Equal("channel down", await LeaseAndReleaseAsync("channel down"));
+        Assert.Equal("channel down", await LeaseAndReleaseAsync(null));
+        Assert.Equal("timed out", await LeaseAndReleaseAsync("timed out"));
     }
 
     [Fact]
