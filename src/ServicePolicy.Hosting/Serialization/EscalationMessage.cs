@@ -104,7 +104,7 @@ public sealed class EscalationMessage
     }
 
     /// <summary>Returns the key and recipient for logs.</summary>
-    /// <returns>Such as <c>T-1/FirstResponse/0/standard@v1/L0/R0 to OwnersLead</c>.</returns>
+    /// <returns>Such as <c>T-1/FirstResponse/0/standard@a8d12acb2806/L0/R0 to OwnersLead</c>.</returns>
     public override string ToString() => $"{Key} to {RecipientKind}{(RecipientName is null ? "" : " " + RecipientName)}";
 
     private static EscalationMessage Read(JsonDocument document)

@@ -306,6 +306,6 @@ public static class TimelineJson
         {
             return key;
         }
-        throw fields.Invalid("key", element, "an action key such as \"T-1/FirstResponse/0/standard@v1/L0/R0\"");
+        throw fields.Invalid("key", element, "an action key such as \"T-1/FirstResponse/0/standard@a8d12acb2806/L0/R0\"");
     }
 }

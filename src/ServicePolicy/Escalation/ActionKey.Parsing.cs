@@ -13,7 +13,7 @@ namespace ServicePolicy.Escalation;
 public readonly partial struct ActionKey
 {
     /// <summary>Parses a key in the canonical form <see cref="ToString"/> writes (see the grammar in the remarks).</summary>
-    /// <param name="text">The text to parse, such as <c>T-1/FirstResponse/0/standard@v1/L0/R0</c>.</param>
+    /// <param name="text">The text to parse, such as <c>T-1/FirstResponse/0/standard@a8d12acb2806/L0/R0</c>.</param>
     /// <returns>The key, whose <see cref="ToString"/> is <paramref name="text"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="ActionKeyFormatException"><paramref name="text"/> is not a key; the message quotes it and says

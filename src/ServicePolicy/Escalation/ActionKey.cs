@@ -173,7 +173,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
         Debug.Assert((kind == CommitmentKind.Custom) == (name is not null), "Exactly custom commitments have a name.");
 
     /// <summary>Returns the canonical text of the key, which <see cref="Parse"/> reads back; empty for the default value.</summary>
-    /// <returns>The key's text, such as <c>T-1/FirstResponse/0/standard@v1/L0/R0</c>.</returns>
+    /// <returns>The key's text, such as <c>T-1/FirstResponse/0/standard@a8d12acb2806/L0/R0</c>.</returns>
     [Pure]
     public override string ToString() => text ?? string.Empty;
 

@@ -6,7 +6,7 @@ using ServicePolicy.Internal;
 namespace ServicePolicy.Escalation;
 
 /// <summary>
-/// Thrown when text is not an action key (for example <c>T-1/FirstResponse/0/standard@v1/L0/R0</c>; the grammar is
+/// Thrown when text is not an action key (for example <c>T-1/FirstResponse/0/standard@a8d12acb2806/L0/R0</c>; the grammar is
 /// documented on <see cref="ActionKey"/>). The message quotes the text, marks the offending position and says what was
 /// expected there.
 /// </summary>
