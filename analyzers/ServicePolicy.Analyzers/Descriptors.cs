@@ -42,6 +42,15 @@ internal static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "Setting the owner or the follow-up deadline to null or default silences SP1001/SP1002 without giving the customer an owner or a time to hear back. Assign a real value.");
 
+    /// <summary>SP1004: a <c>service_policy.*</c> <c>.editorconfig</c> entry is ignored because it is wrong.</summary>
+    public static readonly DiagnosticDescriptor InvalidInteractionConfiguration = Create(
+        DiagnosticIds.InvalidInteractionConfiguration,
+        title: "ServicePolicy .editorconfig entry is ignored",
+        messageFormat: "The entry '{0}' of '{1}' is ignored: {2}",
+        DiagnosticCategories.Configuration,
+        DiagnosticSeverity.Warning,
+        description: "An entry of service_policy.interaction_types, service_policy.owner_members or service_policy.follow_up_members that names no type, no member, a member entry that is not 'Namespace.Type.Member', or a member of a type not listed in service_policy.interaction_types is ignored, so the type it was meant to configure is never checked. Correct the entry.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -7,4 +7,7 @@ internal static class DiagnosticCategories
 {
     /// <summary>Code that lets a customer down at run time: nobody owns the request, or nobody gets back.</summary>
     public const string Reliability = "Reliability";
+
+    /// <summary>Settings of the analyzers themselves that they cannot use.</summary>
+    public const string Configuration = "Configuration";
 }

@@ -13,4 +13,7 @@ public static class DiagnosticIds
 
     /// <summary>The owner or follow-up deadline of a customer interaction is set to null or default.</summary>
     public const string InteractionMemberSetToNullOrDefault = "SP1003";
+
+    /// <summary>A <c>service_policy.*</c> <c>.editorconfig</c> entry is ignored because it is wrong.</summary>
+    public const string InvalidInteractionConfiguration = "SP1004";
 }

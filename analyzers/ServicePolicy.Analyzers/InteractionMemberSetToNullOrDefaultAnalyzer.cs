@@ -55,10 +55,19 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    if (filter.IsNullOrDefaultAssignment((AssignmentExpressionSyntax)c.Node)
-                        && c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is ISimpleAssignmentOperation assignment)
+                    if (!filter.IsNullOrDefaultAssignment((AssignmentExpressionSyntax)c.Node))
                     {
-                        AnalyzeAssignment(c, interactions, assignment);
+                        return;
+                    }
+
+                    switch (c.SemanticModel.GetOperation(c.Node, c.CancellationToken))
+                    {
+                        case ISimpleAssignmentOperation assignment:
+                            AnalyzeWrite(c, interactions, assignment.Target, assignment.Value, ((AssignmentExpressionSyntax)c.Node).Right);
+                            break;
+                        case IDeconstructionAssignmentOperation deconstruction:
+                            AnalyzeDeconstruction(c, interactions, deconstruction.Target, deconstruction.Value);
+                            break;
                     }
                 },
                 SyntaxKind.SimpleAssignmentExpression);
@@ -121,20 +130,47 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
         }
     }
 
-    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, InteractionContext interactions, ISimpleAssignmentOperation assignment)
+    /// <summary>
+    /// A deconstruction assignment, <c>(t.Owner, t.FollowUpBy) = (null, null)</c>: each element of the target tuple
+    /// with the element of the value tuple it receives (nested tuples pairwise); a value that is not a tuple literal
+    /// (a call, a variable) holds no constant.
+    /// </summary>
+    private static void AnalyzeDeconstruction(SyntaxNodeAnalysisContext context, InteractionContext interactions, IOperation target, IOperation value)
     {
-        if (assignment.Target is not IMemberReferenceOperation member || !OperationHelpers.IsNullOrDefault(assignment.Value))
+        if (target is not ITupleOperation targets || OperationHelpers.SkipConversions(value) is not ITupleOperation values
+            || targets.Elements.Length != values.Elements.Length)
         {
             return;
         }
 
-        var scope = interactions.GetScope(assignment.Syntax.SyntaxTree);
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            var element = OperationHelpers.SkipConversions(values.Elements[i])!;
+            if (targets.Elements[i] is ITupleOperation)
+            {
+                AnalyzeDeconstruction(context, interactions, targets.Elements[i], element);
+            }
+            else
+            {
+                AnalyzeWrite(context, interactions, targets.Elements[i], values.Elements[i], element.Syntax);
+            }
+        }
+    }
+
+    /// <summary>A write of <paramref name="value"/> (its syntax <paramref name="valueSyntax"/>) to <paramref name="target"/>.</summary>
+    private static void AnalyzeWrite(SyntaxNodeAnalysisContext context, InteractionContext interactions, IOperation target, IOperation value, SyntaxNode valueSyntax)
+    {
+        if (target is not IMemberReferenceOperation member || !OperationHelpers.IsNullOrDefault(value))
+        {
+            return;
+        }
+
+        var scope = interactions.GetScope(valueSyntax.SyntaxTree);
         var receiverType = member.Instance?.Type ?? member.Member.ContainingType;
         foreach (var kind in Kinds)
         {
             if (scope.IsMember(member.Member, receiverType, kind))
             {
-                var valueSyntax = assignment.Syntax is AssignmentExpressionSyntax syntax ? syntax.Right : assignment.Value.Syntax;
                 Report(context, WithSuppression(valueSyntax), kind, receiverType);
                 return;
             }
@@ -190,7 +226,28 @@ public sealed class InteractionMemberSetToNullOrDefaultAnalyzer : DiagnosticAnal
             return created;
         }
 
-        return scope.GetInteractionType(receiverType) is not null ? receiverType : method.ContainingType;
+        if (scope.GetInteractionType(receiverType) is not null)
+        {
+            return receiverType;
+        }
+
+        // A builder's setter: the interaction its [CreatesCustomerInteraction] method builds.
+        var builder = receiverType as INamedTypeSymbol ?? method.ContainingType;
+        for (var type = builder; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsStatic: false } factory
+                    && scope.IsFactory(factory)
+                    && scope.Symbols.GetCreatedType(factory, out _) is { } built
+                    && scope.GetInteractionType(built) is not null)
+                {
+                    return built;
+                }
+            }
+        }
+
+        return method.ContainingType;
     }
 
     /// <summary>Widens <c>null</c> to <c>null!</c> (and parentheses around it), so the whole value is reported.</summary>

@@ -90,7 +90,7 @@ public class InteractionMemberSetToNullOrDefaultAnalyzerTests
             NullFollowUp(1),
             NullOwner(2),
             NullFollowUp(3),
-            NullOwner(4, "TicketBuilder"),
+            NullOwner(4),
             NullOwner(5, "Escalation"));
 
     [Fact]

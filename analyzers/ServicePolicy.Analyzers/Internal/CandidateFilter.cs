@@ -38,10 +38,47 @@ internal sealed class CandidateFilter
            || _names.Factories.Contains(name)
            || IsMarkedLocalFunction(invocation, name);
 
-    /// <summary>SP1003: whether <paramref name="assignment"/> can set an owner or deadline member to <c>null</c>/<c>default</c>.</summary>
+    /// <summary>
+    /// SP1003: whether <paramref name="assignment"/> can set an owner or deadline member to <c>null</c>/<c>default</c>,
+    /// also as an element of a deconstruction (<c>(t.Owner, t.Subject) = (null, "x")</c>).
+    /// </summary>
     public bool IsNullOrDefaultAssignment(AssignmentExpressionSyntax assignment)
-        => SyntaxNames.MayBeNullOrDefault(assignment.Right)
-           && (_names is null || SyntaxNames.OfAssignedMember(assignment.Left) is not { } name || _names.Members.Contains(name));
+        => IsNullOrDefaultWrite(assignment.Left, assignment.Right);
+
+    private bool IsNullOrDefaultWrite(ExpressionSyntax target, ExpressionSyntax value)
+    {
+        if (target is TupleExpressionSyntax targets)
+        {
+            // Only a tuple literal can hold a constant element; anything else deconstructed is not one.
+            if (SkipParentheses(value) is not TupleExpressionSyntax values || values.Arguments.Count != targets.Arguments.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < targets.Arguments.Count; i++)
+            {
+                if (IsNullOrDefaultWrite(targets.Arguments[i].Expression, values.Arguments[i].Expression))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return SyntaxNames.MayBeNullOrDefault(value)
+               && (_names is null || SyntaxNames.OfAssignedMember(target) is not { } name || _names.Members.Contains(name));
+    }
+
+    private static ExpressionSyntax SkipParentheses(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
 
     /// <summary>SP1003: whether a constructor argument of <paramref name="creation"/> can give an owner or deadline <c>null</c>/<c>default</c>.</summary>
     public bool IsNullOrDefaultArgument(BaseObjectCreationExpressionSyntax creation)

@@ -132,19 +132,25 @@ internal sealed class InteractionMemberSet
                     }
 
                     break;
-                case IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when isDeclaredType:
-                    if (InteractionSymbols.HasAttribute(constructor, setterAttribute))
+                case IMethodSymbol { MethodKind: MethodKind.Constructor } constructor:
+                    if (isDeclaredType && InteractionSymbols.HasAttribute(constructor, setterAttribute))
                     {
                         _isDeclared = true;
                     }
 
+                    // A marked parameter of a base type's constructor (a positional record's, say) marks the member
+                    // of its name, which the derived type inherits, and binds the derived constructor's parameter of
+                    // that name; only the declared type's own parameter is named in the message.
                     foreach (var parameter in constructor.Parameters)
                     {
                         if (InteractionSymbols.HasAttribute(parameter, memberAttribute))
                         {
                             _isDeclared = true;
                             _parameterNames.Add(parameter.Name);
-                            _parameterName ??= parameter.Name;
+                            if (isDeclaredType)
+                            {
+                                _parameterName ??= parameter.Name;
+                            }
                         }
                     }
 

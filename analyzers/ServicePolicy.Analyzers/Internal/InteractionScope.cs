@@ -100,7 +100,10 @@ internal sealed class InteractionScope
                && info.Get(kind).Setters.Contains(definition.OriginalDefinition);
     }
 
-    /// <summary>The parameter of a setter method that receives the value: the marked one, or the only one.</summary>
+    /// <summary>
+    /// The parameter of a setter that receives the value: the marked one, or the only one of a method. A marked
+    /// constructor works the value out itself (docs/analyzers/SP1001.md): only a marked parameter of it receives one.
+    /// </summary>
     public IParameterSymbol? GetSetterValueParameter(IMethodSymbol method, InteractionMember kind)
     {
         var attribute = Symbols.MemberAttribute(kind);
@@ -122,7 +125,7 @@ internal sealed class InteractionScope
             count++;
         }
 
-        return count == 1 ? only : null;
+        return count == 1 && method.MethodKind != MethodKind.Constructor ? only : null;
     }
 
     /// <summary>Whether <paramref name="method"/> is a factory marked <c>[CreatesCustomerInteraction]</c>.</summary>

@@ -75,7 +75,11 @@ internal sealed class InteractionSymbols
     public INamedTypeSymbol? SetterAttribute(InteractionMember member)
         => member == InteractionMember.Owner ? SetsInteractionOwnerAttribute : SetsFollowUpDeadlineAttribute;
 
-    /// <summary>Whether <paramref name="symbol"/> carries <paramref name="attribute"/> (exact class).</summary>
+    /// <summary>
+    /// Whether <paramref name="symbol"/> carries <paramref name="attribute"/> (exact class), itself or, for an
+    /// <c>override</c> of a property or method, through the member it overrides: every ServicePolicy attribute declares
+    /// <c>Inherited = true</c>, so an override need not repeat it.
+    /// </summary>
     public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
     {
         if (attribute is null)
@@ -83,16 +87,27 @@ internal sealed class InteractionSymbols
             return false;
         }
 
-        foreach (var data in symbol.GetAttributes())
+        for (ISymbol? current = symbol; current is not null; current = Overridden(current))
         {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+            foreach (var data in current.GetAttributes())
             {
-                return true;
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    private static ISymbol? Overridden(ISymbol symbol)
+        => symbol switch
+        {
+            IPropertySymbol { IsOverride: true } property => property.OverriddenProperty,
+            IMethodSymbol { IsOverride: true } method => method.OverriddenMethod,
+            _ => null,
+        };
 
     /// <summary>
     /// The type a factory method creates: its return type, or <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>.

@@ -8,25 +8,37 @@ namespace ServicePolicy.Analyzers.Internal;
 /// <summary>Small helpers over <see cref="IOperation"/> trees.</summary>
 internal static class OperationHelpers
 {
-    /// <summary>Whether <paramref name="value"/> is a <c>null</c> or <c>default</c> constant (through conversions and <c>!</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="value"/> is a <c>null</c> or <c>default</c> constant (through conversions and <c>!</c>),
+    /// or can evaluate to one: a conditional (<c>vip ? desk : null</c>) or switch expression with such a branch, or a
+    /// coalesce whose fallback is one (<c>desk ?? null</c>).
+    /// </summary>
     public static bool IsNullOrDefault(IOperation? value)
     {
-        while (value is IConversionOperation conversion && conversion.OperatorMethod is null)
+        value = SkipConversions(value);
+        switch (value)
         {
-            value = conversion.Operand;
-        }
+            case null:
+                return false;
+            case IDefaultValueOperation:
+                return true;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return IsNullOrDefault(conditional.WhenTrue) || IsNullOrDefault(whenFalse);
+            case ICoalesceOperation coalesce:
+                return IsNullOrDefault(coalesce.WhenNull);
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (IsNullOrDefault(arm.Value))
+                    {
+                        return true;
+                    }
+                }
 
-        if (value is null)
-        {
-            return false;
+                return false;
+            default:
+                return value.ConstantValue.HasValue && value.ConstantValue.Value is null;
         }
-
-        if (value is IDefaultValueOperation)
-        {
-            return true;
-        }
-
-        return value.ConstantValue.HasValue && value.ConstantValue.Value is null;
     }
 
     /// <summary>Skips the built-in conversions (to a base type, an interface, nullable) above <paramref name="operation"/>.</summary>

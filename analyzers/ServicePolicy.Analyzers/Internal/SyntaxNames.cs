@@ -99,10 +99,11 @@ internal static class SyntaxNames
     }
 
     /// <summary>
-    /// Whether <paramref name="value"/> can be a <c>null</c> or <c>default</c> constant once bound: <c>null</c>,
-    /// <c>default</c>, <c>default(T)</c>, or a name (a constant can hold <c>null</c>), also through parentheses,
-    /// <c>!</c>, casts, <c>as</c>, <c>checked</c> and a conditional whose branches can be. A superset of
-    /// <see cref="OperationHelpers.IsNullOrDefault"/>: <see langword="false"/> means it certainly is not.
+    /// Whether <paramref name="value"/> can be a <c>null</c> or <c>default</c> once bound: <c>null</c>, <c>default</c>,
+    /// <c>default(T)</c>, also through parentheses, <c>!</c>, casts, <c>as</c> and <c>checked</c>, and a conditional
+    /// or switch expression with such a branch or a coalesce with such a fallback. A superset of
+    /// <see cref="OperationHelpers.IsNullOrDefault"/> except for a named constant (<c>const OwnerRef? Nobody = null</c>),
+    /// which is not looked at: a name is not bound only to find out whether it is one (docs/analyzers/SP1003.md).
     /// </summary>
     public static bool MayBeNullOrDefault(ExpressionSyntax value)
     {
@@ -122,17 +123,27 @@ internal static class SyntaxNames
                 case BinaryExpressionSyntax asExpression when asExpression.IsKind(SyntaxKind.AsExpression):
                     value = asExpression.Left;
                     continue;
+                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    value = coalesce.Right;
+                    continue;
                 case CheckedExpressionSyntax checkedExpression:
                     value = checkedExpression.Expression;
                     continue;
                 case ConditionalExpressionSyntax conditional:
                     return MayBeNullOrDefault(conditional.WhenTrue) || MayBeNullOrDefault(conditional.WhenFalse);
+                case SwitchExpressionSyntax switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (MayBeNullOrDefault(arm.Expression))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
                 case LiteralExpressionSyntax literal:
                     return literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression);
                 case DefaultExpressionSyntax:
-                case SimpleNameSyntax:
-                case MemberAccessExpressionSyntax:
-                case AliasQualifiedNameSyntax:
                     return true;
                 default:
                     return false;

@@ -78,7 +78,10 @@ public class AnalyzerOverheadBenchmarks
             throw new InvalidOperationException($"The generated code does not compile: {errors.Length} errors, the first: {errors[0]}");
         }
         var reported = WithAnalyzers().Where(d => d.Id.StartsWith("SP", StringComparison.Ordinal)).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-        string[] silent = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Where(id => !reported.ContainsKey(id)).ToArray();
+        // SP1004 reports wrong .editorconfig entries; the generated code has no .editorconfig, so it stays silent.
+        string[] silent = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct()
+            .Where(id => id != ServicePolicy.Analyzers.DiagnosticIds.InvalidInteractionConfiguration && !reported.ContainsKey(id))
+            .ToArray();
         if (analyzers.Length == 0 || silent.Length > 0)
         {
             throw new InvalidOperationException($"{analyzers.Length} analyzers; nothing reported for {string.Join(", ", silent)}.");
