@@ -181,6 +181,18 @@ public sealed class SqliteInteractionStoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_ReleasesThePooledConnections_SoTheWalIsFoldedBackIntoTheFile()
+    {
+        var store = new SqliteInteractionStore(database.Options(clock));
+        await store.UpdateAsync(["a"], (id, current, now) => new InteractionChange("t", Summary(now), null, []), None);
+        Assert.True(File.Exists(database.Path + "-wal"));
+
+        await store.DisposeAsync();
+
+        Assert.False(File.Exists(database.Path + "-wal"));
+    }
+
+    [Fact]
     public async Task Queries_ReadFromIndexes_NotScansOrSorts()
     {
         await using (var store = new SqliteInteractionStore(database.Options(clock)))
