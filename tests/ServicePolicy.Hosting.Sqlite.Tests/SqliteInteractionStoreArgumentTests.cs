@@ -43,6 +43,7 @@ public sealed class SqliteInteractionStoreArgumentTests : IAsyncLifetime
         { "error", s => s.DeadLetterAsync("k", "n", null!, None) },
         { "key", s => s.FindOutboxAsync(null!, None) },
         { "key", s => s.RetryDeadLetterAsync(null!, None) },
+        { "query", s => s.QueryAsync(null!, None) },
     };
 
     [Theory]
@@ -60,6 +61,17 @@ public sealed class SqliteInteractionStoreArgumentTests : IAsyncLifetime
         Assert.Equal("maxCount", (await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListOutboxAsync(OutboxState.Pending, 0, null, None))).ParamName);
         ArgumentOutOfRangeException lease = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.LeaseAsync("n", 1, -Minute, None));
         Assert.StartsWith("A lease must be positive; -0:00:01:00", lease.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACursorWithADeadlineBeyondTheStoredRange_IsRefusedAsTheQuery()
+    {
+        QueueQuery query = QueueQuery.InState(QueueState.Breached).ContinueAfter(new QueueCursor(Instant.MaxValue, "a"));
+
+        ArgumentOutOfRangeException error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.QueryAsync(query, None));
+
+        Assert.Equal("query", error.ParamName);
+        Assert.Contains("the cursor's deadline is", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
