@@ -14,8 +14,6 @@ namespace ServicePolicy.Hosting.Sqlite;
 /// <content>The outbox: leases by the store's clock, settled only by the claimant holding them.</content>
 public sealed partial class SqliteInteractionStore
 {
-    /// <summary>The condition every settle checks: the entry is pending and its lease is held by the claimant (it
-    /// may have ended: what matters is that no one leased it since).</summary>
     /// <summary>The entries free to lease, earliest due first, from <c>ix_outbox_pending</c>.</summary>
     internal const string LeaseSql = $"""
         SELECT {SqliteRows.OutboxColumns} FROM outbox INDEXED BY ix_outbox_pending
@@ -23,6 +21,8 @@ public sealed partial class SqliteInteractionStore
         ORDER BY due_at_ns, key LIMIT $limit;
         """;
 
+    /// <summary>The condition every settle checks: the entry is pending and its lease is held by the claimant (it
+    /// may have ended: what matters is that no one leased it since).</summary>
     private const string HeldBy = "key = $key AND state = 0 AND leased_by = $claimant AND lease_until_ns IS NOT NULL";
 
     /// <inheritdoc/>

@@ -119,12 +119,59 @@ public sealed class SqliteInteractionStoreFileTests : IDisposable
             Assert.Contains("schema version 7", error.Message, StringComparison.Ordinal);
             Assert.Contains("versions up to 1", error.Message, StringComparison.Ordinal);
             Assert.Contains(database.Path, error.Message, StringComparison.Ordinal);
+            Assert.Contains("Upgrade the package, or use another file; this one was not changed.", error.Message, StringComparison.Ordinal);
             // Every operation refuses the file the same way: none runs on a schema it does not know.
             await Assert.ThrowsAsync<StoreSchemaException>(() => store.UpdateAsync(["a"], (id, c, now) => new InteractionChange("t", Summary(now), null, []), None));
         }
         SqliteConnection.ClearAllPools();
 
         Assert.Equal(before, File.ReadAllBytes(database.Path));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NewerSchemaInRollbackMode_IsNotSwitchedToWal()
+    {
+        Directory.CreateDirectory(database.Directory);
+        using (SqliteConnection raw = database.OpenRaw())
+        {
+            TempDatabase.Scalar(raw, "PRAGMA user_version = 7;");
+        }
+
+        await using (var store = new SqliteInteractionStore(database.Options(clock)))
+        {
+            await Assert.ThrowsAsync<StoreSchemaException>(() => store.InitializeAsync(None));
+        }
+        SqliteConnection.ClearAllPools();
+
+        using SqliteConnection check = database.OpenRaw();
+        Assert.Equal("delete", TempDatabase.Scalar(check, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task UpdateDueAsync_CancelledMidBatch_RollsBackEverything()
+    {
+        await using var store = new SqliteInteractionStore(database.Options(clock));
+        await store.UpdateAsync(["a", "b"], (id, current, now) => new InteractionChange("t", Summary(now), now, []), None);
+        using var cancel = new CancellationTokenSource();
+        InteractionUpdater updater = (id, current, now) =>
+        {
+            cancel.Cancel();
+            return new InteractionChange("t2", Summary(now), null, [new OutboxEntry("key-" + id, id, OutboxKind.Escalation, now, "{}")]);
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UpdateDueAsync(10, updater, cancel.Token));
+
+        Assert.Equal((1L, "t"), ((await store.FindAsync("a", None))!.Version, (await store.FindAsync("a", None))!.Timeline));
+        Assert.Null(await store.FindOutboxAsync("key-a", None));
+    }
+
+    [Fact]
+    public async Task AReadWithACancelledToken_IsCancelled()
+    {
+        await using var store = new SqliteInteractionStore(database.Options(clock));
+        await store.InitializeAsync(None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync("a", new CancellationToken(canceled: true)));
     }
 
     [Fact]
@@ -176,8 +223,21 @@ public sealed class SqliteInteractionStoreFileTests : IDisposable
         await store.InitializeAsync(None);
         await store.DisposeAsync();
         store.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.InitializeAsync(None));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindAsync("a", None));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.UpdateAsync(["a"], (id, c, now) => null, None));
+    }
+
+    [Fact]
+    public async Task Dispose_ReleasesThePooledConnections_SoTheWalIsFoldedBackIntoTheFile()
+    {
+        var store = new SqliteInteractionStore(database.Options(clock));
+        await store.UpdateAsync(["a"], (id, current, now) => new InteractionChange("t", Summary(now), null, []), None);
+        Assert.True(File.Exists(database.Path + "-wal"));
+
+        await store.DisposeAsync();
+
+        Assert.False(File.Exists(database.Path + "-wal"));
     }
 
     [Fact]

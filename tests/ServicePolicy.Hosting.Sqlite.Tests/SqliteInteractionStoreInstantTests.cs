@@ -60,12 +60,13 @@ public sealed class SqliteInteractionStoreInstantTests : IAsyncLifetime
     [InlineData("NextChangeAt", 1)]
     [InlineData("Summary.Deadline", -1)]
     [InlineData("DueAt", 1)]
+    [InlineData("Summary.EvaluatedAt", 1)]
     public async Task AnInstantBeyondTheRange_IsRefused_AndTheTransactionRolledBack(string field, int side)
     {
         Instant beyond = side > 0 ? Latest + Duration.Epsilon : Earliest - Duration.Epsilon;
         InteractionUpdater updater = (id, current, now) => id == "fine"
             ? new InteractionChange("t", Summary(null, now), null, [])
-            : new InteractionChange("t", Summary(field == "Summary.Deadline" ? beyond : null, now), field == "NextChangeAt" ? beyond : null,
+            : new InteractionChange("t", Summary(field == "Summary.Deadline" ? beyond : null, field == "Summary.EvaluatedAt" ? beyond : now), field == "NextChangeAt" ? beyond : null,
                 field == "DueAt" ? [new OutboxEntry("k", id, OutboxKind.Remedy, beyond, "{}")] : []);
 
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.UpdateAsync(["fine", "odd"], updater, None));
@@ -86,7 +87,19 @@ public sealed class SqliteInteractionStoreInstantTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.LeaseAsync("node", 1, Duration.FromDays(365 * 300), None));
 
         Assert.Equal("lease", error.ParamName);
+        Assert.Contains("the end of the lease is", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await store.FindOutboxAsync("k", None))!.Leases);
+    }
+
+    [Fact]
+    public async Task AClockBeyondTheRange_IsReportedAsTheStoresClock()
+    {
+        await using var late = new SqliteInteractionStore(new SqliteStoreOptions { DataSource = store.DatabasePath, Clock = new FakeClock(Latest + Duration.Epsilon) });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => late.UpdateDueAsync(1, (id, current, now) => null, None));
+
+        Assert.StartsWith($"The store's clock reads {Latest + Duration.Epsilon}, outside the instants the SQLite store keeps", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"SQLite store {store.DatabasePath}", late.ToString());
     }
 
     private static InteractionSummary Summary(Instant? deadline, Instant now) => new(QueueState.OnTrack, deadline, "person:ann", "standard@1", now);

@@ -16,6 +16,16 @@ public sealed class SqliteStoreOptionsTests
         Assert.Empty(SqliteStoreOptionsValidator.Validate(options));
     }
 
+    [Fact]
+    public void Validate_TheLongestBusyTimeout_IsAllowed()
+    {
+        var options = new SqliteStoreOptions { BusyTimeout = Duration.FromHours(1) };
+
+        Assert.Empty(SqliteStoreOptionsValidator.Validate(options));
+        Assert.True(new SqliteStoreOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new SqliteStoreOptionsValidator().Validate(null, new SqliteStoreOptions { DataSource = "" }).Failed);
+    }
+
     public static TheoryData<string, long, string, string> InvalidOptions => new()
     {
         { "", 30, "ServicePolicy:Hosting:Sqlite:DataSource is required", "'' is not one" },
