@@ -21,10 +21,11 @@ namespace ServicePolicy.Calendars;
 internal static class IcsHolidayReader
 {
     /// <summary>The first date read: the start of the supported range.</summary>
-    internal static readonly LocalDate RangeStart = new(1700, 1, 1);
+    internal static readonly LocalDate RangeStart = Limits.MinDate;
 
-    /// <summary>The first date not read: the end of the supported range.</summary>
-    internal static readonly LocalDate RangeEnd = new(2250, 1, 1);
+    /// <summary>The first date not read: the end of the supported range (<see cref="Limits.MaxDate"/>, which the
+    /// calendars accept for the hours east of UTC still inside the range, but no event starts on).</summary>
+    internal static readonly LocalDate RangeEnd = Limits.MaxDate;
 
     /// <summary>The longest event, in days (a timed event: 366 times 24 hours).</summary>
     internal const int MaxEventDays = 366;
