@@ -28,10 +28,11 @@ internal static class ReportingScenario
 {
     public static readonly Instant Now = At("2025-03-11 12:30");
 
-    public static ServiceLevelPolicy Policy(double firstResponseHours = 4) => ServiceLevelPolicy.CreateBuilder("desk", 1, Office)
+    public static ServiceLevelPolicy Policy(double firstResponseHours = 4, int version = 1, string? chain = null) =>
+        WithChain(ServiceLevelPolicy.CreateBuilder("desk", version, Office)
         .AddTarget(ServiceTarget.Create(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromMinutes(firstResponseHours * 60)))
             .WithRemedies(BreachRemedy.Apology(), BreachRemedy.Credit(10, "GBP")))
-        .WithAtRisk(AtRiskThreshold.AtPercent(75))
+        .WithAtRisk(AtRiskThreshold.AtPercent(75)), chain)
         .Build();
 
     public static IReadOnlyList<(Timeline Timeline, InteractionProfile Profile)> Tickets() =>
@@ -55,6 +56,9 @@ internal static class ReportingScenario
         }
         return aggregator;
     }
+
+    private static ServiceLevelPolicyBuilder WithChain(ServiceLevelPolicyBuilder builder, string? chain) =>
+        chain is null ? builder : builder.WithEscalationChain(chain);
 
     private static (Timeline, InteractionProfile) Ticket(string id, string opened, Owner owner, InteractionProfile profile, params TimelineFact[] facts) =>
         (Timeline.Create(id, [new InteractionOpened(At(opened), owner, profile), .. facts]), profile);
