@@ -23,11 +23,6 @@ internal sealed class GroupTable
     private long[] seen = new long[8];
     private long[] seenBreached = new long[8];
 
-    // The last key looked up, by reference: hosts pass the same string instances again and again (a profile's channel,
-    // a team name), so most lookups end here (AttainmentAggregatorBenchmarks).
-    private string? lastKey;
-    private int lastSlot;
-
     public int Count => keys.Count;
 
     public string KeyOf(int slot) => keys[slot];
@@ -36,10 +31,6 @@ internal sealed class GroupTable
 
     public int SlotOf(string key)
     {
-        if (ReferenceEquals(key, lastKey))
-        {
-            return lastSlot;
-        }
         if (!slots.TryGetValue(key, out int slot))
         {
             slot = keys.Count;
@@ -52,8 +43,6 @@ internal sealed class GroupTable
                 Array.Resize(ref seenBreached, seenBreached.Length * 2);
             }
         }
-        lastKey = key;
-        lastSlot = slot;
         return slot;
     }
 

@@ -28,7 +28,7 @@ public static class PolicyImpactPreview
     /// <remarks>Each timeline is evaluated once per policy set (at <see cref="PolicyImpactSettings.Now"/> or its last
     /// fact). With an escalation context it is also replayed from its opening, at each fact and each
     /// <see cref="EvaluationResult.NextChangeAt"/>, to collect every action key that would have fired, which costs an
-    /// evaluation per step. Sequential: to use several cores, split the timelines and merge nothing but the counts.</remarks>
+    /// evaluation per step. It runs on the calling thread.</remarks>
     /// <exception cref="ArgumentNullException">An argument is null, or a timeline is.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The settings' instant is before a timeline's last fact (see
     /// <see cref="Evaluator.Evaluate(Timeline, ServiceLevelPolicy, Instant)"/>).</exception>

@@ -22,7 +22,7 @@ public class AttainmentAggregatorProperties
     public void ToReport_AnyGrouping_SumsToTheWhole(PositiveInt seed, byte size, byte period)
     {
         var reportPeriod = (ReportPeriod)(period % 3);
-        AttainmentReport report = SyntheticResults.Aggregate(SyntheticResults.Create(size, seed.Get), London, reportPeriod).Aggregator.ToReport();
+        AttainmentReport report = SyntheticResults.Aggregate(SyntheticResults.Create(size, seed.Get), London, reportPeriod).ToReport();
 
         foreach (ReportDimension dimension in Enum.GetValues<ReportDimension>())
         {
@@ -46,7 +46,7 @@ public class AttainmentAggregatorProperties
     [Property(MaxTest = 200, Replay = "(1705,1707)")]
     public void ToReport_Percentiles_AreMonotone(PositiveInt seed, byte size)
     {
-        AttainmentReport report = SyntheticResults.Aggregate(SyntheticResults.Create(size, seed.Get), London, ReportPeriod.Week).Aggregator.ToReport();
+        AttainmentReport report = SyntheticResults.Aggregate(SyntheticResults.Create(size, seed.Get), London, ReportPeriod.Week).ToReport();
 
         foreach (TimeToMeet timing in report.TimeToMeet)
         {
@@ -62,9 +62,9 @@ public class AttainmentAggregatorProperties
     {
         var results = SyntheticResults.Create(size, seed.Get);
         int at = results.Count == 0 ? 0 : split % (results.Count + 1);
-        AttainmentAggregator whole = SyntheticResults.Aggregate(results, London, ReportPeriod.Month).Aggregator;
-        AttainmentAggregator first = SyntheticResults.Aggregate(results.Take(at), London, ReportPeriod.Month).Aggregator;
-        AttainmentAggregator second = SyntheticResults.Aggregate(results.Skip(at), London, ReportPeriod.Month).Aggregator;
+        AttainmentAggregator whole = SyntheticResults.Aggregate(results, London, ReportPeriod.Month);
+        AttainmentAggregator first = SyntheticResults.Aggregate(results.Take(at), London, ReportPeriod.Month);
+        AttainmentAggregator second = SyntheticResults.Aggregate(results.Skip(at), London, ReportPeriod.Month);
 
         first.Merge(second);
 

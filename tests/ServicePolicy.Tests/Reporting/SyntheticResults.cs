@@ -72,7 +72,7 @@ internal static class SyntheticResults
         return list;
     }
 
-    public static AttainmentAggregatorFor Aggregate(IEnumerable<(EvaluationResult Result, InteractionProfile Profile, string? Team)> results,
+    public static ServicePolicy.Reporting.AttainmentAggregator Aggregate(IEnumerable<(EvaluationResult Result, InteractionProfile Profile, string? Team)> results,
         DateTimeZone zone, ServicePolicy.Reporting.ReportPeriod period)
     {
         var aggregator = new ServicePolicy.Reporting.AttainmentAggregator(zone, period);
@@ -80,9 +80,6 @@ internal static class SyntheticResults
         {
             aggregator.Add(result, profile, team);
         }
-        return new AttainmentAggregatorFor(aggregator);
+        return aggregator;
     }
 }
-
-/// <summary>An aggregator, named so property failures print something short.</summary>
-internal sealed record AttainmentAggregatorFor(ServicePolicy.Reporting.AttainmentAggregator Aggregator);
