@@ -7,6 +7,7 @@
 using System.Globalization;
 using NodaTime;
 using ServicePolicy.Escalation;
+using ServicePolicy.Reporting;
 using ServicePolicy.Samples.SupportDesk;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -100,9 +101,19 @@ static IRenderable Status(Simulation s, ConsoleChannel channel)
 static void WriteRich(Report report, ConsoleChannel channel)
 {
     AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Summary)}[/]");
-    AnsiConsole.Write(TallyTable("Commitments by policy", "policy", report.ByPolicy.Select(p => (p.Key, p.Value)), report.Total));
-    AnsiConsole.Write(TallyTable("Commitments by kind", "kind", report.ByKind.Select(p => (p.Key, p.Value)), report.Total));
-    AnsiConsole.Write(TallyTable("Commitments by the day they started", "day", report.ByDay.Select(p => (Report.Day(p.Key), p.Value)), report.Total));
+    foreach ((string title, string first, IEnumerable<(string, AttainmentCounts)> rows) in Sections(report))
+    {
+        AnsiConsole.Write(CountsTable(title, first, rows, report.Attainment.Cycles));
+    }
+    AnsiConsole.Write(TimeToMeetTable(report.Attainment));
+
+    var onTime = new BarChart().Width(80).Label("[bold]Decided commitments met on time, by team (%)[/]").LeftAlignLabel().WithMaxValue(100);
+    foreach ((string team, AttainmentCounts counts) in report.Rows(ReportDimension.Team))
+    {
+        double share = Math.Round(100 * (counts.OnTimeShare ?? 0), 1);
+        onTime.AddItem(team, share, share >= 90 ? Color.Green : share >= 75 ? Color.Yellow : Color.Red);
+    }
+    AnsiConsole.Write(onTime);
 
     var chart = new BarChart().Width(80).Label("[bold]Breaches by hour of the day (Europe/London)[/]").LeftAlignLabel();
     for (int hour = 0; hour < 24; hour++)
@@ -120,18 +131,42 @@ static void WriteRich(Report report, ConsoleChannel channel)
     AnsiConsole.Write(ladders);
 }
 
-static Table TallyTable(string title, string first, IEnumerable<(string Name, Tally Tally)> rows, Tally total)
+static IEnumerable<(string Title, string First, IEnumerable<(string, AttainmentCounts)> Rows)> Sections(Report report) =>
+[
+    ("Commitments by policy", "policy", report.Rows(ReportDimension.Policy)),
+    ("Commitments by kind", "kind", report.Rows(ReportDimension.Kind)),
+    ("Commitments by team", "team", report.Rows(ReportDimension.Team)),
+    ("Commitments by channel", "channel", report.Rows(ReportDimension.Channel)),
+    ("Commitments by customer tier", "tier", report.Rows(ReportDimension.Tier)),
+    ("Commitments by the day they started", "day", report.Rows(ReportDimension.Period, Report.Day)),
+];
+
+static Table CountsTable(string title, string first, IEnumerable<(string Name, AttainmentCounts Counts)> rows, AttainmentCounts total)
 {
     var table = new Table().Title($"[bold]{title}[/]").AddColumn(first);
-    foreach (string column in Report.TallyColumns)
+    foreach (string column in Report.CountColumns)
     {
         table.AddColumn(new TableColumn(column).RightAligned());
     }
-    foreach ((string name, Tally tally) in rows)
+    foreach ((string name, AttainmentCounts counts) in rows)
     {
-        table.AddRow([Markup.Escape(name), .. tally.Cells()]);
+        table.AddRow([Markup.Escape(name), .. Report.Cells(counts)]);
     }
-    table.AddRow(["[bold]total[/]", .. total.Cells().Select(c => $"[bold]{c}[/]")]);
+    table.AddRow(["[bold]total[/]", .. Report.Cells(total).Select(c => $"[bold]{c}[/]")]);
+    return table;
+}
+
+static Table TimeToMeetTable(AttainmentReport attainment)
+{
+    var table = new Table().Title("[bold]Time to meet (business time on the commitment's clock / elapsed)[/]").AddColumn("kind");
+    foreach (string column in TimeToMeetColumns)
+    {
+        table.AddColumn(new TableColumn(column).RightAligned());
+    }
+    foreach (TimeToMeet timing in attainment.TimeToMeet)
+    {
+        table.AddRow([Markup.Escape(timing.Kind), .. TimeToMeetCells(timing)]);
+    }
     return table;
 }
 
@@ -140,9 +175,19 @@ static void WritePlain(Report report, ConsoleChannel channel)
     Console.WriteLine();
     Console.WriteLine("REPORT");
     Console.WriteLine(report.Summary);
-    PlainTally("Commitments by policy", "policy", report.ByPolicy.Select(p => (p.Key, p.Value)), report.Total);
-    PlainTally("Commitments by kind", "kind", report.ByKind.Select(p => (p.Key, p.Value)), report.Total);
-    PlainTally("Commitments by the day they started", "day", report.ByDay.Select(p => (Report.Day(p.Key), p.Value)), report.Total);
+    foreach ((string title, string first, IEnumerable<(string, AttainmentCounts)> rows) in Sections(report))
+    {
+        PlainCounts(title, first, rows, report.Attainment.Cycles);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Time to meet (business time on the commitment's clock / elapsed)");
+    string Row(string name, IEnumerable<string> cells) => $"  {name,-16}" + string.Concat(cells.Select(c => $"{c,16}"));
+    Console.WriteLine(Row("kind", TimeToMeetColumns));
+    foreach (TimeToMeet timing in report.Attainment.TimeToMeet)
+    {
+        Console.WriteLine(Row(timing.Kind, TimeToMeetCells(timing)));
+    }
 
     Console.WriteLine();
     Console.WriteLine("Breaches by hour of the day (Europe/London)");
@@ -165,18 +210,28 @@ static void WritePlain(Report report, ConsoleChannel channel)
     }
 }
 
-static void PlainTally(string title, string first, IEnumerable<(string Name, Tally Tally)> rows, Tally total)
+static void PlainCounts(string title, string first, IEnumerable<(string Name, AttainmentCounts Counts)> rows, AttainmentCounts total)
 {
     Console.WriteLine();
     Console.WriteLine(title);
     string Row(string name, string[] cells) => $"  {name,-16}" + string.Concat(cells.Select(c => $"{c,10}"));
-    Console.WriteLine(Row(first, Report.TallyColumns));
-    foreach ((string name, Tally tally) in rows)
+    Console.WriteLine(Row(first, Report.CountColumns));
+    foreach ((string name, AttainmentCounts counts) in rows)
     {
-        Console.WriteLine(Row(name, tally.Cells()));
+        Console.WriteLine(Row(name, Report.Cells(counts)));
     }
-    Console.WriteLine(Row("total", total.Cells()));
+    Console.WriteLine(Row("total", Report.Cells(total)));
 }
+
+static string[] TimeToMeetCells(TimeToMeet timing) =>
+[
+    timing.OnClock.Count.ToString(CultureInfo.InvariantCulture),
+    $"{Hours(timing.OnClock.P50)} / {Hours(timing.Elapsed.P50)}",
+    $"{Hours(timing.OnClock.P90)} / {Hours(timing.Elapsed.P90)}",
+    $"{Hours(timing.OnClock.P99)} / {Hours(timing.Elapsed.P99)}",
+];
+
+static string Hours(TimeSpan time) => time.TotalHours.ToString("0.0", CultureInfo.InvariantCulture) + "h";
 
 static string Step(EscalationAction action, ConsoleChannel channel)
 {
@@ -188,4 +243,9 @@ static string Step(EscalationAction action, ConsoleChannel channel)
     };
     string what = action.Step == EscalationStep.Warning ? "warn" : action.Action.ToString();
     return $"{channel.Format(action.DueAt)}  {step,-10} {what} {string.Join(", ", action.Contacts)}";
+}
+
+partial class Program
+{
+    private static readonly string[] TimeToMeetColumns = ["met", "p50", "p90", "p99"];
 }

@@ -2,46 +2,13 @@
 
 using System.Globalization;
 using NodaTime;
-using ServicePolicy.Commitments;
+using NodaTime.Text;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Policies;
+using ServicePolicy.Reporting;
 
 namespace ServicePolicy.Samples.SupportDesk;
-
-/// <summary>Met, late, breached, open and cancelled commitment cycles.</summary>
-internal sealed class Tally
-{
-    public int Met { get; private set; }
-
-    public int Late { get; private set; }
-
-    public int Breached { get; private set; }
-
-    public int Open { get; private set; }
-
-    public int Cancelled { get; private set; }
-
-    public int Total => Met + Late + Breached + Open + Cancelled;
-
-    /// <summary>Gets the share of decided cycles (met, late or breached) met on time.</summary>
-    public string OnTime => Met + Late + Breached == 0 ? "-" : (100.0 * Met / (Met + Late + Breached)).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-
-    public void Add(CommitmentStatus status)
-    {
-        switch (status.State)
-        {
-            case CommitmentState.Met: Met++; break;
-            case CommitmentState.MetLate: Late++; break;
-            case CommitmentState.Breached: Breached++; break;
-            case CommitmentState.Cancelled: Cancelled++; break;
-            default: Open++; break;
-        }
-    }
-
-    public string[] Cells() => [Total.ToString(CultureInfo.InvariantCulture), Met.ToString(CultureInfo.InvariantCulture),
-        Late.ToString(CultureInfo.InvariantCulture), Breached.ToString(CultureInfo.InvariantCulture),
-        Open.ToString(CultureInfo.InvariantCulture), Cancelled.ToString(CultureInfo.InvariantCulture), OnTime];
-}
 
 /// <summary>One escalation ladder: the actions delivered for one commitment cycle.</summary>
 internal sealed record Ladder(string Interaction, string Policy, string Commitment, IReadOnlyList<EscalationAction> Steps)
@@ -51,30 +18,28 @@ internal sealed record Ladder(string Interaction, string Policy, string Commitme
     public int Highest => Steps.Where(s => s.Step == EscalationStep.Level).Select(s => s.StepIndex).DefaultIfEmpty(-1).Max();
 }
 
-/// <summary>The figures of the final report, computed from the last evaluation of every ticket.</summary>
+/// <summary>The figures of the final report: the library's attainment report over the last evaluation of every ticket
+/// (<see cref="AttainmentAggregator"/>), plus what only the desk knows (breaches by hour, the escalations delivered).</summary>
 internal sealed class Report
 {
-    public static readonly string[] TallyColumns = ["cycles", "met", "late", "breached", "open", "cancelled", "on time"];
+    public static readonly string[] CountColumns = ["cycles", "on time", "late", "breached", "at risk", "on track", "cancelled", "on time %"];
 
     public Report(Simulation simulation, ConsoleChannel channel, DateTimeZone zone)
     {
+        var aggregator = new AttainmentAggregator(zone, ReportPeriod.Day);
         foreach (Ticket ticket in simulation.Tickets)
         {
             EvaluationResult result = ticket.Last!;
+            aggregator.Add(result, ticket.Timeline.Opened.Profile, ticket.Team);
             foreach (CommitmentStatus status in result.Commitments)
             {
-                Get(ByPolicy, ticket.Policy.Name).Add(status);
-                Get(ByKind, status.Kind == CommitmentKind.Custom ? status.Name! : status.Kind.ToString()).Add(status);
-                Get(ByDay, status.StartedAt.InZone(zone).Date).Add(status);
-                Total.Add(status);
                 if (status.BreachedAt is { } breached)
                 {
                     BreachesByHour[breached.InZone(zone).Hour]++;
                 }
             }
-            RemediesDue += result.RemediesDue.Count;
-            Credits += result.RemediesDue.Where(r => r.Remedy.Kind == Policies.RemedyKind.Credit).Sum(r => r.Remedy.Amount ?? 0);
         }
+        Attainment = aggregator.ToReport();
         Dictionary<string, string> policyOf = simulation.Tickets.ToDictionary(t => t.Id, t => t.Policy.Name);
         Worst = channel.Delivered
             .GroupBy(a => (a.InteractionId, Name: a.Step == EscalationStep.HandoffLimit ? "HandoffLimit" : $"{a.CommitmentName ?? a.Commitment.ToString()}#{a.Cycle}"))
@@ -84,13 +49,14 @@ internal sealed class Report
             .ToList();
         Escalations = channel.Delivered.Count;
         Warnings = channel.Delivered.Count(a => a.Step == EscalationStep.Warning);
-        Interactions = simulation.Tickets.Count;
         Facts = simulation.FactCount;
         Evaluations = simulation.Evaluations;
         Duplicates = simulation.Duplicates;
     }
 
-    public int Interactions { get; }
+    /// <summary>Gets the library's report: cycles by attainment per kind, policy, team, owner, channel, tier, audience
+    /// and day, time to meet, remedies due.</summary>
+    public AttainmentReport Attainment { get; }
 
     public int Facts { get; }
 
@@ -102,35 +68,30 @@ internal sealed class Report
 
     public int Duplicates { get; }
 
-    public int RemediesDue { get; }
-
-    public decimal Credits { get; }
-
-    public Tally Total { get; } = new();
-
-    public SortedDictionary<string, Tally> ByPolicy { get; } = new(StringComparer.Ordinal);
-
-    public SortedDictionary<string, Tally> ByKind { get; } = new(StringComparer.Ordinal);
-
-    public SortedDictionary<LocalDate, Tally> ByDay { get; } = new();
-
     public int[] BreachesByHour { get; } = new int[24];
 
     public IReadOnlyList<Ladder> Worst { get; }
 
     public string Summary =>
-        $"{Interactions} interactions, {Facts} facts, {Evaluations} evaluations; {Escalations} escalations delivered " +
+        $"{Attainment.Interactions} interactions, {Facts} facts, {Evaluations} evaluations; {Escalations} escalations delivered " +
         $"({Warnings} warnings, {Escalations - Warnings} after a breach), {Duplicates} repeats suppressed by key; " +
-        $"{RemediesDue} remedies due (credits {Credits.ToString("0", CultureInfo.InvariantCulture)} GBP)";
+        $"{Attainment.InteractionsBreached} interactions ever breached; {Attainment.RemediesDue.Sum(r => r.Count)} remedies due " +
+        $"(credits {Attainment.RemediesDue.Where(r => r.Kind == RemedyKind.Credit).Sum(r => r.Amount).ToString("0", CultureInfo.InvariantCulture)} GBP)";
 
     public static string Day(LocalDate date) => date.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Tally Get<TKey>(IDictionary<TKey, Tally> tallies, TKey key)
-    {
-        if (!tallies.TryGetValue(key, out Tally? tally))
-        {
-            tallies[key] = tally = new Tally();
-        }
-        return tally;
-    }
+    /// <summary>Shows a period key (<c>yyyy-MM-dd</c>) with its day name.</summary>
+    public static string Day(string key) => Day(LocalDatePattern.Iso.Parse(key).Value);
+
+    /// <summary>The cells of a row of counts, in the order of <see cref="CountColumns"/>.</summary>
+    public static string[] Cells(AttainmentCounts counts) =>
+    [
+        .. new[] { counts.Total, counts.MetOnTime, counts.MetLate, counts.Breached, counts.OpenAtRisk, counts.OpenOnTrack, counts.Cancelled }
+            .Select(n => n.ToString(CultureInfo.InvariantCulture)),
+        counts.OnTimeShare is { } share ? (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
+    ];
+
+    /// <summary>The rows of one dimension, with an empty key shown as "(none)".</summary>
+    public IEnumerable<(string Name, AttainmentCounts Counts)> Rows(ReportDimension dimension, Func<string, string>? show = null) =>
+        Attainment.RowsOf(dimension).Select(r => (r.Key.Length == 0 ? "(none)" : show?.Invoke(r.Key) ?? r.Key, r.Cycles));
 }
