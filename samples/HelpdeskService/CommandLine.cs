@@ -17,6 +17,8 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
           --seed <n>               the simulation's seed: the same seed opens the same tickets and makes the same
                                    choices (default: 1)
           --duration <seconds>     stop by itself after this many seconds (default: run until Ctrl+C)
+          --dashboard <url>        serve the read-only dashboard page there, e.g. http://127.0.0.1:5080
+                                   (no sign-in: keep it on a loopback address)
         """;
 
     /// <summary>Reads the arguments; null and an error message when they are not valid.</summary>
@@ -25,6 +27,7 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
         string? postgres = null, database = null, node = null;
         int seed = 1;
         TimeSpan? duration = null;
+        Uri? dashboard = null;
         error = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -60,6 +63,12 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
                 case "--duration" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds <= 86_400:
                     duration = TimeSpan.FromSeconds(seconds);
                     break;
+                case "--dashboard" when Uri.TryCreate(value, UriKind.Absolute, out Uri? url) && url.Scheme == Uri.UriSchemeHttp && url.AbsolutePath == "/":
+                    dashboard = url;
+                    break;
+                case "--dashboard":
+                    error = $"--dashboard '{value}' is not valid: an http address with no path is expected, e.g. http://127.0.0.1:5080.";
+                    return null;
                 case "--seed" or "--duration":
                     error = $"{name} '{value}' is not valid: {(name == "--seed" ? "an integer" : "a number of seconds, more than 0 and at most 86400")} is expected.";
                     return null;
@@ -76,8 +85,11 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
         node ??= NodeName().Match($"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}") is { Success: true } m
             ? m.Value
             : $"node-{Environment.ProcessId}";
-        return new CommandLine(postgres, database, node, seed, duration);
+        return new CommandLine(postgres, database, node, seed, duration) { DashboardUrl = dashboard };
     }
+
+    /// <summary>Where the dashboard listens (<c>--dashboard</c>); null when it is not served.</summary>
+    public Uri? DashboardUrl { get; init; }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
     private static partial Regex NodeName();
