@@ -34,12 +34,14 @@ function relative(deadline, now) {
   return seconds >= 0 ? `in ${text}` : `${text} ago`;
 }
 
-function row(item, now) {
-  const overdue = item.deadline !== null && Date.parse(item.deadline) < Date.parse(now);
+// A waiting interaction's clock is paused: its stored deadline moves when the wait ends.
+function row(item, now, state) {
+  const paused = state === "Waiting";
+  const overdue = !paused && item.deadline !== null && Date.parse(item.deadline) < Date.parse(now);
   return element("tr", { "data-id": item.id },
     element("td", { class: "id" }, item.id),
     element("td", { class: "deadline" }, item.deadline ?? "none"),
-    element("td", { class: overdue ? "due overdue" : "due" }, item.deadline ? relative(item.deadline, now) : ""),
+    element("td", { class: overdue ? "due overdue" : "due" }, paused ? "paused" : item.deadline ? relative(item.deadline, now) : ""),
     element("td", { class: "owner" }, item.owner),
     element("td", { class: "policy" }, item.policy ?? ""),
     element("td", { class: "failure" }, item.failure ?? ""));
@@ -58,7 +60,7 @@ async function loadState(state, label) {
   async function page() {
     const url = `/api/queue?state=${state}&pageSize=${pageSize}` + (next ? `&after=${encodeURIComponent(next)}` : "");
     const data = await getJson(url);
-    for (const item of data.items) body.append(row(item, data.now));
+    for (const item of data.items) body.append(row(item, data.now, state));
     shown += data.items.length;
     next = data.next;
     count.textContent = `(${shown}${next ? "+" : ""})`;
