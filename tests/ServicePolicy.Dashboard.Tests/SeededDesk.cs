@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using ServicePolicy.Catalog;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
@@ -31,6 +32,8 @@ namespace ServicePolicy.Dashboard.Tests;
 /// The seed, at <see cref="Start"/> (T) plus seconds; normal tickets fall under "standard" (first response 40 s, at risk
 /// at 75%), urgent ones under "urgent" (first response 15 s, at risk 5 s before). At T+31 the clock stops:
 /// <list type="bullet">
+/// <item>desk.0 normal, billing, opened T-10 days, answered 10 s later and resolved 60 s after opening: closed, and
+/// older than the last 7 days.</item>
 /// <item>desk.1 normal, support, opened T+0; customer wrote again at T+31: at risk, deadline T+40.</item>
 /// <item>desk.2 urgent, billing, opened T+0; customer wrote again at T+31: breached, deadline T+15.</item>
 /// <item>desk.3 normal, billing, opened T+5: on track, deadline T+45.</item>
@@ -91,8 +94,8 @@ internal sealed class SeededDesk : IAsyncDisposable
         {
             await services.GetRequiredService<IInteractionStore>().InitializeAsync(cancellationToken);
             await SeedAsync(services.GetRequiredService<IInteractionService>(), clock, cancellationToken);
-            app = DashboardApp.Build(new Uri("http://127.0.0.1:0"), services.GetRequiredService<IInteractionService>(), clock,
-                NullLoggerFactory.Instance);
+            app = DashboardApp.Build(new Uri("http://127.0.0.1:0"), services.GetRequiredService<IInteractionService>(),
+                services.GetRequiredService<IServicePolicyEvaluator>(), clock, NullLoggerFactory.Instance);
             await app.StartAsync(cancellationToken);
             return new SeededDesk(directory, services, app, new Uri(app.Urls.Single()));
         }
@@ -120,6 +123,10 @@ internal sealed class SeededDesk : IAsyncDisposable
         static InteractionOpened Opened(Instant at, string team, string priority) =>
             new(at, Owner.Team(team), new InteractionProfile(channel: "email", priority: priority));
 
+        const int TenDays = 10 * 86_400;
+        await At(-TenDays, "desk.0", Opened(T(-TenDays), "billing", "normal"));
+        await At(-TenDays + 10, "desk.0", new AgentReplied(T(-TenDays + 10)));
+        await At(-TenDays + 60, "desk.0", new InteractionResolved(T(-TenDays + 60)));
         await At(0, "desk.1", Opened(T(0), "support", "normal"));
         await At(0, "desk.2", Opened(T(0), "billing", "urgent"));
         await At(0, "desk.7", Opened(T(0), "billing", "normal"));

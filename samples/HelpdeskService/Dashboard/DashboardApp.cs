@@ -9,8 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
+using ServicePolicy.Catalog;
 using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Reporting;
 
 namespace ServicePolicy.HelpdeskService.Dashboard;
 
@@ -18,7 +20,8 @@ namespace ServicePolicy.HelpdeskService.Dashboard;
 /// The read-only dashboard: an ASP.NET Core minimal API whose JSON endpoints are the data source of one static page
 /// (index.html, dashboard.js and dashboard.css, embedded in the sample's assembly: no front-end build step, nothing
 /// fetched from elsewhere). The queue is read page by page from the store's index through
-/// <see cref="IInteractionService.GetQueueAsync"/>, never by scanning timelines.
+/// <see cref="IInteractionService.GetQueueAsync"/>, never by scanning timelines. Attainment comes from the library's
+/// aggregation (<see cref="AttainmentSource"/>).
 /// </summary>
 internal static class DashboardApp
 {
@@ -27,6 +30,9 @@ internal static class DashboardApp
 
     /// <summary>Rows per page when the request names no size.</summary>
     public const int DefaultPageSize = 25;
+
+    /// <summary>The days of attainment when the request names none, and the most it may name.</summary>
+    public const int DefaultDays = 7, MaxDays = 90;
 
     private static readonly (string Path, string Resource, string ContentType)[] Files =
     [
@@ -37,7 +43,7 @@ internal static class DashboardApp
 
     /// <summary>Builds the dashboard's web application, listening on <paramref name="url"/> (port 0: a free port, read
     /// from <c>Urls</c> once started). Not started.</summary>
-    public static WebApplication Build(Uri url, IInteractionService desk, IClock clock, ILoggerFactory loggerFactory)
+    public static WebApplication Build(Uri url, IInteractionService desk, IServicePolicyEvaluator evaluator, IClock clock, ILoggerFactory loggerFactory)
     {
         // The empty builder reads no configuration and registers no logging of its own: the sample's host has both.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -58,6 +64,8 @@ internal static class DashboardApp
         }
         // As a Delegate, so that the IResult is written to the response (a RequestDelegate would discard it).
         app.MapGet("/api/queue", (Delegate)((HttpContext context) => QueueAsync(context, desk, clock)));
+        var attainment = new AttainmentSource(desk, evaluator, clock);
+        app.MapGet("/api/attainment", (Delegate)((HttpContext context) => AttainmentAsync(context, attainment)));
         return app;
     }
 
@@ -101,6 +109,45 @@ internal static class DashboardApp
             }),
             next = page.Next is { } next ? Cursor.Format(next) : null,
         });
+    }
+
+    /// <summary><c>GET /api/attainment?days=7</c>: commitment cycles of the interactions opened in the last days, by
+    /// attainment, per policy and per team, as the library's <see cref="AttainmentAggregator"/> counts them.</summary>
+    private static async Task<IResult> AttainmentAsync(HttpContext context, AttainmentSource source)
+    {
+        IQueryCollection query = context.Request.Query;
+        int days = DefaultDays;
+        if (query.ContainsKey("days")
+            && (!int.TryParse(query["days"], NumberStyles.None, CultureInfo.InvariantCulture, out days) || days < 1 || days > MaxDays))
+        {
+            return Results.BadRequest(new { error = $"days '{query["days"]}' is not a number from 1 to {MaxDays}." });
+        }
+        AttainmentSource.Result result = await source.ReadAsync(days, context.RequestAborted);
+        AttainmentReport report = result.Report;
+        return Results.Json(new
+        {
+            now = Format(result.Now),
+            since = Format(result.Since),
+            days,
+            interactions = report.Interactions,
+            failed = result.Failed,
+            truncated = result.Truncated,
+            policies = report.RowsOf(ReportDimension.Policy).Select(Group),
+            teams = report.RowsOf(ReportDimension.Team).Select(Group),
+        });
+
+        static object Group(AttainmentRow row) => new
+        {
+            key = row.Key,
+            interactions = row.Interactions,
+            metOnTime = row.Cycles.MetOnTime,
+            metLate = row.Cycles.MetLate,
+            breached = row.Cycles.Breached,
+            openAtRisk = row.Cycles.OpenAtRisk,
+            openOnTrack = row.Cycles.OpenOnTrack,
+            cancelled = row.Cycles.Cancelled,
+            onTimeShare = row.Cycles.OnTimeShare,
+        };
     }
 
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);

@@ -11,6 +11,15 @@ const states = [
   ["Failed", "Failed (no longer evaluates)"],
 ];
 const pageSize = 25;
+const segments = [
+  ["metOnTime", "met on time"],
+  ["metLate", "met late"],
+  ["breached", "breached"],
+  ["openAtRisk", "open, at risk"],
+  ["openOnTrack", "open, on track"],
+  ["cancelled", "cancelled"],
+];
+const svgNs = "http://www.w3.org/2000/svg";
 
 function element(tag, attributes, ...children) {
   const e = document.createElement(tag);
@@ -72,13 +81,57 @@ async function loadState(state, label) {
   return section;
 }
 
+function svg(tag, attributes, ...children) {
+  const e = document.createElementNS(svgNs, tag);
+  for (const [name, value] of Object.entries(attributes || {})) e.setAttribute(name, value);
+  for (const child of children) e.append(child);
+  return e;
+}
+
+// One horizontal bar per group, its cycles stacked by attainment, all bars on one scale (the largest group's total).
+function chart(groups, name) {
+  if (groups.length === 0) return element("p", { class: "empty" }, "no tickets in this period");
+  const labelWidth = 150, barWidth = 480, shareWidth = 130, rowHeight = 26;
+  const total = g => segments.reduce((sum, [key]) => sum + g[key], 0);
+  const largest = Math.max(1, ...groups.map(total));
+  const root = svg("svg", { width: labelWidth + barWidth + shareWidth, height: groups.length * rowHeight,
+    role: "img", "aria-label": `attainment per ${name}`, "data-chart": name });
+  groups.forEach((g, i) => {
+    const y = i * rowHeight;
+    const bar = svg("g", { class: "bar", "data-key": g.key },
+      svg("text", { x: 0, y: y + 17 }, g.key === "" ? "(unknown)" : g.key));
+    let x = labelWidth;
+    for (const [key, label] of segments) {
+      if (g[key] === 0) continue;
+      const width = g[key] / largest * barWidth;
+      bar.append(svg("rect", { class: key, x, y: y + 4, width, height: rowHeight - 8, "data-segment": key, "data-count": g[key] },
+        svg("title", {}, `${g.key}: ${g[key]} ${label}`)));
+      x += width;
+    }
+    const share = g.onTimeShare === null ? "none decided" : `${Math.round(g.onTimeShare * 100)}% on time`;
+    bar.append(svg("text", { x: labelWidth + barWidth + 8, y: y + 17, class: "share" }, `${share} (${total(g)})`));
+    root.append(bar);
+  });
+  return root;
+}
+
+async function loadAttainment() {
+  const days = document.getElementById("days").value;
+  const data = await getJson(`/api/attainment?days=${days}`);
+  document.getElementById("attainment-policies").replaceChildren(chart(data.policies, "policy"));
+  document.getElementById("attainment-teams").replaceChildren(chart(data.teams, "team"));
+  document.getElementById("attainment-note").textContent = `${data.interactions} tickets since ${data.since}.`
+    + (data.failed ? ` ${data.failed} left out: they no longer evaluate.` : "")
+    + (data.truncated ? " Only the first stored tickets were read: the desk holds more than the dashboard reads." : "");
+}
+
 function showError(error) {
   document.getElementById("status").textContent = `Could not load: ${error.message}`;
 }
 
 async function refresh() {
   try {
-    const sections = await Promise.all(states.map(([state, label]) => loadState(state, label)));
+    const [sections] = await Promise.all([Promise.all(states.map(([state, label]) => loadState(state, label))), loadAttainment()]);
     document.getElementById("queue").replaceChildren(...sections);
     const status = document.getElementById("status");
     status.textContent = `Loaded ${new Date().toISOString().slice(11, 19)} UTC.`;
@@ -88,5 +141,8 @@ async function refresh() {
   }
 }
 
+document.getElementById("legend").replaceChildren(...segments.map(([key, label]) =>
+  element("span", {}, element("i", { class: key }), label)));
+document.getElementById("days").addEventListener("change", () => loadAttainment().catch(showError));
 refresh();
 setInterval(refresh, 15000);
