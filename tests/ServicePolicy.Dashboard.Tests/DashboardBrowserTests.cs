@@ -44,7 +44,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             Assert.Equal("paused", driver.FindElement(By.CssSelector("#queue-Waiting tr[data-id='desk.4'] td.due")).Text);
             Assert.Empty(RowIds(driver, "Failed"));
             Assert.Equal("none", driver.FindElement(By.CssSelector("#queue-Failed tbody tr.empty")).Text);
-            // Due times are read against the store's clock (T+31), not the browser's.
+            // Due times are read against the server's clock (the fake clock's T+31), not the browser's.
             IWebElement breached = driver.FindElement(By.CssSelector("#queue-Breached tr[data-id='desk.2']"));
             Assert.Equal("2026-12-07T09:00:15Z", breached.FindElement(By.CssSelector("td.deadline")).Text);
             Assert.Equal("16s ago", breached.FindElement(By.CssSelector("td.due")).Text);

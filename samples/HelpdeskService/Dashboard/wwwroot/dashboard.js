@@ -34,7 +34,7 @@ async function getJson(url) {
   return response.json();
 }
 
-// "in 3m 05s" / "4m 10s ago", from the server's clock (the store's), not the browser's.
+// "in 3m 05s" / "4m 10s ago", against the server's clock (the answer's "now"), not the browser's.
 function relative(deadline, now) {
   const seconds = Math.round((Date.parse(deadline) - Date.parse(now)) / 1000);
   const a = Math.abs(seconds);
