@@ -14,20 +14,20 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
           --postgres "<conn>"      run on PostgreSQL instead, e.g. "Host=localhost;Username=postgres;Database=helpdesk"
           --node <name>            this copy's name, printed in its lines and used in its ticket ids
                                    (letters, digits, '-' and '_'; default: the machine name and process id)
+          --dashboard <url>        serve the read-only dashboard page there, e.g. http://127.0.0.1:5080
+                                   (no sign-in: keep it on a loopback address)
           --seed <n>               the simulation's seed: the same seed opens the same tickets and makes the same
                                    choices (default: 1)
           --duration <seconds>     stop by itself after this many seconds (default: run until Ctrl+C)
-          --dashboard <url>        serve the read-only dashboard page there, e.g. http://127.0.0.1:5080
-                                   (no sign-in: keep it on a loopback address)
         """;
 
     /// <summary>Reads the arguments; null and an error message when they are not valid.</summary>
     public static CommandLine? Parse(string[] args, out string? error)
     {
+        Uri? dashboard = null;
         string? postgres = null, database = null, node = null;
         int seed = 1;
         TimeSpan? duration = null;
-        Uri? dashboard = null;
         error = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -57,18 +57,18 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
                 case "--node":
                     error = $"--node '{value}' must be 1 to 40 letters, digits, '-' or '_' (it is part of every ticket id and action key).";
                     return null;
-                case "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
-                    seed = s;
-                    break;
-                case "--duration" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds <= 86_400:
-                    duration = TimeSpan.FromSeconds(seconds);
-                    break;
                 case "--dashboard" when Uri.TryCreate(value, UriKind.Absolute, out Uri? url) && url.Scheme == Uri.UriSchemeHttp && url.AbsolutePath == "/":
                     dashboard = url;
                     break;
                 case "--dashboard":
                     error = $"--dashboard '{value}' is not valid: an http address with no path is expected, e.g. http://127.0.0.1:5080.";
                     return null;
+                case "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
+                    seed = s;
+                    break;
+                case "--duration" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds <= 86_400:
+                    duration = TimeSpan.FromSeconds(seconds);
+                    break;
                 case "--seed" or "--duration":
                     error = $"{name} '{value}' is not valid: {(name == "--seed" ? "an integer" : "a number of seconds, more than 0 and at most 86400")} is expected.";
                     return null;
