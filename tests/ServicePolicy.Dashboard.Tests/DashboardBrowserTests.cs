@@ -20,7 +20,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
     private static readonly string Chromium = PathFrom("SERVICEPOLICY_CHROMIUM", "/usr/bin/chromium");
     private static readonly string ChromeDriver = PathFrom("SERVICEPOLICY_CHROMEDRIVER", "/usr/bin/chromedriver");
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [SkippableFact]
     public async Task Page_shows_the_seeded_queue_by_state_earliest_deadline_first_and_attainment_as_bars()

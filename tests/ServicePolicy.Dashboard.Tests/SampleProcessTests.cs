@@ -25,8 +25,10 @@ public sealed partial class SampleProcessTests
             UseShellExecute = false,
             WorkingDirectory = directory,
         };
+        // It stops by itself 12 s after starting (time enough for two requests on a loaded machine), so that a clean stop,
+        // the dashboard's included, is checked too.
         foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "HelpdeskService.dll"),
-            "--dashboard", "http://127.0.0.1:0", "--duration", "8", "--node", "dashboard-test", "--database", Path.Combine(directory, "helpdesk.db")])
+            "--dashboard", "http://127.0.0.1:0", "--duration", "12", "--node", "dashboard-test", "--database", Path.Combine(directory, "helpdesk.db")])
         {
             start.ArgumentList.Add(argument);
         }
