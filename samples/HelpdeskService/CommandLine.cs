@@ -14,6 +14,8 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
           --postgres "<conn>"      run on PostgreSQL instead, e.g. "Host=localhost;Username=postgres;Database=helpdesk"
           --node <name>            this copy's name, printed in its lines and used in its ticket ids
                                    (letters, digits, '-' and '_'; default: the machine name and process id)
+          --dashboard <url>        serve the read-only dashboard page there, e.g. http://127.0.0.1:5080
+                                   (no sign-in: keep it on a loopback address)
           --seed <n>               the simulation's seed: the same seed opens the same tickets and makes the same
                                    choices (default: 1)
           --duration <seconds>     stop by itself after this many seconds (default: run until Ctrl+C)
@@ -22,6 +24,7 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
     /// <summary>Reads the arguments; null and an error message when they are not valid.</summary>
     public static CommandLine? Parse(string[] args, out string? error)
     {
+        Uri? dashboard = null;
         string? postgres = null, database = null, node = null;
         int seed = 1;
         TimeSpan? duration = null;
@@ -54,6 +57,12 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
                 case "--node":
                     error = $"--node '{value}' must be 1 to 40 letters, digits, '-' or '_' (it is part of every ticket id and action key).";
                     return null;
+                case "--dashboard" when Uri.TryCreate(value, UriKind.Absolute, out Uri? url) && url.Scheme == Uri.UriSchemeHttp && url.AbsolutePath == "/":
+                    dashboard = url;
+                    break;
+                case "--dashboard":
+                    error = $"--dashboard '{value}' is not valid: an http address with no path is expected, e.g. http://127.0.0.1:5080.";
+                    return null;
                 case "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int s):
                     seed = s;
                     break;
@@ -76,8 +85,11 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
         node ??= NodeName().Match($"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}") is { Success: true } m
             ? m.Value
             : $"node-{Environment.ProcessId}";
-        return new CommandLine(postgres, database, node, seed, duration);
+        return new CommandLine(postgres, database, node, seed, duration) { DashboardUrl = dashboard };
     }
+
+    /// <summary>Where the dashboard listens (<c>--dashboard</c>); null when it is not served.</summary>
+    public Uri? DashboardUrl { get; init; }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
     private static partial Regex NodeName();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using ServicePolicy.Escalation;
 using ServicePolicy.HelpdeskService;
+using ServicePolicy.HelpdeskService.Dashboard;
 using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.PostgreSql;
 using ServicePolicy.Hosting.Sqlite;
@@ -79,6 +80,12 @@ else
 // 3. The simulated desk.
 builder.Services.AddSingleton<TicketSimulation>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketSimulation>());
+
+// 4. The read-only dashboard page, with --dashboard (Dashboard/).
+if (commandLine.DashboardUrl is not null)
+{
+    builder.Services.AddHostedService<DashboardService>();
+}
 
 using IHost host = builder.Build();
 try
