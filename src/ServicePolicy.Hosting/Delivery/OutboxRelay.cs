@@ -149,12 +149,18 @@ public sealed class OutboxRelay
     /// store still answers.</remarks>
     public async Task<OutboxRelayReport> RelayOnceAsync(CancellationToken cancellationToken = default)
     {
+        Instant leasedAt = clock.GetCurrentInstant();
+        IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return new OutboxRelayReport(0, [], [], [], [], []);
+        }
+        // A span for a batch, not for every poll that finds nothing.
         using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.outbox.relay");
+        activity?.SetTag("servicepolicy.outbox.leased", batch.Count);
         try
         {
-            OutboxRelayReport report = await RelayBatchAsync(cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("servicepolicy.outbox.leased", report.Leased);
-            return report;
+            return await RelayBatchAsync(batch, leasedAt, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (HostingTelemetry.Failed(activity, e))
         {
@@ -162,10 +168,8 @@ public sealed class OutboxRelay
         }
     }
 
-    private async Task<OutboxRelayReport> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<OutboxRelayReport> RelayBatchAsync(IReadOnlyList<OutboxRecord> batch, Instant leasedAt, CancellationToken cancellationToken)
     {
-        Instant leasedAt = clock.GetCurrentInstant();
-        IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
         var outcomes = new Outcome[batch.Count];
         int next = -1;
         int stop = 0;

@@ -213,8 +213,16 @@ internal sealed class InteractionService : IInteractionService
                 }
             }
         }
-        activity?.SetTag("servicepolicy.timer.written", written.Count);
-        activity?.SetTag("servicepolicy.timer.failed", failures.Count);
+        if (activity is not null)
+        {
+            activity.SetTag("servicepolicy.timer.written", written.Count);
+            activity.SetTag("servicepolicy.timer.failed", failures.Count);
+            if (written.Count == 0)
+            {
+                // A pass that found nothing due is not worth a span a second: not recorded, so exporters drop it.
+                activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+            }
+        }
         return written.Count;
     }
 
