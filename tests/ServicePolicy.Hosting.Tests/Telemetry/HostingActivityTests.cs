@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Telemetry;
 using Xunit;
@@ -66,6 +67,30 @@ public class HostingActivityTests
         Activity deadLettered = deliveries.Single(d => Equals(d.GetTagItem("servicepolicy.interaction.id"), TelemetryScenario.TicketTwo));
         Assert.Equal("dead_lettered", deadLettered.GetTagItem("servicepolicy.outbox.outcome"));
         Assert.Equal(ActivityStatusCode.Error, deadLettered.Status);
+    }
+
+    [Fact]
+    public async Task IdlePolls_RelayStartsNoSpan_AndTheTimerPassIsNotRecorded()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ServicePolicyTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var scenario = new TelemetryScenario();
+        using var root = new Activity("test").Start();
+
+        // Nothing stored: nothing due, nothing to lease.
+        Assert.Equal(0, await scenario.Services.GetRequiredService<InteractionService>().UpdateDueAsync(10, CancellationToken.None));
+        Assert.Equal(0, (await scenario.Services.GetRequiredService<OutboxRelay>().RelayOnceAsync(CancellationToken.None)).Leased);
+
+        root.Stop();
+        Activity pass = Assert.Single(stopped, a => a.TraceId == root.TraceId && a != root);
+        Assert.Equal("servicepolicy.timer.batch", pass.OperationName);
+        Assert.False(pass.Recorded);
     }
 
     [Fact]
