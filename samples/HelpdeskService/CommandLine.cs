@@ -5,8 +5,10 @@ using System.Text.RegularExpressions;
 
 namespace ServicePolicy.HelpdeskService;
 
-/// <summary>The sample's command line: which database, which node, which seed, and for how long.</summary>
-internal sealed partial record CommandLine(string? PostgresConnectionString, string? DatabaseFile, string Node, int Seed, TimeSpan? Duration)
+/// <summary>The sample's command line: which database, which node, which seed, for how long, and whether to export
+/// telemetry to the console.</summary>
+internal sealed partial record CommandLine(string? PostgresConnectionString, string? DatabaseFile, string Node, int Seed, TimeSpan? Duration,
+    bool ConsoleTelemetry = false)
 {
     public const string Usage = """
         usage: dotnet run --project samples/HelpdeskService -- [options]
@@ -19,6 +21,8 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
           --seed <n>               the simulation's seed: the same seed opens the same tickets and makes the same
                                    choices (default: 1)
           --duration <seconds>     stop by itself after this many seconds (default: run until Ctrl+C)
+          --telemetry console      print the library's metrics (every 10 s) and spans through the OpenTelemetry console
+                                   exporter (docs/telemetry.md)
         """;
 
     /// <summary>Reads the arguments; null and an error message when they are not valid.</summary>
@@ -28,6 +32,7 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
         string? postgres = null, database = null, node = null;
         int seed = 1;
         TimeSpan? duration = null;
+        bool consoleTelemetry = false;
         error = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -69,6 +74,12 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
                 case "--duration" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds <= 86_400:
                     duration = TimeSpan.FromSeconds(seconds);
                     break;
+                case "--telemetry" when value == "console":
+                    consoleTelemetry = true;
+                    break;
+                case "--telemetry":
+                    error = $"--telemetry '{value}' is not valid: the only exporter is 'console'.";
+                    return null;
                 case "--seed" or "--duration":
                     error = $"{name} '{value}' is not valid: {(name == "--seed" ? "an integer" : "a number of seconds, more than 0 and at most 86400")} is expected.";
                     return null;
@@ -85,7 +96,7 @@ internal sealed partial record CommandLine(string? PostgresConnectionString, str
         node ??= NodeName().Match($"{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}") is { Success: true } m
             ? m.Value
             : $"node-{Environment.ProcessId}";
-        return new CommandLine(postgres, database, node, seed, duration) { DashboardUrl = dashboard };
+        return new CommandLine(postgres, database, node, seed, duration, consoleTelemetry) { DashboardUrl = dashboard };
     }
 
     /// <summary>Where the dashboard listens (<c>--dashboard</c>); null when it is not served.</summary>

@@ -9,12 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using ServicePolicy.Escalation;
 using ServicePolicy.HelpdeskService;
 using ServicePolicy.HelpdeskService.Dashboard;
 using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.PostgreSql;
 using ServicePolicy.Hosting.Sqlite;
+using ServicePolicy.Telemetry;
 
 if (CommandLine.Parse(args, out string? error) is not { } commandLine)
 {
@@ -75,6 +78,15 @@ else
     builder.Services.AddServicePolicyPostgreSqlStore(builder.Configuration);
     builder.Services.AddSingleton(new StoreDescription("PostgreSQL (schema " +
         (builder.Configuration[PostgreSqlStoreOptions.SectionName + ":Schema"] ?? PostgreSqlStoreOptions.DefaultSchema) + ")"));
+}
+
+// With --telemetry console: the library's meter and spans (docs/telemetry.md) through the OpenTelemetry SDK.
+if (commandLine.ConsoleTelemetry)
+{
+    builder.Services.AddOpenTelemetry()
+        .WithMetrics(m => m.AddMeter(ServicePolicyTelemetry.Name)
+            .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000))
+        .WithTracing(t => t.AddSource(ServicePolicyTelemetry.Name).AddConsoleExporter());
 }
 
 // 3. The simulated desk.

@@ -1,9 +1,11 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Telemetry;
 
 namespace ServicePolicy.Benchmarks.Queue;
 
@@ -11,7 +13,10 @@ namespace ServicePolicy.Benchmarks.Queue;
 /// Issue 7, queue: evaluating a queue of 1,000,000 open interactions (<see cref="QueueScenario"/>) with escalation at
 /// one instant, single-threaded (the baseline) and in parallel over all cores. One operation is the whole queue; the
 /// <c>Time/interaction</c> and <c>Alloc/interaction</c> columns divide Mean and Allocated by the queue's length
-/// (<see cref="Count"/>: 50,000 under <c>--quick</c>).
+/// (<see cref="Count"/>: 50,000 under <c>--quick</c>). Issue 17: <see cref="SingleThreadedWithListener"/> is the
+/// single-threaded run with a <see cref="MeterListener"/> on the <c>ServicePolicy</c> meter (every instrument enabled,
+/// each measurement added up), against the baseline without one: the cost of the evaluation instruments when someone
+/// listens (docs/telemetry.md).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -31,6 +36,8 @@ public class QueueEvaluationBenchmarks
     private const int ChunkSize = 4096;
 
     private QueueScenario scenario = null!;
+    private MeterListener? listener;
+    private long measurements;
 
     /// <summary>Builds the queue and checks that both ways of evaluating it agree.</summary>
     [GlobalSetup]
@@ -44,6 +51,31 @@ public class QueueEvaluationBenchmarks
         }
     }
 
+    /// <summary>Builds the queue, as <see cref="Setup"/>, then starts a listener on every instrument of the
+    /// <c>ServicePolicy</c> meter.</summary>
+    [GlobalSetup(Target = nameof(SingleThreadedWithListener))]
+    public void SetupWithListener()
+    {
+        Setup();
+        listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ServicePolicyTelemetry.Name)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref measurements, value));
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref measurements));
+        listener.Start();
+    }
+
+    /// <summary>Stops the listener, if any.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => listener?.Dispose();
+
     /// <summary>Evaluates every interaction on one thread.</summary>
     /// <returns>A checksum of the results.</returns>
     [Benchmark(Baseline = true)]
@@ -52,6 +84,12 @@ public class QueueEvaluationBenchmarks
         QueueScenario queue = scenario;
         return EvaluateRange(queue, 0, queue.Timelines.Length);
     }
+
+    /// <summary>Evaluates every interaction on one thread while a <see cref="MeterListener"/> records the evaluation
+    /// counter and duration histogram (<see cref="SetupWithListener"/>).</summary>
+    /// <returns>A checksum of the results, equal to <see cref="SingleThreaded"/>'s.</returns>
+    [Benchmark]
+    public long SingleThreadedWithListener() => SingleThreaded();
 
     /// <summary>Evaluates the interactions in parallel: <see cref="System.Threading.Tasks.Parallel.ForEach{TSource}(System.Collections.Concurrent.OrderablePartitioner{TSource}, System.Action{TSource})"/>
     /// over ranges of 4,096 interactions.</summary>

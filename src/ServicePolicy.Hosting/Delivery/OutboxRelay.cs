@@ -3,6 +3,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -13,6 +14,7 @@ using NodaTime;
 using Polly;
 using Polly.Retry;
 using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Hosting.Telemetry;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Hosting.Delivery;
@@ -66,6 +68,7 @@ public sealed class OutboxRelay
     private readonly Duration worstCase;
     private readonly Duration attemptTimeout;
     private readonly ResiliencePipeline pipeline;
+    private readonly HostingMetrics metrics;
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Creates a relay.</summary>
@@ -86,10 +89,12 @@ public sealed class OutboxRelay
     {
     }
 
-    /// <summary>Creates a relay whose jitter comes from <paramref name="randomizer"/> (tests).</summary>
+    /// <summary>Creates a relay whose jitter comes from <paramref name="randomizer"/> (tests), measured on
+    /// <paramref name="metrics"/> (the container's; null for the process-wide instruments).</summary>
     internal OutboxRelay(IOutboxStore store, IOutboxChannel channel, IClock clock, TimeProvider timeProvider, OutboxRelayOptions options,
-        ILogger? logger, string? nodeId, Func<double>? randomizer)
+        ILogger? logger, string? nodeId, Func<double>? randomizer, HostingMetrics? metrics = null)
     {
+        this.metrics = metrics ?? HostingMetrics.Static;
         this.store = Preconditions.CheckNotNull(store);
         this.channel = Preconditions.CheckNotNull(channel);
         this.clock = Preconditions.CheckNotNull(clock);
@@ -146,6 +151,25 @@ public sealed class OutboxRelay
     {
         Instant leasedAt = clock.GetCurrentInstant();
         IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return new OutboxRelayReport(0, [], [], [], [], []);
+        }
+        // A span for a batch, not for every poll that finds nothing.
+        using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.outbox.relay");
+        activity?.SetTag("servicepolicy.outbox.leased", batch.Count);
+        try
+        {
+            return await RelayBatchAsync(batch, leasedAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HostingTelemetry.Failed(activity, e))
+        {
+            throw;
+        }
+    }
+
+    private async Task<OutboxRelayReport> RelayBatchAsync(IReadOnlyList<OutboxRecord> batch, Instant leasedAt, CancellationToken cancellationToken)
+    {
         var outcomes = new Outcome[batch.Count];
         int next = -1;
         int stop = 0;
@@ -197,8 +221,45 @@ public sealed class OutboxRelay
             batch.Where((_, i) => outcomes[i] == outcome).Select(r => r.Entry.Key).ToList().AsReadOnly();
     }
 
-    /// <summary>Delivers one leased entry and settles it.</summary>
+    /// <summary>Delivers one leased entry and settles it, in a span when someone listens.</summary>
     private async Task<Outcome> RelayAsync(OutboxRecord record, Instant leasedAt, CancellationToken cancellationToken)
+    {
+        using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.outbox.deliver");
+        if (activity is null)
+        {
+            return await DeliverAsync(record, leasedAt, cancellationToken).ConfigureAwait(false);
+        }
+        activity.SetTag(HostingMetrics.OutboxKindTag, HostingMetrics.KindName(record.Entry.Kind));
+        activity.SetTag("servicepolicy.outbox.key", record.Entry.Key);
+        activity.SetTag("servicepolicy.interaction.id", record.Entry.InteractionId);
+        activity.SetTag("servicepolicy.outbox.leases", record.Leases);
+        try
+        {
+            Outcome outcome = await DeliverAsync(record, leasedAt, cancellationToken).ConfigureAwait(false);
+            activity.SetTag("servicepolicy.outbox.outcome", OutcomeName(outcome));
+            if (outcome is Outcome.DeadLettered or Outcome.LostLease)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+            return outcome;
+        }
+        catch (Exception e) when (HostingTelemetry.Failed(activity, e))
+        {
+            throw;
+        }
+    }
+
+    private static string OutcomeName(Outcome outcome) => outcome switch
+    {
+        Outcome.Delivered => "sent",
+        Outcome.DeadLettered => "dead_lettered",
+        Outcome.Released => "released",
+        Outcome.LostLease => "lease_lost",
+        _ => "in_flight",
+    };
+
+    /// <summary>Delivers one leased entry and settles it.</summary>
+    private async Task<Outcome> DeliverAsync(OutboxRecord record, Instant leasedAt, CancellationToken cancellationToken)
     {
         OutboxEntry entry = record.Entry;
         if (!inFlight.TryAdd(entry.Key, 0))
@@ -240,6 +301,7 @@ public sealed class OutboxRelay
                         // channel's cancellation); the pipeline then decides whether to retry.
                         lastError = Describe(e, token);
                         OutboxRelayLog.AttemptFailed(logger, entry.Key, attempt, maxAttempts, lastError, e);
+                        metrics.RecordFailedAttempt(entry.Kind);
                         throw;
                     }
                 }, cancellationToken).ConfigureAwait(false);
@@ -260,6 +322,7 @@ public sealed class OutboxRelay
                     return Outcome.LostLease;
                 }
                 OutboxRelayLog.DeadLettered(logger, entry.Key, entry.Kind.ToString(), entry.InteractionId, attempts, Claimant, error);
+                metrics.RecordDeadLettered(entry.Kind);
                 return Outcome.DeadLettered;
             }
             // Delivered: recorded even when the caller cancels meanwhile, so that a stopping host does not send it twice.
@@ -268,6 +331,7 @@ public sealed class OutboxRelay
                 OutboxRelayLog.LeaseLost(logger, entry.Key, Claimant, "sent");
                 return Outcome.LostLease;
             }
+            metrics.RecordSent(record, metrics.ObservesDeliveryLatency ? clock.GetCurrentInstant() : default);
             return Outcome.Delivered;
         }
         finally

@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,7 @@ using NodaTime;
 using NodaTime.Extensions;
 using ServicePolicy.Hosting.Configuration;
 using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Hosting.Telemetry;
 
 namespace ServicePolicy.Hosting.Delivery;
 
@@ -34,6 +36,8 @@ internal static class OutboxRelayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxRelayOptions>, OutboxRelayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(provider => provider.GetRequiredService<TimeProvider>().ToClock());
+        // The runtime's instruments: on the container's meter factory when it has one (docs/telemetry.md).
+        services.TryAddSingleton(provider => HostingMetrics.For(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(provider => new OutboxRelay(
             provider.GetRequiredService<IOutboxStore>(),
             provider.GetRequiredService<IOutboxChannel>(),
@@ -41,7 +45,9 @@ internal static class OutboxRelayServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<OutboxRelayOptions>>().Value,
             provider.GetService<ILogger<OutboxRelay>>(),
-            provider.GetService<IOptions<ServicePolicyHostingOptions>>()?.Value.NodeId));
+            provider.GetService<IOptions<ServicePolicyHostingOptions>>()?.Value.NodeId,
+            randomizer: null,
+            provider.GetRequiredService<HostingMetrics>()));
         // AddHostedService adds with TryAddEnumerable: once.
         services.AddHostedService<OutboxRelayService>();
         return services;

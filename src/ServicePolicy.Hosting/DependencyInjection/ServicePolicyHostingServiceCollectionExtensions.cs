@@ -12,6 +12,7 @@ using ServicePolicy.Hosting.Configuration;
 using ServicePolicy.Hosting.Delivery;
 using ServicePolicy.Hosting.Runtime;
 using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Hosting.Telemetry;
 using ServicePolicy.Internal;
 
 // In Microsoft.Extensions.DependencyInjection, as the core's AddServicePolicy is, so that AddServicePolicyHosting shows
@@ -72,7 +73,7 @@ public static class ServicePolicyHostingServiceCollectionExtensions
 
         // The fact path and read APIs, and the timer path.
         services.TryAddSingleton(sp => new InteractionService(sp.GetRequiredService<IInteractionStore>(), sp.GetRequiredService<IOutboxStore>(),
-            sp.GetRequiredService<IServicePolicyEvaluator>(), sp.GetService<ILogger<InteractionService>>()));
+            sp.GetRequiredService<IServicePolicyEvaluator>(), sp.GetService<ILogger<InteractionService>>(), sp.GetRequiredService<HostingMetrics>()));
         services.TryAddSingleton<IInteractionService>(sp => sp.GetRequiredService<InteractionService>());
         // The worker resolves the runtime when it first runs, after start-up validation has reported a missing store.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InteractionTimerWorker>(sp => new InteractionTimerWorker(

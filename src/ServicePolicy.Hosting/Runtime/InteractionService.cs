@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +13,7 @@ using ServicePolicy.Catalog;
 using ServicePolicy.Evaluation;
 using ServicePolicy.Hosting.Serialization;
 using ServicePolicy.Hosting.Storage;
+using ServicePolicy.Hosting.Telemetry;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Hosting.Runtime;
@@ -24,13 +26,16 @@ internal sealed class InteractionService : IInteractionService
     private readonly IOutboxStore outbox;
     private readonly InteractionEvaluation evaluation;
     private readonly ILogger logger;
+    private readonly HostingMetrics metrics;
 
-    internal InteractionService(IInteractionStore store, IOutboxStore outbox, IServicePolicyEvaluator evaluator, ILogger<InteractionService>? logger = null)
+    internal InteractionService(IInteractionStore store, IOutboxStore outbox, IServicePolicyEvaluator evaluator, ILogger<InteractionService>? logger = null,
+        HostingMetrics? metrics = null)
     {
         this.store = Preconditions.CheckNotNull(store);
         this.outbox = Preconditions.CheckNotNull(outbox);
         evaluation = new InteractionEvaluation(Preconditions.CheckNotNull(evaluator));
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.metrics = metrics ?? HostingMetrics.Static;
     }
 
     public async Task<RecordResult> RecordAsync(string interactionId, TimelineFact fact, CancellationToken cancellationToken)
@@ -62,20 +67,47 @@ internal sealed class InteractionService : IInteractionService
             return [];
         }
 
-        // The store may call the updater again if it retries its transaction; the last call's results are the ones
-        // written.
-        var evaluations = new Dictionary<string, (EvaluationResult Result, IReadOnlyList<string> Keys)>(StringComparer.Ordinal);
-        IReadOnlyList<InteractionRecord> records = await store.UpdateAsync(order, (id, current, now) =>
+        using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.record");
+        if (activity is not null)
         {
-            Timeline timeline = Extend(id, current, groups[id]);
-            (InteractionChange change, EvaluationResult result) = evaluation.Evaluate(timeline, null, now);
-            lock (evaluations)
+            activity.SetTag("servicepolicy.interactions", order.Count);
+            activity.SetTag("servicepolicy.facts", facts.Count);
+            if (order.Count == 1)
             {
-                evaluations[id] = (result, change.Outbox.Select(e => e.Key).ToArray());
+                activity.SetTag("servicepolicy.interaction.id", order[0]);
             }
-            return change;
-        }, cancellationToken).ConfigureAwait(false);
-        return records.Select(r => new RecordResult(r, evaluations[r.Id].Result, evaluations[r.Id].Keys)).ToArray();
+        }
+
+        // The store may call the updater again if it retries its transaction; the last call's results are the ones
+        // written (and measured, once committed).
+        var evaluations = new Dictionary<string, (EvaluationResult Result, InteractionChange Change, Instant? Previous)>(StringComparer.Ordinal);
+        IReadOnlyList<InteractionRecord> records;
+        try
+        {
+            records = await store.UpdateAsync(order, (id, current, now) =>
+            {
+                Timeline timeline = Extend(id, current, groups[id]);
+                (InteractionChange change, EvaluationResult result) = evaluation.Evaluate(timeline, null, now);
+                lock (evaluations)
+                {
+                    evaluations[id] = (result, change, current?.Summary.EvaluatedAt);
+                }
+                return change;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HostingTelemetry.Failed(activity, e))
+        {
+            throw;
+        }
+        if (metrics.ObservesEvaluations)
+        {
+            foreach (InteractionRecord record in records)
+            {
+                (EvaluationResult result, InteractionChange change, Instant? previous) = evaluations[record.Id];
+                metrics.RecordEvaluation(result, previous, change.Outbox);
+            }
+        }
+        return records.Select(r => new RecordResult(r, evaluations[r.Id].Result, evaluations[r.Id].Change.Outbox.Select(e => e.Key).ToArray())).ToArray();
     }
 
     public async Task<InteractionStatus?> GetStatusAsync(string interactionId, CancellationToken cancellationToken)
@@ -116,37 +148,86 @@ internal sealed class InteractionService : IInteractionService
     /// <returns>How many interactions were written.</returns>
     internal async Task<int> UpdateDueAsync(int batchSize, CancellationToken cancellationToken)
     {
+        using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.timer.batch");
+        activity?.SetTag("servicepolicy.timer.batch_size", batchSize);
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
-        IReadOnlyList<InteractionRecord> written = await store.UpdateDueAsync(batchSize, (id, current, now) =>
+        // Gathered only while someone listens; measured once the transaction has committed.
+        Dictionary<string, TimerObservation>? observed = metrics.ObservesEvaluations || metrics.ObservesTimerLag
+            ? new(StringComparer.Ordinal)
+            : null;
+        IReadOnlyList<InteractionRecord> written;
+        try
         {
-            if (current is null)
+            written = await store.UpdateDueAsync(batchSize, (id, current, now) =>
             {
-                // A store claims only stored interactions; nothing to do for one that vanished.
-                return null;
-            }
-            lock (failures)
-            {
-                failures.Remove(id);
-            }
-            try
-            {
-                return evaluation.Evaluate(Read(id, current), current.Timeline, now).Change;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
+                if (current is null)
+                {
+                    // A store claims only stored interactions; nothing to do for one that vanished.
+                    return null;
+                }
                 lock (failures)
                 {
-                    failures[id] = InteractionEvaluation.Describe(e);
+                    failures.Remove(id);
                 }
-                return InteractionEvaluation.Failed(current, now, e);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+                InteractionChange change;
+                EvaluationResult? result = null;
+                try
+                {
+                    (change, result) = evaluation.Evaluate(Read(id, current), current.Timeline, now);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    lock (failures)
+                    {
+                        failures[id] = InteractionEvaluation.Describe(e);
+                    }
+                    change = InteractionEvaluation.Failed(current, now, e);
+                }
+                if (observed is not null)
+                {
+                    lock (observed)
+                    {
+                        observed[id] = new TimerObservation(result, change, current.Summary.EvaluatedAt, now - (current.NextChangeAt ?? now));
+                    }
+                }
+                return change;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (HostingTelemetry.Failed(activity, e))
+        {
+            throw;
+        }
         foreach ((string id, string failure) in failures)
         {
             HostingLog.InteractionFailed(logger, id, failure);
         }
+        if (observed is not null)
+        {
+            foreach (InteractionRecord record in written)
+            {
+                TimerObservation observation = observed[record.Id];
+                metrics.RecordTimerLag(observation.Lag);
+                if (observation.Result is not null)
+                {
+                    metrics.RecordEvaluation(observation.Result, observation.Previous, observation.Change.Outbox);
+                }
+            }
+        }
+        if (activity is not null)
+        {
+            activity.SetTag("servicepolicy.timer.written", written.Count);
+            activity.SetTag("servicepolicy.timer.failed", failures.Count);
+            if (written.Count == 0)
+            {
+                // A pass that found nothing due is not worth a span a second: not recorded, so exporters drop it.
+                activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+            }
+        }
         return written.Count;
     }
+
+    /// <summary>What the timer path measures of one interaction once its batch has committed.</summary>
+    private sealed record TimerObservation(EvaluationResult? Result, InteractionChange Change, Instant Previous, Duration Lag);
 
     /// <summary>The stored timeline with new facts appended, or a new timeline when none is stored.</summary>
     private static Timeline Extend(string id, InteractionRecord? current, List<TimelineFact> facts)

@@ -7,6 +7,7 @@ using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
+using ServicePolicy.Telemetry;
 
 namespace ServicePolicy.Catalog;
 
@@ -18,6 +19,7 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
     private readonly string name;
     private readonly IClock clock;
     private readonly IEscalationDirectory? directory;
+    private readonly EvaluationMetrics metrics;
     private ContextCache? cache;
 
     /// <summary>Creates the evaluator of one configuration.</summary>
@@ -25,8 +27,11 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
     /// <param name="name">The configuration name (<c>Options.DefaultName</c> for the default one).</param>
     /// <param name="clock">The clock that says what "now" is.</param>
     /// <param name="directory">Resolves escalation recipients; null when the host registered none.</param>
-    internal ServicePolicyEvaluator(IServicePolicyCatalogProvider catalogs, string name, IClock clock, IEscalationDirectory? directory = null)
+    /// <param name="metrics">Counts and times the evaluations; null for the process-wide instruments.</param>
+    internal ServicePolicyEvaluator(IServicePolicyCatalogProvider catalogs, string name, IClock clock, IEscalationDirectory? directory = null,
+        EvaluationMetrics? metrics = null)
     {
+        this.metrics = metrics ?? EvaluationMetrics.Static;
         this.catalogs = catalogs;
         this.name = name;
         this.clock = clock;
@@ -54,8 +59,8 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
 
     private EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, IServicePolicyCatalog catalog) =>
         EscalationContextOf(catalog) is { } escalation
-            ? Evaluator.Evaluate(timeline, policy, now, escalation)
-            : Evaluator.Evaluate(timeline, policy, now);
+            ? Evaluator.Evaluate(timeline, policy, now, escalation, metrics)
+            : Evaluator.Evaluate(timeline, policy, now, metrics);
 
     /// <summary>Returns the escalation context of a catalogue (built once per catalogue version); null without a
     /// directory or chains, in which case validation has made sure no policy names a chain.</summary>

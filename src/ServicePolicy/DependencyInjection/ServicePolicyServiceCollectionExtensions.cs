@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ using ServicePolicy.Catalog;
 using ServicePolicy.Configuration;
 using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
+using ServicePolicy.Telemetry;
 
 // In Microsoft.Extensions.DependencyInjection, as every Microsoft.Extensions package puts its Add* methods, so that
 // AddServicePolicy shows up wherever IServiceCollection does.
@@ -134,6 +136,8 @@ public static class ServicePolicyServiceCollectionExtensions
         services.TryAddSingleton<IServicePolicyCatalogProvider, ServicePolicyCatalogProvider>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IClock>(sp => sp.GetRequiredService<TimeProvider>().ToClock());
+        // The evaluators' instruments: on the container's meter factory when it has one (docs/telemetry.md).
+        services.TryAddSingleton(sp => EvaluationMetrics.For(sp.GetService<IMeterFactory>()));
     }
 
     /// <summary>Registers a configuration name, once: start-up validation, and its catalogue and evaluator.</summary>
@@ -166,7 +170,8 @@ public static class ServicePolicyServiceCollectionExtensions
     }
 
     private static ServicePolicyEvaluator CreateEvaluator(IServiceProvider services, string name) => new(
-        services.GetRequiredService<IServicePolicyCatalogProvider>(), name, services.GetRequiredService<IClock>(), services.GetService<IEscalationDirectory>());
+        services.GetRequiredService<IServicePolicyCatalogProvider>(), name, services.GetRequiredService<IClock>(), services.GetService<IEscalationDirectory>(),
+        services.GetRequiredService<EvaluationMetrics>());
 
     /// <summary>Marks that the core services are registered.</summary>
     private sealed class CoreMarker

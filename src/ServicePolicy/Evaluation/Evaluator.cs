@@ -9,6 +9,7 @@ using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Internal;
 using ServicePolicy.Policies;
+using ServicePolicy.Telemetry;
 
 namespace ServicePolicy.Evaluation;
 
@@ -49,12 +50,16 @@ public static class Evaluator
     /// names no deadline when the policy has no follow-up target, or an appointment window wider than the policy's
     /// maximum.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline.</exception>
-    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now)
+    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now) =>
+        Evaluate(timeline, policy, now, EvaluationMetrics.Static);
+
+    /// <summary>Evaluates as above, counted on <paramref name="metrics"/> (the DI evaluator's instruments).</summary>
+    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EvaluationMetrics metrics)
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
         CheckNow(timeline, now);
-        return ReplayPool.Shared.Evaluate(timeline, policy, null, now);
+        return metrics.Evaluate(timeline, policy, null, now);
     }
 
     /// <summary>Evaluates a timeline under a policy at an instant, with the escalation actions due at that instant
@@ -87,7 +92,11 @@ public static class Evaluator
     /// or an escalation ladder has more than 100,000 unlisted steps to walk from one start (a chain that builds never does:
     /// <see cref="EscalationChainBuilder.Build"/> refuses one that could).</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline or a delay.</exception>
-    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation)
+    public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation) =>
+        Evaluate(timeline, policy, now, escalation, EvaluationMetrics.Static);
+
+    /// <summary>Evaluates as above, counted on <paramref name="metrics"/> (the DI evaluator's instruments).</summary>
+    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation, EvaluationMetrics metrics)
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
@@ -106,7 +115,7 @@ public static class Evaluator
             Preconditions.CheckArgument(replayable, nameof(escalation),
                 $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
         }
-        return ReplayPool.Shared.Evaluate(timeline, policy, escalation, now);
+        return metrics.Evaluate(timeline, policy, escalation, now);
     }
 
     /// <summary>Evaluates a timeline at an instant, with escalation, under the policy a policy set selects for it.</summary>
