@@ -13,4 +13,10 @@ public static class CodeFixEquivalenceKeys
 
     /// <summary>SP1002: add the missing follow-up deadline.</summary>
     public const string AddFollowUpDeadline = "ServicePolicy.SP1002.AddFollowUpDeadline";
+
+    /// <summary>SP1005: declare the follow-up deadline as a NodaTime <c>Instant</c>.</summary>
+    public const string UseInstant = "ServicePolicy.SP1005.UseInstant";
+
+    /// <summary>SP1005: declare the follow-up deadline as a <c>DateTimeOffset</c>.</summary>
+    public const string UseDateTimeOffset = "ServicePolicy.SP1005.UseDateTimeOffset";
 }

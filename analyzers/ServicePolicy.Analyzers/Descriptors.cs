@@ -51,6 +51,15 @@ internal static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "An entry of service_policy.interaction_types, service_policy.owner_members or service_policy.follow_up_members that names no type, no member, a member entry that is not 'Namespace.Type.Member', or a member of a type not listed in service_policy.interaction_types is ignored, so the type it was meant to configure is never checked. Correct the entry.");
 
+    /// <summary>SP1005: a follow-up deadline member is typed <c>DateTime</c> or <c>DateTime?</c>.</summary>
+    public static readonly DiagnosticDescriptor FollowUpDeadlineTypedDateTime = Create(
+        DiagnosticIds.FollowUpDeadlineTypedDateTime,
+        title: "Follow-up deadline of a customer interaction typed DateTime",
+        messageFormat: "The follow-up deadline '{0}' of '{1}' is a DateTime, whose meaning depends on its Kind and the server's time zone; use {2}",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A DateTime is a point in time only when its Kind is Utc: a Local or Unspecified value means a different instant on each server, and its Kind is lost through most serializers and databases, so a follow-up deadline held in one can move by hours. Hold the deadline as a NodaTime Instant (what ServicePolicy evaluates) or a DateTimeOffset.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -16,4 +16,7 @@ public static class DiagnosticIds
 
     /// <summary>A <c>service_policy.*</c> <c>.editorconfig</c> entry is ignored because it is wrong.</summary>
     public const string InvalidInteractionConfiguration = "SP1004";
+
+    /// <summary>A follow-up deadline member is typed <c>DateTime</c>, whose meaning depends on its <c>Kind</c> and the server's zone.</summary>
+    public const string FollowUpDeadlineTypedDateTime = "SP1005";
 }

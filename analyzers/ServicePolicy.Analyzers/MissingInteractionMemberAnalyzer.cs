@@ -47,6 +47,8 @@ public abstract class MissingInteractionMemberAnalyzer : DiagnosticAnalyzer
             var tracker = new CreationTracker(interactions, member, descriptor);
             start.RegisterSyntaxNodeAction(tracker.AnalyzeObjectCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
             start.RegisterSyntaxNodeAction(tracker.AnalyzeInvocation, SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(tracker.AnalyzeDefault, SyntaxKind.DefaultExpression, SyntaxKind.DefaultLiteralExpression);
+            start.RegisterSyntaxNodeAction(tracker.AnalyzeCollectionInitializer, SyntaxKind.CollectionInitializerExpression);
         });
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures how much the ServicePolicy analyzers (SP1001-SP1003) add to a build (issue 5).
+# Measures how much the ServicePolicy analyzers (SP1001-SP1005) add to a build (issues 5 and 16).
 #
 #   bash analyzers/tools/measure-build-time.sh [files] [runs]     (defaults: 2000 files, 3 runs)
 #
@@ -197,7 +197,7 @@ for i in range(runs):
         wall, _, log = build(use, False)
         data["wall"][use].append(wall)
         if use == "true":
-            warnings = len(set(l for l in log.splitlines() if re.search(r"warning SP100[123]", l)))
+            warnings = len(set(l for l in log.splitlines() if re.search(r"warning SP100[0-9]", l)))
     for use in ("false", "true"):
         _, cpu, _ = build(use, True)
         data["cpu"][use].append(cpu)

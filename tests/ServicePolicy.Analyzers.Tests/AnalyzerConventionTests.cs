@@ -59,7 +59,7 @@ public class AnalyzerConventionTests
             .Order()
             .ToArray();
         Assert.Equal(
-            [DiagnosticIds.InteractionWithoutOwner, DiagnosticIds.InteractionWithoutFollowUpDeadline, DiagnosticIds.InteractionMemberSetToNullOrDefault, DiagnosticIds.InvalidInteractionConfiguration],
+            [DiagnosticIds.InteractionWithoutOwner, DiagnosticIds.InteractionWithoutFollowUpDeadline, DiagnosticIds.InteractionMemberSetToNullOrDefault, DiagnosticIds.InvalidInteractionConfiguration, DiagnosticIds.FollowUpDeadlineTypedDateTime],
             ids);
     }
 

@@ -151,25 +151,6 @@ public partial class InteractionWithoutOwnerAnalyzerTests
             """);
 
     [Fact]
-    public Task AssignmentInBranch_CountsFlowInsensitively_NoDiagnostic()
-        => Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
-            using Support;
-            class C
-            {
-                Ticket M(bool urgent)
-                {
-                    var ticket = new Ticket("x");
-                    if (urgent)
-                    {
-                        ticket.Owner = Desk.Alice;
-                    }
-
-                    return ticket;
-                }
-            }
-            """);
-
-    [Fact]
     public Task SetterCallOnLocal_NoDiagnostic()
         => Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using Support;

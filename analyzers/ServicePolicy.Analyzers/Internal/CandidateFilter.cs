@@ -31,6 +31,34 @@ internal sealed class CandidateFilter
     public bool IsCreation(BaseObjectCreationExpressionSyntax creation)
         => _names is null || IsCreatedType(creation, _names.InteractionTypes);
 
+    /// <summary>
+    /// SP1001/SP1002: whether <c>default(T)</c> or a <c>default</c> literal can be a struct interaction's default value:
+    /// <c>default(T)</c> by its type's name; a literal when it initializes a declaration of a candidate type
+    /// (<c>SiteVisit v = default;</c>) or is returned. A literal argument or parameter default is not looked at: binding
+    /// every <c>cancellationToken: default</c> would cost more than it finds.
+    /// </summary>
+    public bool IsDefaultCreation(ExpressionSyntax node)
+    {
+        TypeSyntax? type;
+        if (node is DefaultExpressionSyntax explicitDefault)
+        {
+            type = explicitDefault.Type;
+        }
+        else if (node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
+        {
+            return true;
+        }
+        else if ((type = SyntaxNames.DeclaredTargetType(node)) is null || node.Parent?.Parent is ParameterSyntax)
+        {
+            return false;
+        }
+
+        return _names is null || SyntaxNames.OfType(type) is not { } name || _names.InteractionTypes.Contains(name);
+    }
+
+    /// <summary>SP1001/SP1002: whether a collection initializer can call a <c>[CreatesCustomerInteraction]</c> <c>Add</c>.</summary>
+    public bool IsFactoryCollectionInitializer() => _names is null || _names.Factories.Contains("Add");
+
     /// <summary>SP1001/SP1002: whether <paramref name="invocation"/> can call a <c>[CreatesCustomerInteraction]</c> factory.</summary>
     public bool IsFactoryCall(InvocationExpressionSyntax invocation)
         => _names is null

@@ -60,6 +60,12 @@ internal sealed partial class CreationTracker
             {
                 return true;
             }
+
+            // A collection initializer's element calls Add, which may be a marked setter.
+            if (item is IInvocationOperation call && scope.IsSetter(call.TargetMethod, _kind))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -62,7 +62,7 @@ internal sealed partial class CreationTracker
             builder.Add(DiagnosticPropertyNames.Method, builderSetter.Name);
         }
         else if (members.FixSetter is { } setter
-                 && creation.Syntax is not ImplicitObjectCreationExpressionSyntax
+                 && creation.Syntax is ObjectCreationExpressionSyntax or InvocationExpressionSyntax
                  && !(creation is IInvocationOperation factory && IsAwaitable(factory))
                  && compilation.IsSymbolAccessibleWithin(setter, within))
         {

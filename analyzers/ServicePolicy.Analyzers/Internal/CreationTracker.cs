@@ -19,13 +19,15 @@ namespace ServicePolicy.Analyzers.Internal;
 /// <c>with</c> expression, a marked setter call on the new object (or earlier in a builder chain),
 /// or an assignment to the member through the local that holds it, after the creation and before the
 /// local's first use that lets the object leave the method (returned, passed as an argument, stored
-/// anywhere but in that local, captured by a lambda or local function). The analysis is textual
-/// and flow-insensitive: an assignment inside an <c>if</c> counts.
+/// anywhere but in that local, captured by a lambda or local function), in source order; when the first assignment
+/// that gives the value can be skipped (it is under an <c>if</c>, a loop, a <c>switch</c>, <c>&amp;&amp;</c> and the like,
+/// or a jump lies between), the control flow graph decides (<c>CreationTracker.Flow.cs</c>).
 /// <para>
-/// Three files, one concept each: this one finds the creations and follows the new object
+/// Four files, one concept each: this one finds the creations and follows the new object
 /// (<see cref="CreationSite"/> carries what is known about it); <c>CreationTracker.Completion.cs</c> decides whether
-/// an operation gives the member a value or lets the object leave; <c>CreationTracker.Report.cs</c> reports, with the
-/// properties the code fix reads.
+/// an operation gives the member a value or lets the object leave; <c>CreationTracker.Flow.cs</c> follows the paths of
+/// the control flow graph when a set can be skipped; <c>CreationTracker.Report.cs</c> reports, with the properties the
+/// code fix reads.
 /// </para>
 /// </remarks>
 internal sealed partial class CreationTracker
@@ -71,6 +73,52 @@ internal sealed partial class CreationTracker
             return;
         }
 
+        AnalyzeFactoryCall(context, invocation);
+    }
+
+    /// <summary>The action for <c>default(T)</c> and <c>default</c>: the default value of a struct interaction is a
+    /// creation with nothing set.</summary>
+    public void AnalyzeDefault(SyntaxNodeAnalysisContext context)
+    {
+        if (!_context.Filter.IsDefaultCreation((ExpressionSyntax)context.Node)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IDefaultValueOperation value
+            || (value.Type ?? (value.Parent as IConversionOperation)?.Type) is not { IsValueType: true } type)
+        {
+            return;
+        }
+
+        var scope = _context.GetScope(value.Syntax.SyntaxTree);
+        var info = scope.GetInteractionType(type);
+        if (info is null || !info.Get(_kind).IsDeclared)
+        {
+            return;
+        }
+
+        Follow(new CreationSite(context, scope, info, value, factoryReceiver: null), value);
+    }
+
+    /// <summary>The action for collection initializers: each element calls an <c>Add</c>, which may be a factory.</summary>
+    public void AnalyzeCollectionInitializer(SyntaxNodeAnalysisContext context)
+    {
+        if (_context.Symbols.CreatesCustomerInteractionAttribute is null
+            || !_context.Filter.IsFactoryCollectionInitializer()
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectOrCollectionInitializerOperation initializer)
+        {
+            return;
+        }
+
+        foreach (var element in initializer.Initializers)
+        {
+            if (element is IInvocationOperation invocation)
+            {
+                AnalyzeFactoryCall(context, invocation);
+            }
+        }
+    }
+
+    private void AnalyzeFactoryCall(SyntaxNodeAnalysisContext context, IInvocationOperation invocation)
+    {
+        var symbols = _context.Symbols;
         var method = invocation.TargetMethod;
         var createdType = symbols.GetCreatedType(method, out var isAwaitable);
         if (createdType is null)
@@ -200,6 +248,12 @@ internal sealed partial class CreationTracker
             switch (Classify(reference, local, site.Scope))
             {
                 case Use.Sets:
+                    // Set in textual order; if the set can be skipped, the control flow graph decides.
+                    if (MaySkip(after, reference))
+                    {
+                        ReportPathWithoutSet(site, local, after, references);
+                    }
+
                     return;
                 case Use.Escapes:
                     ReportAt(site, OperationHelpers.SkipParentConversions(reference));

@@ -37,7 +37,7 @@ internal static class SyntaxNames
     /// a field, a property or a parameter default): the type a target-typed <c>new</c> creates; otherwise
     /// <see langword="null"/> (the target type is only known after binding).
     /// </summary>
-    public static TypeSyntax? DeclaredTargetType(ImplicitObjectCreationExpressionSyntax creation)
+    public static TypeSyntax? DeclaredTargetType(ExpressionSyntax creation)
     {
         if (creation.Parent is not EqualsValueClauseSyntax { Parent: { } declaration })
         {
