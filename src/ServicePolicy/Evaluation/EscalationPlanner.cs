@@ -56,9 +56,9 @@ internal sealed partial class EscalationPlanner
         this.now = now;
         this.owner = owner;
         Next = null;
-        for (int i = 0; i < timeline.Count; i++)
+        foreach (TimelineFact fact in timeline.Facts)
         {
-            if (timeline[i] is EscalationAcknowledged ack)
+            if (fact is EscalationAcknowledged ack)
             {
                 acknowledged.TryAdd(ack.Key, ack.At);
             }

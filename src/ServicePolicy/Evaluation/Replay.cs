@@ -46,9 +46,10 @@ internal sealed class Replay
         this.timeline = timeline;
         this.policy = policy;
         owner = timeline.Opened.Owner;
-        for (int i = 0; i < timeline.Count; i++)
+        ReadOnlySpan<TimelineFact> facts = timeline.Facts;
+        for (int i = 0; i < facts.Length; i++)
         {
-            Apply(i, timeline[i]);
+            Apply(i, facts[i]);
         }
         return EvaluateAt(now, escalation);
     }

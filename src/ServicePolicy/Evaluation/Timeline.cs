@@ -61,6 +61,9 @@ public sealed class Timeline : IReadOnlyList<TimelineFact>
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
     public TimelineFact this[int index] => new ReadOnlySpan<TimelineFact>(storage.Facts, 0, count)[index];
 
+    /// <summary>The facts as a span, for the evaluator's loops (one bounds check for the whole loop, not one per fact).</summary>
+    internal ReadOnlySpan<TimelineFact> Facts => new(storage.Facts, 0, count);
+
     /// <summary>Creates a timeline, validating every fact.</summary>
     /// <param name="interactionId">The host's id of the interaction.</param>
     /// <param name="facts">The facts in the order they happened; the first must be <see cref="InteractionOpened"/>.</param>

@@ -52,6 +52,10 @@ public sealed class AtRiskThreshold : IEquatable<AtRiskThreshold>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public static AtRiskThreshold AtPercentOrBeforeDeadline(double percent, Duration leadTime) => new(CheckPercent(percent), CheckLeadTime(leadTime));
 
+    /// <summary>The longest target (either sign) whose share <see cref="UsableBeforeRisk"/> computes in a long: 50,000
+    /// days, 4.32e18 nanoseconds, well inside a long whatever the double rounding of the product.</summary>
+    private static readonly Duration LongTargetLimit = Duration.FromDays(50_000);
+
     /// <summary>Returns how much of <paramref name="target"/> may be used before the commitment is at risk; null when
     /// the threshold never applies.</summary>
     internal Duration? UsableBeforeRisk(Duration target)
@@ -59,8 +63,12 @@ public sealed class AtRiskThreshold : IEquatable<AtRiskThreshold>
         Duration? usable = null;
         if (Percent is { } percent)
         {
-            // In Int128: a target measured between two deadlines may be longer than 292 years of nanoseconds (a long).
-            usable = Duration.FromNanoseconds((Int128)Math.Floor((double)target.ToInt128Nanoseconds() * (percent / 100.0)));
+            // A target measured between two deadlines may be longer than 292 years of nanoseconds (a long): those go
+            // through Int128, whose conversions are calls; every other target (the usual case, evaluated for every open
+            // cycle) through a long, which gives the same result while the share (under 100%) fits in one.
+            usable = target >= -LongTargetLimit && target <= LongTargetLimit
+                ? Duration.FromNanoseconds((long)Math.Floor(target.ToInt64Nanoseconds() * (percent / 100.0)))
+                : Duration.FromNanoseconds((Int128)Math.Floor((double)target.ToInt128Nanoseconds() * (percent / 100.0)));
         }
         if (LeadTime is { } lead)
         {

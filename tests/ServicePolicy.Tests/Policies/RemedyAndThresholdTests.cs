@@ -53,6 +53,32 @@ public class AtRiskThresholdTests
         Assert.Equal(Duration.FromMinutes(expectedMinutes), threshold.UsableBeforeRisk(Duration.FromMinutes(targetMinutes)));
     }
 
+    [Theory]
+    [InlineData(75.0, 0L)]
+    [InlineData(75.0, 1L)]
+    [InlineData(75.0, 4_320_000_000_000_000_000L)]        // 50,000 days: the last target computed in a long
+    [InlineData(75.0, 4_320_000_000_000_000_001L)]        // the first computed in Int128
+    [InlineData(99.999999, 9_223_372_036_854_775_807L)]   // long.MaxValue nanoseconds, a share just under it
+    [InlineData(33.3, -4_320_000_000_000_000_000L)]
+    [InlineData(0.001, 123_456_789_012_345L)]
+    public void UsableBeforeRisk_Percent_IsTheFlooredShareOnEitherSideOfTheLongPath(double percent, long targetNanoseconds)
+    {
+        // The share computed as the Int128 formula does for every target; the evaluator takes a long path for most.
+        Duration target = Duration.FromNanoseconds(targetNanoseconds);
+        Duration expected = Duration.FromNanoseconds((System.Int128)System.Math.Floor((double)target.ToInt128Nanoseconds() * (percent / 100.0)));
+        Duration usable = AtRiskThreshold.AtPercent(percent).UsableBeforeRisk(target)!.Value;
+        Assert.Equal(expected < Duration.Zero ? Duration.Zero : expected, usable);
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 2000)]
+    public bool UsableBeforeRisk_Percent_EqualsTheInt128Formula(int percentTenths, long targetNanoseconds)
+    {
+        double percent = 0.1 + (System.Math.Abs(percentTenths % 998) / 10.0);
+        Duration target = Duration.FromNanoseconds(targetNanoseconds);
+        Duration expected = Duration.FromNanoseconds((System.Int128)System.Math.Floor((double)target.ToInt128Nanoseconds() * (percent / 100.0)));
+        return AtRiskThreshold.AtPercent(percent).UsableBeforeRisk(target) == (expected < Duration.Zero ? Duration.Zero : expected);
+    }
+
     [Fact]
     public void None_NeverApplies()
     {
