@@ -195,6 +195,17 @@ public static class GeneratedSupportCode
                 public static Ticket{{n}} Open(string subject) => new Ticket{{n}}(subject);
             }
 
+            // A legacy interaction whose deadline is a DateTime: SP1005, once per file (never created here).
+            [CustomerInteraction]
+            public sealed class LegacyVisit{{n}}
+            {
+                [InteractionOwner]
+                public Agent{{n}}? Engineer { get; set; }
+
+                [FollowUpDeadline]
+                public DateTime VisitBy { get; set; }
+            }
+
             [CustomerInteraction]
             public sealed record Callback{{n}}([InteractionOwner] Agent{{n}}? Agent, [FollowUpDeadline] DateTimeOffset? CallBackBy, string Phone);
 
