@@ -82,4 +82,15 @@ public sealed class ArgumentTests : IAsyncLifetime
         Assert.Empty(page.Items);
         Assert.Null(page.Next);
     }
+
+    [Fact]
+    public async Task Calls_after_Dispose_or_DisposeAsync_throw_ObjectDisposedException_without_connecting()
+    {
+        store.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindAsync("a", None));
+
+        var other = new PostgreSqlInteractionStore(new PostgreSqlStoreOptions { ConnectionString = "Host=127.0.0.1;Port=1;Timeout=5" });
+        await other.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => other.InitializeAsync(None));
+    }
 }
