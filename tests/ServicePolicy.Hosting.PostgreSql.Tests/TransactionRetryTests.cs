@@ -33,6 +33,25 @@ public sealed class TransactionRetryTests(PostgreSqlFixture fixture)
         }
     }
 
+    [SkippableTheory]
+    [InlineData("57P01")] // admin_shutdown
+    [InlineData("57P02")] // crash_shutdown
+    [InlineData("57P03")] // cannot_connect_now
+    public async Task A_server_going_away_before_the_commit_is_retried_from_the_start(string sqlState)
+    {
+        (PostgreSqlInteractionStore store, string schema) = await NewStoreAsync();
+        await using (store)
+        {
+            await PlantAsync(schema, "BEFORE INSERT", $"RAISE EXCEPTION 'planted' USING ERRCODE = '{sqlState}';");
+            int calls = 0;
+
+            await store.UpdateAsync(["a"], Counting(() => calls++), CancellationToken.None);
+
+            Assert.Equal(2, calls);
+            Assert.Equal(1, (await store.FindAsync("a", CancellationToken.None))!.Version);
+        }
+    }
+
     [SkippableFact]
     public async Task A_serialization_failure_at_commit_is_retried_because_the_transaction_rolled_back()
     {
