@@ -161,6 +161,16 @@ public sealed partial class PostgreSqlInteractionStore
     public Task<QueuePage> QueryAsync(QueueQuery query, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(query);
+        // "Due before" as an inclusive bound on the stored nanoseconds: an instant past the stored range has every
+        // deadline before it, and nothing is before the earliest storable instant.
+        long? lastDeadline = query.DeadlineBefore is not { } before ? null
+            : before > NanosecondInstants.Latest ? long.MaxValue
+            : before <= NanosecondInstants.Earliest ? null
+            : (before - NodaConstants.UnixEpoch).ToInt64Nanoseconds() - 1;
+        if (query.State is null && lastDeadline is null)
+        {
+            return Task.FromResult(new QueuePage([], null));
+        }
         return RunAsync(async (connection, context, ct) =>
         {
             var command = new NpgsqlCommand { Connection = connection };
@@ -175,8 +185,8 @@ public sealed partial class PostgreSqlInteractionStore
                 }
                 else
                 {
-                    where = "state IN (0, 1, 2, 3) AND deadline_ns IS NOT NULL AND deadline_ns < @before";
-                    command.Parameters.Add(new NpgsqlParameter("before", NanosecondInstants.ToNanoseconds(query.DeadlineBefore!.Value, "the query's instant")));
+                    where = "state IN (0, 1, 2, 3) AND deadline_ns IS NOT NULL AND deadline_ns <= @last";
+                    command.Parameters.Add(new NpgsqlParameter("last", lastDeadline!.Value));
                 }
                 if (query.After is { } after)
                 {

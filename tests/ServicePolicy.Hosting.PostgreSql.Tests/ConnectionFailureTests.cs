@@ -34,6 +34,23 @@ public sealed class ConnectionFailureTests(PostgreSqlFixture fixture)
         Assert.DoesNotContain("s3cret-Pa55", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unreachable_database_named_without_database_or_user_is_described_with_their_defaults()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        await using var store = new PostgreSqlInteractionStore(new PostgreSqlStoreOptions { ConnectionString = $"Host=127.0.0.1;Port={port};Timeout=5" });
+
+        var error = await Assert.ThrowsAnyAsync<NpgsqlException>(() => store.GetCurrentInstantAsync(CancellationToken.None));
+
+        Assert.StartsWith($"Cannot connect to PostgreSQL (host 127.0.0.1, port {port}, database (default), user (default); from ServicePolicy:Hosting:PostgreSql:ConnectionString): ", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.InnerException);
+    }
+
     [SkippableFact]
     public async Task A_connection_killed_between_calls_is_replaced_and_the_next_call_succeeds()
     {

@@ -64,4 +64,86 @@ public sealed class OptionsAndRegistrationTests
 
         Assert.Contains("ServicePolicy:Hosting:PostgreSql:ConnectionString is required", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Host=db;Port=not-a-number")] // the builder throws a FormatException
+    [InlineData("Database=desk;Username=desk")] // parses, but names no host
+    [InlineData("Host= ;Database=desk")]
+    public void A_connection_string_without_a_usable_host_is_refused_by_its_path(string connectionString)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PostgreSqlInteractionStore(new PostgreSqlStoreOptions { ConnectionString = connectionString }));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("ServicePolicy:Hosting:PostgreSql:ConnectionString is not a valid Npgsql connection string, or names no Host", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("_desk", true)]
+    [InlineData("desk_2026", true)]
+    [InlineData("a23456789012345678901234567890123456789012345678901234567890123", true)] // 63 characters
+    [InlineData("a234567890123456789012345678901234567890123456789012345678901234", false)] // 64
+    [InlineData("2desk", false)]
+    [InlineData("desk-eu", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_schema_name_is_lower_case_letters_digits_and_underscores_of_at_most_63(string? schema, bool accepted)
+    {
+        var options = new PostgreSqlStoreOptions { ConnectionString = "Host=db.example", Schema = schema! };
+        Exception? error = Record.Exception(() => new PostgreSqlInteractionStore(options).Dispose());
+
+        if (accepted)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.Contains($"ServicePolicy:Hosting:PostgreSql:Schema '{schema}' is not a schema name the store accepts", Assert.IsType<ArgumentException>(error).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_ends_of_the_nanosecond_range_convert_and_one_nanosecond_beyond_is_refused_by_name()
+    {
+        Instant earliest = Instant.FromUtc(1677, 9, 21, 0, 12, 43) + Duration.FromNanoseconds(145_224_192);
+        Instant latest = Instant.FromUtc(2262, 4, 11, 23, 47, 16) + Duration.FromNanoseconds(854_775_807);
+
+        Assert.Equal(long.MinValue, Internal.NanosecondInstants.ToNanoseconds(earliest, "x"));
+        Assert.Equal(long.MaxValue, Internal.NanosecondInstants.ToNanoseconds(latest, "x"));
+        Assert.Equal("the end", Assert.Throws<ArgumentOutOfRangeException>(() => Internal.NanosecondInstants.ToNanoseconds(earliest - Duration.Epsilon, "the end")).ParamName);
+        Assert.Equal("the end", Assert.Throws<ArgumentOutOfRangeException>(() => Internal.NanosecondInstants.ToNanoseconds(latest + Duration.Epsilon, "the end")).ParamName);
+        Assert.Null(Internal.NanosecondInstants.ToNanoseconds((Instant?)null, "x"));
+        Assert.Equal(0L, Internal.NanosecondInstants.ToNanoseconds((Instant?)NodaConstants.UnixEpoch, "x"));
+    }
+
+    [Fact]
+    public async Task The_options_set_in_code_register_one_store_as_both_interfaces_replacing_one_registered_before()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IInteractionStore>(new InMemoryInteractionStore(SystemClock.Instance));
+        services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IInteractionStore>());
+        services.AddServicePolicyPostgreSqlStore(options =>
+        {
+            options.ConnectionString = "Host=db.example;Database=desk";
+            options.Schema = "desk_code";
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<PostgreSqlInteractionStore>();
+        Assert.Same(store, Assert.Single(provider.GetServices<IInteractionStore>()));
+        Assert.Same(store, Assert.Single(provider.GetServices<IOutboxStore>()));
+        Assert.Equal("desk_code", provider.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.Schema);
+        Assert.Single(provider.GetServices<IValidateOptions<PostgreSqlStoreOptions>>());
+    }
+
+    [Fact]
+    public void Null_arguments_of_the_registration_are_refused_by_name()
+    {
+        var services = new ServiceCollection();
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => PostgreSqlStoreServiceCollectionExtensions.AddServicePolicyPostgreSqlStore(null!, _ => { })).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => PostgreSqlStoreServiceCollectionExtensions.AddServicePolicyPostgreSqlStore(null!, new ConfigurationBuilder().Build())).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddServicePolicyPostgreSqlStore((Action<PostgreSqlStoreOptions>)null!)).ParamName);
+        Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => services.AddServicePolicyPostgreSqlStore((IConfiguration)null!)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new PostgreSqlInteractionStore(null!)).ParamName);
+        Assert.Empty(services);
+    }
 }

@@ -58,4 +58,50 @@ public sealed class SchemaMigrationTests(PostgreSqlFixture fixture)
         Assert.Contains($"version {newer}, newer than version {PostgreSqlInteractionStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
         Assert.Contains(options.Schema, error.Message, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Each_applied_migration_is_recorded_with_the_package_that_applied_it_and_the_database_clock()
+    {
+        PostgreSqlStoreOptions options = fixture.NewOptions();
+        await using var store = new PostgreSqlInteractionStore(options);
+        await using NpgsqlConnection admin = await fixture.OpenAdminConnectionAsync();
+        await using var clock = new NpgsqlCommand("SELECT (extract(epoch from clock_timestamp()) * 1000000000)::bigint", admin);
+        long before = (long)(await clock.ExecuteScalarAsync())! - 1_000_000;
+
+        await store.InitializeAsync(CancellationToken.None);
+
+        long after = (long)(await clock.ExecuteScalarAsync())! + 1_000_000;
+        await using var read = new NpgsqlCommand($"SELECT version, applied_at_ns, applied_by FROM \"{options.Schema}\".schema_version", admin);
+        await using NpgsqlDataReader row = await read.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal(1, row.GetInt32(0));
+        Assert.InRange(row.GetInt64(1), before, after);
+        Assert.Equal("ServicePolicy.Hosting.PostgreSql " + typeof(PostgreSqlInteractionStore).Assembly.GetName().Version, row.GetString(2));
+        Assert.False(await row.ReadAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_migration_that_fails_is_reported_with_its_versions_and_changes_nothing()
+    {
+        PostgreSqlStoreOptions options = fixture.NewOptions();
+        await using (NpgsqlConnection admin = await fixture.OpenAdminConnectionAsync())
+        {
+            // A table of that name made by hand: the first migration cannot create its own.
+            await using var squat = new NpgsqlCommand($"CREATE SCHEMA \"{options.Schema}\"; CREATE TABLE \"{options.Schema}\".outbox (x integer)", admin);
+            await squat.ExecuteNonQueryAsync();
+        }
+        await using var store = new PostgreSqlInteractionStore(options);
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => store.InitializeAsync(CancellationToken.None));
+
+        Assert.Equal((0, PostgreSqlInteractionStore.SchemaVersion), (error.DatabaseVersion, error.SupportedVersion));
+        Assert.StartsWith($"Migrating the PostgreSQL schema \"{options.Schema}\" from version 0 to 1 failed (42P07: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; nothing was changed.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PostgresErrorCodes.DuplicateTable, Assert.IsType<PostgresException>(error.InnerException).SqlState);
+        await using (NpgsqlConnection admin = await fixture.OpenAdminConnectionAsync())
+        {
+            await using var tables = new NpgsqlCommand($"SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '{options.Schema}'", admin);
+            Assert.Equal("outbox", await tables.ExecuteScalarAsync());
+        }
+    }
 }

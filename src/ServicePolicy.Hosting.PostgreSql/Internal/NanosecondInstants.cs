@@ -16,8 +16,11 @@ internal static class NanosecondInstants
     /// microsecond).</summary>
     public const string DatabaseClockSql = "(round(extract(epoch from clock_timestamp()) * 1000000)::bigint * 1000)";
 
-    private static readonly Instant Earliest = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MinValue);
-    private static readonly Instant Latest = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MaxValue);
+    /// <summary>The earliest instant the store keeps: <c>long.MinValue</c> nanoseconds.</summary>
+    public static readonly Instant Earliest = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MinValue);
+
+    /// <summary>The latest instant the store keeps: <c>long.MaxValue</c> nanoseconds.</summary>
+    public static readonly Instant Latest = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MaxValue);
 
     public static long ToNanoseconds(Instant instant, string what)
     {
