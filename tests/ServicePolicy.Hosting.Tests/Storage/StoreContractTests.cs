@@ -85,6 +85,22 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task A_summary_keeps_its_policy_and_a_later_write_replaces_it()
+    {
+        await using IStoreUnderTest store = await CreateStoreAsync();
+        await store.Interactions.UpdateAsync(["a"], (i, c, now) =>
+            new InteractionChange("t1", new InteractionSummary(QueueState.OnTrack, T0, "agent:ana", "standard@3 ✓", now), null, []), None);
+        Assert.Equal("standard@3 ✓", (await store.Interactions.FindAsync("a", None))!.Summary.Policy);
+
+        await store.Interactions.UpdateAsync(["a"], (i, c, now) =>
+            new InteractionChange("t2", new InteractionSummary(QueueState.Breached, T0, "agent:ana", "urgent@1", now), null, []), None);
+        InteractionSummary summary = (await store.Interactions.FindAsync("a", None))!.Summary;
+        Assert.Equal((QueueState.Breached, "urgent@1"), (summary.State, summary.Policy));
+        QueuePage page = await store.Interactions.QueryAsync(QueueQuery.InState(QueueState.Breached, 10), None);
+        Assert.Equal("urgent@1", Assert.Single(page.Items).Summary.Policy);
+    }
+
+    [Fact]
     public async Task A_failed_summary_keeps_its_message()
     {
         await using IStoreUnderTest store = await CreateStoreAsync();
