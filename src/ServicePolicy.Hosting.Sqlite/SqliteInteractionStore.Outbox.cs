@@ -135,6 +135,16 @@ public sealed partial class SqliteInteractionStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Counted over the partial index of pending entries (<c>ix_outbox_pending</c>).</remarks>
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        using SqliteConnection connection = await OpenForReadAsync(cancellationToken).ConfigureAwait(false);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM outbox WHERE state = 0;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <inheritdoc/>
     public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(key);

@@ -151,10 +151,15 @@ public sealed class OutboxRelay
     {
         Instant leasedAt = clock.GetCurrentInstant();
         IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
-        if (batch.Count == 0)
-        {
-            return new OutboxRelayReport(0, [], [], [], [], []);
-        }
+        OutboxRelayReport report = batch.Count == 0
+            ? new OutboxRelayReport(0, [], [], [], [], [])
+            : await RelayBatchInSpanAsync(batch, leasedAt, cancellationToken).ConfigureAwait(false);
+        await RefreshPendingAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<OutboxRelayReport> RelayBatchInSpanAsync(IReadOnlyList<OutboxRecord> batch, Instant leasedAt, CancellationToken cancellationToken)
+    {
         // A span for a batch, not for every poll that finds nothing.
         using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.outbox.relay");
         activity?.SetTag("servicepolicy.outbox.leased", batch.Count);
@@ -166,6 +171,27 @@ public sealed class OutboxRelay
         {
             throw;
         }
+    }
+
+    /// <summary>Reads the store's pending count for the <c>servicepolicy.outbox.pending</c> gauge, when it is listened
+    /// to. The pass is done by then: a failed or cancelled count clears the gauge (it reports nothing until the next
+    /// count) instead of failing the pass.</summary>
+    private async Task RefreshPendingAsync(CancellationToken cancellationToken)
+    {
+        if (!metrics.ObservesPending)
+        {
+            return;
+        }
+        long? count;
+        try
+        {
+            count = await store.CountPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            count = null;
+        }
+        metrics.RecordPending(count);
     }
 
     private async Task<OutboxRelayReport> RelayBatchAsync(IReadOnlyList<OutboxRecord> batch, Instant leasedAt, CancellationToken cancellationToken)
