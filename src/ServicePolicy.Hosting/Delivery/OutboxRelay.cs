@@ -149,11 +149,21 @@ public sealed class OutboxRelay
     /// store still answers.</remarks>
     public async Task<OutboxRelayReport> RelayOnceAsync(CancellationToken cancellationToken = default)
     {
-        Instant leasedAt = clock.GetCurrentInstant();
-        IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
-        OutboxRelayReport report = batch.Count == 0
-            ? new OutboxRelayReport(0, [], [], [], [], [])
-            : await RelayBatchInSpanAsync(batch, leasedAt, cancellationToken).ConfigureAwait(false);
+        OutboxRelayReport report;
+        try
+        {
+            Instant leasedAt = clock.GetCurrentInstant();
+            IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
+            report = batch.Count == 0
+                ? new OutboxRelayReport(0, [], [], [], [], [])
+                : await RelayBatchInSpanAsync(batch, leasedAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A pass that failed (the store down, the host stopping) leaves no count standing for it.
+            metrics.RecordPending(null);
+            throw;
+        }
         await RefreshPendingAsync(cancellationToken).ConfigureAwait(false);
         return report;
     }

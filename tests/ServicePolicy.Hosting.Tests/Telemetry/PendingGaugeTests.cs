@@ -18,9 +18,11 @@ public sealed class PendingGaugeTests : IDisposable
     private readonly MeterListener listener = new();
     private readonly ConcurrentQueue<(Instrument Instrument, long Value, int Tags)> observed = new();
     private readonly OutboxFixture fixture = new();
+    private readonly HostingMetrics metrics;
 
     public PendingGaugeTests()
     {
+        metrics = new HostingMetrics(meter);
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (ReferenceEquals(instrument.Meter, meter) && instrument.Name == "servicepolicy.outbox.pending")
@@ -85,6 +87,20 @@ public sealed class PendingGaugeTests : IDisposable
     }
 
     [Fact]
+    public async Task Pending_APassThatFails_ClearsTheGauge()
+    {
+        listener.Start();
+        await fixture.PlanAsync("k1", "k2");
+        await Relay(new FlakyOutboxStore(fixture.Store)).RelayOnceAsync();
+        Assert.Equal([1L], Observe());
+
+        OutboxRelay down = Relay(new FlakyOutboxStore(fixture.Store) { FailLeases = 1 });
+        await Assert.ThrowsAsync<FlakyOutboxStore.StoreDownException>(() => down.RelayOnceAsync());
+
+        Assert.Empty(Observe());
+    }
+
+    [Fact]
     public async Task Pending_NotListenedTo_TheRelayDoesNotCount()
     {
         await fixture.PlanAsync("k1");
@@ -101,7 +117,7 @@ public sealed class PendingGaugeTests : IDisposable
     }
 
     private OutboxRelay Relay(FlakyOutboxStore store) =>
-        new(store, new ScriptedChannel(), fixture.Clock, fixture.Clock, new OutboxRelayOptions { BatchSize = 1 }, null, "node-a", null, new HostingMetrics(meter));
+        new(store, new ScriptedChannel(), fixture.Clock, fixture.Clock, new OutboxRelayOptions { BatchSize = 1 }, null, "node-a", null, metrics);
 
     private long[] Observe()
     {
