@@ -135,7 +135,7 @@ public sealed partial class SqliteInteractionStore
     }
 
     /// <inheritdoc/>
-    /// <remarks>Counted over the partial index of pending entries (<c>ix_outbox_pending</c>).</remarks>
+    /// <remarks>Counted from an index, not the rows (the planner takes <c>ix_outbox_state_key</c>, covering).</remarks>
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
     {
         using SqliteConnection connection = await OpenForReadAsync(cancellationToken).ConfigureAwait(false);
