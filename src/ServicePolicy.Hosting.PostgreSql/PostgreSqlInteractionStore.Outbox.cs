@@ -134,6 +134,16 @@ public sealed partial class PostgreSqlInteractionStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Counted over the partial index of pending entries (<c>outbox_pending</c>; an index-only scan where the
+    /// visibility map allows).</remarks>
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
+        RunAsync(async (connection, context, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Table("outbox")} WHERE state = 0", connection);
+            return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(key);

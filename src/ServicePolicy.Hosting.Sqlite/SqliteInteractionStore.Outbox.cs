@@ -135,6 +135,16 @@ public sealed partial class SqliteInteractionStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Counted from an index, not the rows (the planner takes <c>ix_outbox_state_key</c>, covering).</remarks>
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        using SqliteConnection connection = await OpenForReadAsync(cancellationToken).ConfigureAwait(false);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM outbox WHERE state = 0;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <inheritdoc/>
     public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(key);

@@ -149,12 +149,27 @@ public sealed class OutboxRelay
     /// store still answers.</remarks>
     public async Task<OutboxRelayReport> RelayOnceAsync(CancellationToken cancellationToken = default)
     {
-        Instant leasedAt = clock.GetCurrentInstant();
-        IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
-        if (batch.Count == 0)
+        OutboxRelayReport report;
+        try
         {
-            return new OutboxRelayReport(0, [], [], [], [], []);
+            Instant leasedAt = clock.GetCurrentInstant();
+            IReadOnlyList<OutboxRecord> batch = await store.LeaseAsync(Claimant, batchSize, lease, cancellationToken).ConfigureAwait(false);
+            report = batch.Count == 0
+                ? new OutboxRelayReport(0, [], [], [], [], [])
+                : await RelayBatchInSpanAsync(batch, leasedAt, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception)
+        {
+            // A pass that failed (the store down, the host stopping) leaves no count standing for it.
+            metrics.RecordPending(null);
+            throw;
+        }
+        await RefreshPendingAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private async Task<OutboxRelayReport> RelayBatchInSpanAsync(IReadOnlyList<OutboxRecord> batch, Instant leasedAt, CancellationToken cancellationToken)
+    {
         // A span for a batch, not for every poll that finds nothing.
         using Activity? activity = HostingMetrics.Source.StartActivity("servicepolicy.outbox.relay");
         activity?.SetTag("servicepolicy.outbox.leased", batch.Count);
@@ -166,6 +181,27 @@ public sealed class OutboxRelay
         {
             throw;
         }
+    }
+
+    /// <summary>Reads the store's pending count for the <c>servicepolicy.outbox.pending</c> gauge, when it is listened
+    /// to. The pass is done by then: a failed or cancelled count clears the gauge (it reports nothing until the next
+    /// count) instead of failing the pass.</summary>
+    private async Task RefreshPendingAsync(CancellationToken cancellationToken)
+    {
+        if (!metrics.ObservesPending)
+        {
+            return;
+        }
+        long? count;
+        try
+        {
+            count = await store.CountPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            count = null;
+        }
+        metrics.RecordPending(count);
     }
 
     private async Task<OutboxRelayReport> RelayBatchAsync(IReadOnlyList<OutboxRecord> batch, Instant leasedAt, CancellationToken cancellationToken)

@@ -77,4 +77,12 @@ public interface IOutboxStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>True if it was dead-lettered and is now pending; false otherwise.</returns>
     Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Counts the pending entries, leased or not, due or not: what is still to be delivered.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of entries in <see cref="OutboxState.Pending"/>.</returns>
+    /// <remarks>The relay calls it after every pass while the <c>servicepolicy.outbox.pending</c> instrument is
+    /// listened to, so an implementation should answer from an index (a count over the pending entries), not by
+    /// reading them.</remarks>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
 }

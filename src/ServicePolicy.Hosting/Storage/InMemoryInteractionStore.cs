@@ -166,6 +166,15 @@ public sealed class InMemoryInteractionStore : IInteractionStore, IOutboxStore
     }
 
     /// <inheritdoc/>
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(outbox.Values.LongCount(r => r.State == OutboxState.Pending));
+        }
+    }
+
+    /// <inheritdoc/>
     public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(key);

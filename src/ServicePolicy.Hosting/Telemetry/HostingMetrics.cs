@@ -3,6 +3,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Threading;
 using NodaTime;
 using ServicePolicy.Evaluation;
 using ServicePolicy.Hosting.Storage;
@@ -42,6 +43,10 @@ internal sealed class HostingMetrics
     private readonly Counter<long> deadLettered;
     private readonly Histogram<double> deliveryLatency;
     private readonly Histogram<double> timerLag;
+    private readonly ObservableGauge<long> pending;
+
+    // The last pending count a relay read from the store; -1 before the first (or after a failed) read.
+    private long pendingCount = -1;
 
     /// <summary>Creates the instruments on a meter.</summary>
     /// <param name="meter">The meter (named <see cref="ServicePolicyTelemetry.Name"/>).</param>
@@ -63,6 +68,9 @@ internal sealed class HostingMetrics
             "From when an entry could first be delivered (the later of its due instant and its insertion) to when it was marked sent.");
         timerLag = meter.CreateHistogram<double>("servicepolicy.timer.lag", "s",
             "How late the timer re-evaluated an interaction: from its next_change_at to the store's clock at the batch.");
+        // Observed without I/O: the relay reads the store's count after each pass and this reports the last one read.
+        pending = meter.CreateObservableGauge("servicepolicy.outbox.pending", ObservePending, "{action}",
+            "Outbox entries not yet sent nor dead-lettered in the whole store, as the store counted them after the relay's last pass.");
     }
 
     /// <summary>Gets the activity source of the runtime's spans, named <see cref="ServicePolicyTelemetry.Name"/>.</summary>
@@ -73,6 +81,15 @@ internal sealed class HostingMetrics
 
     /// <summary>Gets a value indicating whether anything <see cref="RecordEvaluation"/> records is listened to.</summary>
     internal bool ObservesEvaluations => atRisk.Enabled || breached.Enabled || planned.Enabled;
+
+    /// <summary>Gets a value indicating whether the outbox pending count is listened to (the relay then asks the store
+    /// for it after each pass).</summary>
+    internal bool ObservesPending => pending.Enabled;
+
+    /// <summary>Keeps the pending count a relay read from the store, for the gauge to report.</summary>
+    /// <param name="count">The store's count; null when the read failed (the gauge then reports nothing rather than a
+    /// stale value).</param>
+    internal void RecordPending(long? count) => Interlocked.Exchange(ref pendingCount, count ?? -1);
 
     /// <summary>Gets a value indicating whether the timer lag is listened to.</summary>
     internal bool ObservesTimerLag => timerLag.Enabled;
@@ -155,6 +172,12 @@ internal sealed class HostingMetrics
 
     /// <summary>The outbox kind as a tag value: <c>escalation</c> or <c>remedy</c>, as in the payload's <c>kind</c>.</summary>
     internal static string KindName(OutboxKind kind) => kind == OutboxKind.Remedy ? "remedy" : "escalation";
+
+    private IEnumerable<Measurement<long>> ObservePending()
+    {
+        long count = Interlocked.Read(ref pendingCount);
+        return count < 0 ? [] : [new Measurement<long>(count)];
+    }
 
     private static void Add(Counter<long> counter, CommitmentStatus commitment, string policy)
     {

@@ -533,6 +533,8 @@ public class InteractionServiceTests
             Fail<Task<IReadOnlyList<OutboxRecord>>>();
 
         public Task<bool> RetryDeadLetterAsync(string key, CancellationToken cancellationToken) => Fail<Task<bool>>();
+
+        public Task<long> CountPendingAsync(CancellationToken cancellationToken) => Fail<Task<long>>();
     }
 
     /// <summary>Counts the fact path's transactions, and can wrap the timer path's updater.</summary>

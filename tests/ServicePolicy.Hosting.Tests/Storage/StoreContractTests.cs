@@ -424,6 +424,27 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task The_pending_count_holds_every_entry_not_yet_sent_nor_dead_lettered_leased_or_not_due_or_not()
+    {
+        await using IStoreUnderTest store = await CreateStoreAsync();
+        Assert.Equal(0, await store.Outbox.CountPendingAsync(None));
+        await store.Interactions.UpdateAsync(["a"], Set(null, QueueState.Breached, T0,
+            Entry("k1", "a", T0), Entry("k2", "a", T0), Entry("k3", "a", T0), Entry("later", "a", T0 + Duration.FromDays(1))), None);
+        Assert.Equal(4, await store.Outbox.CountPendingAsync(None));
+
+        await store.Outbox.LeaseAsync("node-1", 3, Duration.FromMinutes(5), None);
+        Assert.Equal(4, await store.Outbox.CountPendingAsync(None));
+
+        Assert.True(await store.Outbox.MarkSentAsync("k1", "node-1", None));
+        Assert.True(await store.Outbox.DeadLetterAsync("k2", "node-1", "timed out", None));
+        Assert.True(await store.Outbox.ReleaseAsync("k3", "node-1", null, None));
+        Assert.Equal(2, await store.Outbox.CountPendingAsync(None));
+
+        Assert.True(await store.Outbox.RetryDeadLetterAsync("k2", None));
+        Assert.Equal(3, await store.Outbox.CountPendingAsync(None));
+    }
+
+    [Fact]
     public async Task Concurrent_leases_hand_each_entry_to_one_claimant()
     {
         await using IStoreUnderTest store = await CreateStoreAsync();

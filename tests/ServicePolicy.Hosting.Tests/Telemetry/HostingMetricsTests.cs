@@ -37,6 +37,9 @@ public class HostingMetricsTests
         // Inserted at 14:00 (after it fell due at 13:00), sent at 14:05 by the relay's clock.
         TelemetryScenario.Measurement latency = Assert.Single(AssertInstrument(scenario, "servicepolicy.outbox.delivery.latency", "s", Remedy, 1));
         Assert.Equal(300, latency.Value, 9);
+        // The store's count read after the relay's pass: one sent, one dead-lettered, none left.
+        TelemetryScenario.Measurement pending = Assert.Single(AssertInstrument(scenario, "servicepolicy.outbox.pending", "{action}", Tags(), 1));
+        Assert.Equal(0, pending.Value);
         // 12:30 for a wake-up at 12:00 (twice), 14:00 for one at 13:00 plus a nanosecond (twice).
         IReadOnlyList<TelemetryScenario.Measurement> lags = AssertInstrument(scenario, "servicepolicy.timer.lag", "s", Tags(), 4);
         Assert.Equal([1800, 1800, 3600, 3600], lags.Select(l => Math.Round(l.Value, 6)).Order());

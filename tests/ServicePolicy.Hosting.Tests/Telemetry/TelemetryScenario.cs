@@ -25,7 +25,7 @@ namespace ServicePolicy.Hosting.Tests.Telemetry;
 /// an apology when breached. Both tickets open Monday 09:00: at risk from 12:00, breached after 13:00. The timer runs at
 /// 12:30 and at 14:00; ticket one is answered at 14:05; then the relay runs once: the channel fails the first attempt of
 /// every key and every attempt of ticket two's keys, with two attempts allowed, so ticket one's apology is sent on its
-/// second attempt and ticket two's is dead-lettered.
+/// second attempt and ticket two's is dead-lettered; then the observable instruments are collected once.
 /// </remarks>
 internal sealed class TelemetryScenario : IDisposable
 {
@@ -106,6 +106,8 @@ internal sealed class TelemetryScenario : IDisposable
         OutboxRelayReport report = await provider.GetRequiredService<OutboxRelay>().RelayOnceAsync(none);
         Assert.Single(report.Delivered);
         Assert.Single(report.DeadLettered);
+        // The observable instruments report when collected (an exporter's interval); once here, after the relay.
+        listener.RecordObservableInstruments();
     }
 
     /// <summary>Every outbox key the scenario wrote.</summary>
