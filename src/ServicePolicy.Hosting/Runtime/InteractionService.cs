@@ -207,7 +207,7 @@ internal sealed class InteractionService : IInteractionService
             {
                 TimerObservation observation = observed[record.Id];
                 metrics.RecordTimerLag(observation.Lag);
-                if (observation.Result is not null)
+                if (observation.Result is not null && metrics.ObservesEvaluations)
                 {
                     metrics.RecordEvaluation(observation.Result, observation.Previous, observation.Change.Outbox);
                 }

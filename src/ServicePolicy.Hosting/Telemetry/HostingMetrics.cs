@@ -6,6 +6,7 @@ using System.Diagnostics.Metrics;
 using System.Threading;
 using NodaTime;
 using ServicePolicy.Evaluation;
+using ServicePolicy.Hosting.Serialization;
 using ServicePolicy.Hosting.Storage;
 using ServicePolicy.Telemetry;
 
@@ -171,7 +172,7 @@ internal sealed class HostingMetrics
     internal void RecordDeadLettered(OutboxKind kind) => deadLettered.Add(1, new KeyValuePair<string, object?>(OutboxKindTag, KindName(kind)));
 
     /// <summary>The outbox kind as a tag value: <c>escalation</c> or <c>remedy</c>, as in the payload's <c>kind</c>.</summary>
-    internal static string KindName(OutboxKind kind) => kind == OutboxKind.Remedy ? "remedy" : "escalation";
+    internal static string KindName(OutboxKind kind) => kind == OutboxKind.Remedy ? OutboxPayload.RemedyKind : OutboxPayload.EscalationKind;
 
     private IEnumerable<Measurement<long>> ObservePending()
     {
