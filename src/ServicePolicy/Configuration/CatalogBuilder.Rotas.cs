@@ -40,7 +40,12 @@ internal sealed partial class CatalogBuilder
         int errorCount = errors.Count;
         DateTimeZone? zone = ResolveTimeZone(path, rota.TimeZone);
         int cycleWeeks = rota.CycleWeeks ?? 1;
-        if (cycleWeeks is < 1 or > WeeklyRota.MaxCycleWeeks)
+        if (errors.Exists(e => e.StartsWith($"{path}:CycleWeeks:", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Not a number: reported when bound; the weeks of the hand-overs cannot be checked.
+            cycleWeeks = 0;
+        }
+        else if (cycleWeeks is < 1 or > WeeklyRota.MaxCycleWeeks)
         {
             errors.Add($"{path}:CycleWeeks: {cycleWeeks} is not a number of weeks from 1 to {WeeklyRota.MaxCycleWeeks}");
             cycleWeeks = 0;
@@ -97,7 +102,7 @@ internal sealed partial class CatalogBuilder
                 overrides.Add((f, t, cover.Person, coversFor, overridePath));
             }
         }
-        if (errors.Count > errorCount || zone is null)
+        if (errors.Count > errorCount || zone is null || cycleWeeks == 0)
         {
             return;
         }
