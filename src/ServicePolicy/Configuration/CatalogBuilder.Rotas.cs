@@ -47,7 +47,7 @@ internal sealed partial class CatalogBuilder
         }
         else if (cycleWeeks is < 1 or > WeeklyRota.MaxCycleWeeks)
         {
-            errors.Add($"{path}:CycleWeeks: {cycleWeeks} is not a number of weeks from 1 to {WeeklyRota.MaxCycleWeeks}");
+            errors.Add($"{path}:CycleWeeks: {cycleWeeks} is not a number of weeks from 1 to {WeeklyRota.MaxCycleWeeks}, the longest rota cycle.{LimitsDocs.See(LimitsDocs.RotaCycle)}");
             cycleWeeks = 0;
         }
         LocalDate? cycleStart = null;

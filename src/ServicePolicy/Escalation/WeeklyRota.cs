@@ -36,7 +36,7 @@ namespace ServicePolicy.Escalation;
 [Immutable]
 public sealed class WeeklyRota
 {
-    /// <summary>The most weeks a rota's cycle may have: a year.</summary>
+    /// <summary>The most weeks a rota's cycle may have: a year (see docs/limits.md#rota-cycle).</summary>
     public const int MaxCycleWeeks = 52;
 
     private static readonly ZoneLocalMappingResolver HandOverResolver =
@@ -133,7 +133,11 @@ public sealed class WeeklyRota
     {
         CheckName(name);
         DateTimeZone zone = TimeZones.Resolve(timeZoneId, nameof(timeZoneId));
-        Preconditions.CheckArgumentRange(cycleWeeks, 1, MaxCycleWeeks);
+        if (cycleWeeks is < 1 or > MaxCycleWeeks)
+        {
+            Preconditions.ThrowArgumentOutOfRange(nameof(cycleWeeks), cycleWeeks, string.Create(CultureInfo.InvariantCulture,
+                $"A rota cycle of {cycleWeeks} weeks is outside 1 to {MaxCycleWeeks} weeks, the longest rota cycle.{LimitsDocs.See(LimitsDocs.RotaCycle)}"));
+        }
         Limits.CheckDate(cycleStart, nameof(cycleStart), "Cycle start");
         return new WeeklyRota(name, zone, cycleWeeks, cycleStart, ImmutableArray<HandOver>.Empty, ImmutableArray<Override>.Empty);
     }

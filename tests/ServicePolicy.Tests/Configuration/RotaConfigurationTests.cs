@@ -94,7 +94,7 @@ public class RotaConfigurationTests
 
     [Theory]
     [InlineData($"{Rota}:CycleWeeks: 0 is not a number of weeks from 1 to 52", "CycleWeeks=0")]
-    [InlineData($"{Rota}:CycleWeeks: 53 is not a number of weeks from 1 to 52", "CycleWeeks=53")]
+    [InlineData($"{Rota}:CycleWeeks: 53 is not a number of weeks from 1 to 52, the longest rota cycle. See docs/limits.md#rota-cycle.", "CycleWeeks=53")]
     [InlineData($"{Rota}:CycleWeeks: value 'three' is not a valid", "CycleWeeks=three")]
     [InlineData($"{Rota}:CycleStart: a rota that repeats every 3 weeks needs the first day of its week 1, such as '2026-03-02'", "CycleStart=")]
     [InlineData($"{Rota}:CycleStart: '2026-02-30' is not a date in the form yyyy-MM-dd", "CycleStart=2026-02-30")]

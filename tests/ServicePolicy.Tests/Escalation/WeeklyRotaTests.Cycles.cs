@@ -75,7 +75,9 @@ public partial class WeeklyRotaTests
     public void BadCycles_Throw()
     {
         Assert.Equal("cycleWeeks", Assert.Throws<ArgumentOutOfRangeException>(() => WeeklyRota.Create("x", "UTC", 0, new LocalDate(2026, 3, 2))).ParamName);
-        Assert.Equal("cycleWeeks", Assert.Throws<ArgumentOutOfRangeException>(() => WeeklyRota.Create("x", "UTC", 53, new LocalDate(2026, 3, 2))).ParamName);
+        var tooLong = Assert.Throws<ArgumentOutOfRangeException>(() => WeeklyRota.Create("x", "UTC", 53, new LocalDate(2026, 3, 2)));
+        Assert.Equal("cycleWeeks", tooLong.ParamName);
+        Assert.StartsWith("A rota cycle of 53 weeks is outside 1 to 52 weeks, the longest rota cycle. See docs/limits.md#rota-cycle.", tooLong.Message, StringComparison.Ordinal);
         Assert.Equal("cycleStart", Assert.Throws<ArgumentOutOfRangeException>(() => WeeklyRota.Create("x", "UTC", 2, new LocalDate(9999, 1, 1))).ParamName);
         Assert.Equal("week", Assert.Throws<ArgumentOutOfRangeException>(() => ThreeWeeks.WithHandOver(4, IsoDayOfWeek.Monday, LocalTime.Noon, "x")).ParamName);
         Assert.Equal("week", Assert.Throws<ArgumentOutOfRangeException>(() => Rota.WithHandOver(2, IsoDayOfWeek.Monday, LocalTime.Noon, "x")).ParamName);
