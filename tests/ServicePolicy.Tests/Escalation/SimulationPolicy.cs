@@ -30,12 +30,13 @@ internal static class SimulationPolicy
         .Build();
 
     /// <summary>A two-week rota (week 1 from Monday 3 March 2025) with hand-overs mid-week and Sam covering for Femi
-    /// over a weekend, so that planning asks a rota with a cycle and an override. Before <see cref="Context"/>, which reads it.</summary>
+    /// on Friday 7 March from 10:00 to 15:00 (a few sampled on-call steps reach him), so that planning asks a rota with
+    /// a cycle and an override. Declared before <see cref="Context"/>, which reads it.</summary>
     private static WeeklyRota Duty { get; } = WeeklyRota.Create("duty", "Europe/London", 2, new LocalDate(2025, 3, 3))
         .WithHandOver(1, IsoDayOfWeek.Monday, new LocalTime(9, 0), "erin")
         .WithHandOver(1, IsoDayOfWeek.Thursday, new LocalTime(21, 30), "femi")
         .WithHandOver(2, IsoDayOfWeek.Monday, new LocalTime(9, 0), "gus")
-        .WithOverride(new LocalDateTime(2025, 3, 7, 18, 0), new LocalDateTime(2025, 3, 10, 9, 0), "sam", "femi");
+        .WithOverride(new LocalDateTime(2025, 3, 7, 10, 0), new LocalDateTime(2025, 3, 7, 15, 0), "sam", "femi");
 
     public static EscalationContext Context { get; } = EscalationContext.Create(Directory(), Chain(1, Instant.MinValue), Chain(2, At("2025-03-06 12:00")));
 
