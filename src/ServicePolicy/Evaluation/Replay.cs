@@ -212,7 +212,7 @@ internal sealed class Replay
                 break;
             case InteractionReopened reopening:
                 FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
-                FindLatest(CommitmentKind.Resolution)?.Reopen(reopening.At);
+                Reopen(FindLatest(CommitmentKind.Resolution), reopening.At);
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
                 break;
@@ -311,6 +311,21 @@ internal sealed class Replay
             }
         }
         return null;
+    }
+
+    /// <summary>Reopens a resolution cycle (if any): resumes it where it was resolved, or, when its target says
+    /// <see cref="ReopenMode.NewCycle"/>, leaves it met and starts the next cycle of the same target at
+    /// <paramref name="at"/>.</summary>
+    private void Reopen(CommitmentCycle? cycle, Instant at)
+    {
+        if (cycle?.Target is { ReopenMode: ReopenMode.NewCycle } target)
+        {
+            Start(cycle.Kind, cycle.Name, at, target, target.Rule, null, null);
+        }
+        else
+        {
+            cycle?.Reopen(at);
+        }
     }
 
     private void EndPause(Instant at)
