@@ -71,8 +71,13 @@ internal static class StatusText
 
     private static (string Text, Instant? PromisedBy) Promise(Writer writer, Timeline timeline, CommitmentStatus status)
     {
-        if (status.Kind == CommitmentKind.Appointment && WindowOf(timeline, status) is { } window)
+        if (status.Kind == CommitmentKind.Appointment)
         {
+            if (WindowOf(timeline, status) is not { } window)
+            {
+                // Not reached from an evaluation of the same timeline (every appointment cycle starts at a booking).
+                return (writer.Format("Status.Promise", writer.DateTime(status.Deadline)), status.Deadline);
+            }
             if (window.Start <= writer.Now)
             {
                 return (writer.Format("Status.Appointment.Promise.Opened", writer.DateTime(window.End)), window.End);
