@@ -30,6 +30,7 @@ public class CustomerStatusTests
         .AddTarget(ServiceTarget.Custom("send you a quote", DeadlineRule.WithinBusinessTime(Duration.FromHours(16))))
         .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.FirstResponse, CommitmentKind.NextResponse, CommitmentKind.Resolution)
         .PauseWhile(PauseReason.WaitingOnThirdParty, CommitmentKind.Resolution)
+        .WithAtRisk(AtRiskThreshold.AtPercent(75))
         .Build();
 
     /// <summary>The situations: each a timeline, evaluated at the row's instant.</summary>
@@ -132,6 +133,20 @@ public class CustomerStatusTests
             ? l.Commitment.Kind == kind
             : l.Commitment.Name == commitment);
         Assert.Equal(expected, line?.Text);
+    }
+
+    [Fact]
+    public void Rows_CoverEveryCommitmentState()
+    {
+        var states = new HashSet<CommitmentState>();
+        foreach (object?[] row in Rows)
+        {
+            string situation = (string)row[0]!, commitment = (string)row[2]!;
+            Instant now = At((string)row[1]!);
+            EvaluationResult result = Evaluator.Evaluate(Situation(situation).AsOf(now), Policy, now);
+            states.Add(result.Commitments.Last(c => Enum.TryParse(commitment, out CommitmentKind kind) ? c.Kind == kind : c.Name == commitment).State);
+        }
+        Assert.Equal(Enum.GetValues<CommitmentState>().Order(), states.Order());
     }
 
     [Fact]
