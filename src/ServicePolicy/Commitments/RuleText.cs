@@ -5,6 +5,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Resources;
 using NodaTime;
+using NodaTime.Text;
+using ServicePolicy.Internal;
 
 namespace ServicePolicy.Commitments;
 
@@ -47,8 +49,22 @@ internal static class RuleText
         return Format(culture, key + (one ? ".One" : ".Other"), number);
     }
 
-    internal static string FormatTime(LocalTime time) =>
-        time.ToString(time.Second == 0 && time.NanosecondOfSecond == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>A time of day as the language writes it: the <c>Pattern.Time</c> resource (a NodaTime pattern such as
+    /// <c>HH:mm</c>), or <c>Pattern.Time.WholeHour</c> on the hour (French writes "9 h" and "9 h 30"); the end of the day
+    /// (a closing at midnight) is <c>Time.EndOfDay</c> ("24:00"). Times with seconds keep the invariant 24-hour form.</summary>
+    internal static string FormatTime(LocalTime time, CultureInfo? culture, bool isEndOfDay = false)
+    {
+        if (time.Second != 0 || time.NanosecondOfSecond != 0)
+        {
+            return TimeOfDayGrammar.Format(time, isEndOfDay);
+        }
+        if (isEndOfDay && time == LocalTime.Midnight)
+        {
+            return Get("Time.EndOfDay", culture);
+        }
+        string pattern = Get(time.Minute == 0 ? "Pattern.Time.WholeHour" : "Pattern.Time", culture);
+        return LocalTimePattern.Create(pattern, culture ?? CultureInfo.CurrentCulture).Format(time);
+    }
 
     /// <summary>Describes a duration: "4 business hours and 30 minutes" when <paramref name="business"/> is set (days
     /// are then written as hours, since a business day's length depends on the calendar), otherwise "24 hours",

@@ -227,13 +227,16 @@ internal static class PolicyDescription
 
     private static string JoinRanges(IReadOnlyList<TimeRange> ranges, CultureInfo culture)
     {
-        string text = ranges[ranges.Count - 1].ToString();
+        string text = Range(ranges[ranges.Count - 1], culture);
         for (int i = ranges.Count - 2; i >= 0; i--)
         {
-            text = Format(culture, i == ranges.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", ranges[i].ToString(), text);
+            text = Format(culture, i == ranges.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", Range(ranges[i], culture), text);
         }
         return text;
     }
+
+    private static string Range(TimeRange range, CultureInfo culture) =>
+        Format(culture, "Calendar.Range", RuleText.FormatTime(range.Open, culture), RuleText.FormatTime(range.Close, culture, isEndOfDay: true));
 
     private static bool SameRanges(IReadOnlyList<TimeRange> a, IReadOnlyList<TimeRange> b)
     {

@@ -93,9 +93,10 @@ public class DeadlineRuleTests
         // French counts below two in the singular (0,5 seconde, 1,5 heure); German only exactly one.
         { DeadlineRule.WithinElapsedTime(Duration.FromMilliseconds(500)), "dans un délai de 0,5 seconde", "innerhalb von 0,5 Sekunden" },
         { DeadlineRule.EndOfBusinessDay(), "avant la fin de la journée ouvrée", "bis zum Ende des Arbeitstages" },
-        { DeadlineRule.EndOfBusinessDay(new LocalTime(15, 0)), "avant la fin de la journée ouvrée, ou de la journée ouvrée suivante pour ce qui nous parvient à partir de 15:00", "bis zum Ende des Arbeitstages, bei Eingang ab 15:00 Uhr bis zum Ende des nächsten Arbeitstages" },
-        { DeadlineRule.NextBusinessDayAt(new LocalTime(12, 0)), "au plus tard à 12:00 le jour ouvré suivant", "bis 12:00 Uhr am nächsten Arbeitstag" },
-        { DeadlineRule.BusinessDaysAt(3, new LocalTime(10, 0)), "au plus tard à 10:00, 3 jours ouvrés plus tard", "bis 10:00 Uhr, 3 Arbeitstage später" },
+        { DeadlineRule.EndOfBusinessDay(new LocalTime(15, 0)), "avant la fin de la journée ouvrée, ou de la journée ouvrée suivante pour ce qui nous parvient à partir de 15\u00a0h", "bis zum Ende des Arbeitstages, bei Eingang ab 15:00 Uhr bis zum Ende des nächsten Arbeitstages" },
+        { DeadlineRule.NextBusinessDayAt(new LocalTime(12, 0)), "au plus tard à 12\u00a0h le jour ouvré suivant", "bis 12:00 Uhr am nächsten Arbeitstag" },
+        { DeadlineRule.BusinessDaysAt(1, new LocalTime(10, 30)), "au plus tard à 10\u00a0h\u00a030, 1 jour ouvré plus tard", "bis 10:30 Uhr, 1 Arbeitstag später" },
+        { DeadlineRule.BusinessDaysAt(3, new LocalTime(10, 0)), "au plus tard à 10\u00a0h, 3 jours ouvrés plus tard", "bis 10:00 Uhr, 3 Arbeitstage später" },
         { DeadlineRule.AppointmentWindow(Duration.FromHours(4)), "dans le créneau réservé, d’une durée maximale de 4 heures", "im gebuchten Zeitfenster von höchstens 4 Stunden" },
     };
 

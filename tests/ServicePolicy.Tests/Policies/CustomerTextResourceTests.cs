@@ -85,7 +85,8 @@ public class CustomerTextResourceTests
     public void DatePatterns_ParseInTheirCulture(string language)
     {
         CultureInfo culture = CultureInfo.GetCultureInfo(language);
-        foreach ((string key, string pattern) in Entries(StatusText.ResourceManager, culture).Where(e => e.Key.StartsWith("Pattern.", StringComparison.Ordinal)))
+        foreach ((string key, string pattern) in Entries(StatusText.ResourceManager, culture).Concat(Entries(RuleText.ResourceManager, culture))
+            .Where(e => e.Key.StartsWith("Pattern.", StringComparison.Ordinal)))
         {
             LocalDateTimePattern parsed = LocalDateTimePattern.Create(pattern, culture);
             Assert.False(string.IsNullOrWhiteSpace(parsed.Format(new NodaTime.LocalDateTime(2026, 11, 23, 12, 40))), key);

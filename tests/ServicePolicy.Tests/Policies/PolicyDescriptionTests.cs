@@ -51,10 +51,10 @@ public class PolicyDescriptionTests
         {
             "fr-FR",
             "Nous répondons aux nouvelles demandes dans un délai de 4 heures ouvrées. "
-            + "Lorsque nous promettons de revenir vers vous sans préciser d’heure, nous le faisons au plus tard à 12:00 le jour ouvré suivant. "
+            + "Lorsque nous promettons de revenir vers vous sans préciser d’heure, nous le faisons au plus tard à 12\u00a0h le jour ouvré suivant. "
             + "Tant que votre demande est ouverte, nous vous envoyons un point d’avancement dans un délai de 24 heures après le précédent. "
             + "Nous résolvons les demandes avant la fin de la journée ouvrée, 3 jours ouvrés plus tard. "
-            + "Nos heures ouvrées\u00a0: du lundi au vendredi, 09:00-17:00, heure du Royaume-Uni, sauf jours fériés. "
+            + "Nos heures ouvrées\u00a0: du lundi au vendredi, de 9\u00a0h à 17\u00a0h, heure du Royaume-Uni, sauf jours fériés. "
             + "Le décompte s’arrête tant que nous attendons votre réponse. "
             + "Si nous manquons un rappel promis, nous vous présenterons nos excuses et créditerons votre compte de 10\u00a0£. "
             + "Si nous résolvons votre demande en retard, nous vous offrirons a free month of service, d’une valeur de 12,50\u00a0£. "
@@ -67,7 +67,7 @@ public class PolicyDescriptionTests
             + "Wenn wir zusagen, uns ohne genaue Uhrzeit bei Ihnen zu melden, tun wir das bis 12:00 Uhr am nächsten Arbeitstag. "
             + "Solange Ihre Anfrage offen ist, erhalten Sie innerhalb von 24 Stunden nach der letzten Statusmeldung eine neue. "
             + "Wir lösen Anfragen bis zum Ende des Arbeitstages, 3 Arbeitstage später. "
-            + "Unsere Geschäftszeiten: Montag bis Freitag, 09:00-17:00, britische Zeit, außer an Feiertagen. "
+            + "Unsere Geschäftszeiten: Montag bis Freitag, 09:00–17:00 Uhr, britische Zeit, außer an Feiertagen. "
             + "Die Uhr steht still, solange wir auf Ihre Antwort warten. "
             + "Wenn wir einen zugesagten Rückruf verpassen, entschuldigen wir uns und schreiben Ihnen 10\u00a0£ gut. "
             + "Wenn wir Ihre Anfrage zu spät lösen, bieten wir Ihnen a free month of service im Wert von 12,50\u00a0£ an. "
@@ -183,8 +183,8 @@ public class PolicyDescriptionTests
             .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(2)))
             .Build();
         Assert.Equal("We reply to new requests within 2 business hours. Our business hours are Saturday and Sunday, 10:00-16:00 Central European time.", policy.Describe(English));
-        Assert.Equal("Nous répondons aux nouvelles demandes dans un délai de 2 heures ouvrées. Nos heures ouvrées\u00a0: samedi et dimanche, 10:00-16:00, heure d’Europe centrale.", policy.Describe(French));
-        Assert.Equal("Auf neue Anfragen antworten wir innerhalb von 2 Arbeitsstunden. Unsere Geschäftszeiten: Samstag und Sonntag, 10:00-16:00, mitteleuropäische Zeit.", policy.Describe(German));
+        Assert.Equal("Nous répondons aux nouvelles demandes dans un délai de 2 heures ouvrées. Nos heures ouvrées\u00a0: samedi et dimanche, de 10\u00a0h à 16\u00a0h, heure d’Europe centrale.", policy.Describe(French));
+        Assert.Equal("Auf neue Anfragen antworten wir innerhalb von 2 Arbeitsstunden. Unsere Geschäftszeiten: Samstag und Sonntag, 10:00–16:00 Uhr, mitteleuropäische Zeit.", policy.Describe(German));
     }
 
     [Fact]
