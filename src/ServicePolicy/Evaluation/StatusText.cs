@@ -228,12 +228,13 @@ internal static class StatusText
             return string.Format(Culture, text, instant, status.Name ?? string.Empty);
         }
 
-        /// <summary>"Monday 23 November, 12:40 (your time)"; the year is written when it is not the current one.</summary>
+        /// <summary>"Monday 23 November, 12:40 (your time)"; the year is written when it is not the current one. Times
+        /// are shown to the minute, rounded down.</summary>
         internal string DateTime(Instant instant)
         {
             LocalDateTime local = instant.InZone(Zone).LocalDateTime;
             bool sameYear = local.Year == Now.InZone(Zone).Year;
-            string text = Pattern(sameYear ? "Pattern.DateTime" : "Pattern.DateTime.OtherYear").Format(local);
+            string text = Pattern((sameYear ? "Pattern.DateTime" : "Pattern.DateTime.OtherYear") + WholeHour(local.TimeOfDay)).Format(local);
             return Format("Time.Zoned", text, ZoneName);
         }
 
@@ -243,7 +244,10 @@ internal static class StatusText
             return Pattern(sameYear ? "Pattern.Date" : "Pattern.Date.OtherYear").Format(date.AtMidnight());
         }
 
-        internal string Time(LocalTime time) => Pattern("Pattern.Time").Format(LocalDate.MinIsoValue.At(time));
+        internal string Time(LocalTime time) => Pattern("Pattern.Time" + WholeHour(time)).Format(LocalDate.MinIsoValue.At(time));
+
+        /// <summary>The suffix of the pattern for a time on the hour, which some languages write shorter (French "12 h").</summary>
+        private static string WholeHour(LocalTime time) => time.Minute == 0 ? ".WholeHour" : string.Empty;
 
         private LocalDateTimePattern Pattern(string key) => LocalDateTimePattern.Create(Get(key), Culture);
     }

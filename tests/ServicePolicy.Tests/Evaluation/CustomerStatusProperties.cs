@@ -84,7 +84,7 @@ public class CustomerStatusProperties
     }
 
     /// <summary>The time of day as the status text writes it, to the minute (rounded down).</summary>
-    private static string TimeOfDay(LocalTime time, CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr"
-        ? $"{time.Hour}\u00a0h\u00a0{time.Minute:00}"
-        : $"{time.Hour:00}:{time.Minute:00}";
+    private static string TimeOfDay(LocalTime time, CultureInfo culture) => culture.TwoLetterISOLanguageName != "fr" ? $"{time.Hour:00}:{time.Minute:00}"
+        : time.Minute == 0 ? $"{time.Hour}\u00a0h"
+        : $"{time.Hour}\u00a0h\u00a0{time.Minute:00}";
 }
