@@ -4,7 +4,8 @@
 #
 # 1. `dotnet pack src/ServicePolicy` with a unique version into artifacts/package-consumer/feed
 #    (a fresh version, so a stale package in the NuGet cache can never be used);
-# 2. checks the nupkg holds lib/net8.0, lib/net10.0 and both analyzer assemblies under
+# 2. checks the nupkg holds lib/net8.0, lib/net10.0 (each with the fr and de satellite resource
+#    assemblies of the customer-facing text, docs/customer-text.md) and both analyzer assemblies under
 #    analyzers/dotnet/cs/;
 # 3. builds each project in $projects from that folder (a PackageReference, not a project reference)
 #    and checks that its SP1001/SP1002/SP1003 warnings are exactly the ones its "// expect: SPxxxx"
@@ -45,6 +46,10 @@ names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 required = [
     "lib/net8.0/ServicePolicy.dll",
     "lib/net10.0/ServicePolicy.dll",
+    "lib/net8.0/fr/ServicePolicy.resources.dll",
+    "lib/net8.0/de/ServicePolicy.resources.dll",
+    "lib/net10.0/fr/ServicePolicy.resources.dll",
+    "lib/net10.0/de/ServicePolicy.resources.dll",
     "analyzers/dotnet/cs/ServicePolicy.Analyzers.dll",
     "analyzers/dotnet/cs/ServicePolicy.Analyzers.CodeFixes.dll",
 ]

@@ -152,6 +152,25 @@ foreach (Scenario scenario in scenarios)
     }
 }
 
+// 4. What the customer is told about one ticket now, per commitment, in their language and time zone. CustomerStatus
+//    reads every sentence from resources (English built in; French and German ship with the package; other cultures
+//    read English, and status.Language says so). See docs/customer-text.md.
+Scenario first = scenarios[0];
+Timeline ticket = Timeline.Create(first.Id, first.Facts);
+Instant asked = At(11, 23, 12, 0);
+EvaluationResult atThatTime = evaluator.Evaluate(ticket.AsOf(asked), asked);
+Console.WriteLine();
+Console.WriteLine($"{first.Id} as its customer reads it on {Time.Format(asked, london)} (London)");
+foreach ((string culture, string zone) in new[] { ("en-GB", "Europe/London"), ("fr-FR", "Europe/Paris") })
+{
+    CustomerStatus status = CustomerStatus.Describe(ticket, atThatTime, CultureInfo.GetCultureInfo(culture), DateTimeZoneProviders.Tzdb[zone]);
+    Console.WriteLine($"  {culture}, a customer in {zone} (text in '{status.Language.Name}'):");
+    foreach (string line in Wrap(status.Text, 100))
+    {
+        Console.WriteLine($"    {line}");
+    }
+}
+
 await host.StopAsync();
 
 static string List<T>(IEnumerable<T> items) => string.Join(", ", items.Select(i => i?.ToString()).Order(StringComparer.Ordinal));

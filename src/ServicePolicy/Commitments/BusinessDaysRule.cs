@@ -36,7 +36,7 @@ public sealed class BusinessDaysRule : DeadlineRule
 
     /// <inheritdoc/>
     public override string Describe(CultureInfo? culture = null) => At is { } at
-        ? RuleText.Format(culture, Days == 1 ? "Rule.BusinessDaysAt.One" : "Rule.BusinessDaysAt.Other", Days, RuleText.FormatTime(at))
+        ? RuleText.Format(culture, Days == 1 ? "Rule.BusinessDaysAt.One" : "Rule.BusinessDaysAt.Other", Days, RuleText.FormatTime(at, culture))
         : RuleText.Format(culture, Days == 1 ? "Rule.BusinessDays.One" : "Rule.BusinessDays.Other", Days);
 
     internal override Instant GetDeadline(Instant start, BusinessCalendar calendar, Interval? window)

@@ -36,7 +36,7 @@ public sealed class EndOfBusinessDayRule : DeadlineRule
 
     /// <inheritdoc/>
     public override string Describe(CultureInfo? culture = null) => CutOff is { } cutOff
-        ? RuleText.Format(culture, "Rule.EndOfBusinessDayWithCutOff", RuleText.FormatTime(cutOff))
+        ? RuleText.Format(culture, "Rule.EndOfBusinessDayWithCutOff", RuleText.FormatTime(cutOff, culture))
         : RuleText.Get("Rule.EndOfBusinessDay", culture);
 
     internal override Instant GetDeadline(Instant start, BusinessCalendar calendar, Interval? window)

@@ -27,7 +27,7 @@ public sealed class NextBusinessDayRule : DeadlineRule
     public override bool UsesBusinessTime => true;
 
     /// <inheritdoc/>
-    public override string Describe(CultureInfo? culture = null) => RuleText.Format(culture, "Rule.NextBusinessDayAt", RuleText.FormatTime(At));
+    public override string Describe(CultureInfo? culture = null) => RuleText.Format(culture, "Rule.NextBusinessDayAt", RuleText.FormatTime(At, culture));
 
     internal override Instant GetDeadline(Instant start, BusinessCalendar calendar, Interval? window) => calendar.AddBusinessDays(start, 1, At);
 

@@ -13,29 +13,139 @@ namespace ServicePolicy.Policies;
 
 /// <summary>
 /// Renders <see cref="ServiceLevelPolicy.Describe"/> from <c>PolicyText.resx</c> (English, the neutral language) and
-/// its satellite files: another language is another resource file, not a code change. Zone names are the
-/// <c>Zone.&lt;TZDB id&gt;</c> entries, with <c>Zone.Fallback</c> for any other zone.
+/// its satellite files (<c>PolicyText.fr.resx</c>, <c>PolicyText.de.resx</c>): another language is another resource
+/// file, not a code change. Zone names are the <c>Zone.&lt;TZDB id&gt;</c> entries, with <c>Zone.Fallback</c> for any
+/// other zone.
 /// </summary>
+/// <remarks>The sentences come in the order a customer reads them, whatever the order of the configuration: the
+/// targets (first response, replies, follow-ups, updates, appointments, resolution, custom promises, feedback), the
+/// policy's business hours once, the pauses, the remedies and the handoff limit.</remarks>
 internal static class PolicyDescription
 {
     private static readonly ResourceManager Resources = new(typeof(PolicyDescription).Namespace + ".PolicyText", typeof(PolicyDescription).Assembly);
+
+    /// <summary>The kinds in customer reading order; a kind not listed comes after those listed.</summary>
+    private static readonly CommitmentKind[] ReadingOrder =
+    [
+        CommitmentKind.FirstResponse, CommitmentKind.NextResponse, CommitmentKind.FollowUp, CommitmentKind.PeriodicUpdate,
+        CommitmentKind.Appointment, CommitmentKind.Resolution, CommitmentKind.Custom, CommitmentKind.FeedbackRequest,
+    ];
+
+    internal static ResourceManager ResourceManager => Resources;
 
     // The rules read inclusively ("within 4 business hours", "by 17:00 on the next business day", "inside the booked
     // window"), as the evaluation counts deadlines: met at or before the deadline is on time (docs/concepts.md).
     internal static string Describe(ServiceLevelPolicy policy, CultureInfo culture)
     {
+        List<ServiceTarget> targets = InReadingOrder(policy.Targets);
         var sentences = new List<string>();
-        foreach (ServiceTarget target in policy.Targets)
+        bool saysPolicyHours = false;
+        foreach (ServiceTarget target in targets)
         {
-            BusinessCalendar calendar = target.Calendar ?? policy.Calendar;
-            string hours = target.Rule.UsesBusinessTime ? Format(culture, "Target.CalendarSuffix", DescribeCalendar(calendar, culture)) : string.Empty;
+            // The policy's own hours are said once, after the targets; a target on another calendar says its own.
+            string hours = string.Empty;
+            if (target.Rule.UsesBusinessTime)
+            {
+                if (target.Calendar is null || ReferenceEquals(target.Calendar, policy.Calendar))
+                {
+                    saysPolicyHours = true;
+                }
+                else
+                {
+                    hours = Format(culture, "Target.CalendarSuffix", DescribeCalendar(target.Calendar, culture));
+                }
+            }
             sentences.Add(Format(culture, "Target." + target.Kind, target.Rule.Describe(culture), hours, target.Name ?? string.Empty));
+        }
+        if (saysPolicyHours)
+        {
+            sentences.Add(policy.Calendar.WeeklyHours.IsAllDay && policy.Calendar.Holidays.Count == 0
+                ? Get("Hours.AroundTheClock", culture)
+                : Format(culture, "Hours.Sentence", DescribeCalendar(policy.Calendar, culture)));
         }
         foreach (PauseRule rule in policy.PauseRules)
         {
             sentences.Add(DescribePause(policy, rule, culture));
         }
+        foreach (ServiceTarget target in targets)
+        {
+            if (DescribeRemedies(target.Remedies, culture, includeApology: true) is { } remedies)
+            {
+                sentences.Add(Format(culture, "Remedy.If." + target.Kind, remedies, target.Name ?? string.Empty));
+            }
+        }
+        if (policy.HandoffLimit is { } limit)
+        {
+            int max = limit.MaxReassignments;
+            sentences.Add(max switch
+            {
+                0 => Get("Handoff.None", culture),
+                1 => Get("Handoff.One", culture),
+                _ => Format(culture, "Handoff.Other", max),
+            });
+            if (DescribeRemedies(limit.Remedies, culture, includeApology: true) is { } remedies)
+            {
+                sentences.Add(Format(culture, "Remedy.If.Handoff", remedies));
+            }
+        }
         return string.Join(" ", sentences);
+    }
+
+    /// <summary>The targets sorted by <see cref="ReadingOrder"/>, keeping the configured order within a kind.</summary>
+    private static List<ServiceTarget> InReadingOrder(IReadOnlyList<ServiceTarget> targets)
+    {
+        var sorted = new List<ServiceTarget>(targets.Count);
+        foreach (CommitmentKind kind in ReadingOrder)
+        {
+            foreach (ServiceTarget target in targets)
+            {
+                if (target.Kind == kind)
+                {
+                    sorted.Add(target);
+                }
+            }
+        }
+        foreach (ServiceTarget target in targets)
+        {
+            if (Array.IndexOf(ReadingOrder, target.Kind) < 0)
+            {
+                sorted.Add(target);
+            }
+        }
+        return sorted;
+    }
+
+    /// <summary>"we'll apologise and credit £10 to your account": the remedies as one clause, each from its
+    /// <c>Remedy.&lt;Kind&gt;.First</c> form (with the subject) or <c>.Next</c> form (after "and"); null when there is
+    /// nothing to say. Proactive messages are the host's own templates and are not described.</summary>
+    internal static string? DescribeRemedies(IReadOnlyList<BreachRemedy> remedies, CultureInfo culture, bool includeApology)
+    {
+        var parts = new List<string>(remedies.Count);
+        foreach (BreachRemedy remedy in remedies)
+        {
+            if (remedy.Kind == RemedyKind.ProactiveMessage || (remedy.Kind == RemedyKind.Apology && !includeApology))
+            {
+                continue;
+            }
+            string form = parts.Count == 0 ? ".First" : ".Next";
+            parts.Add(remedy switch
+            {
+                { Kind: RemedyKind.Credit, Amount: { } amount } => Format(culture, "Remedy.Credit" + form, Money.Format(amount, remedy.Currency!, culture)),
+                { Kind: RemedyKind.Accommodation, Amount: { } worth } => Format(culture, "Remedy.AccommodationWorth" + form, remedy.Detail!, Money.Format(worth, remedy.Currency!, culture)),
+                { Kind: RemedyKind.Accommodation } => Format(culture, "Remedy.Accommodation" + form, remedy.Detail!),
+                _ => Get("Remedy." + remedy.Kind + form, culture),
+            });
+        }
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+        string text = parts[parts.Count - 1];
+        for (int i = parts.Count - 2; i >= 0; i--)
+        {
+            text = Format(culture, i == parts.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", parts[i], text);
+        }
+        return text;
     }
 
     /// <summary>"The clock stops while ..." when the rule pauses every commitment the policy has targets for; otherwise
@@ -117,13 +227,16 @@ internal static class PolicyDescription
 
     private static string JoinRanges(IReadOnlyList<TimeRange> ranges, CultureInfo culture)
     {
-        string text = ranges[ranges.Count - 1].ToString();
+        string text = Range(ranges[ranges.Count - 1], culture);
         for (int i = ranges.Count - 2; i >= 0; i--)
         {
-            text = Format(culture, i == ranges.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", ranges[i].ToString(), text);
+            text = Format(culture, i == ranges.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", Range(ranges[i], culture), text);
         }
         return text;
     }
+
+    private static string Range(TimeRange range, CultureInfo culture) =>
+        Format(culture, "Calendar.Range", RuleText.FormatTime(range.Open, culture), RuleText.FormatTime(range.Close, culture, isEndOfDay: true));
 
     private static bool SameRanges(IReadOnlyList<TimeRange> a, IReadOnlyList<TimeRange> b)
     {
@@ -146,8 +259,8 @@ internal static class PolicyDescription
 
     private static string DayName(IsoDayOfWeek day, CultureInfo culture) => Get("Day." + day, culture);
 
-    private static string Get(string key, CultureInfo culture) =>
+    internal static string Get(string key, CultureInfo culture) =>
         Resources.GetString(key, culture) ?? throw new InvalidOperationException($"The resource '{key}' is missing from {Resources.BaseName}.");
 
-    private static string Format(CultureInfo culture, string key, params object[] args) => string.Format(culture, Get(key, culture), args);
+    internal static string Format(CultureInfo culture, string key, params object[] args) => string.Format(culture, Get(key, culture), args);
 }

@@ -142,19 +142,24 @@ public sealed class ServiceLevelPolicy
     }
 
     /// <summary>
-    /// Describes the policy in plain language for customers: one sentence per target, with the hours and time zone
-    /// of its calendar, then one per pause rule; for example "We reply to new requests within 4 business hours (Monday
-    /// to Friday, 09:00-17:00 UK time, except public holidays). The clock stops while we are waiting for your reply."
+    /// Describes the policy in plain language for customers, in the order they read it: one sentence per target
+    /// (first response first, whatever the order they were added in), the policy's business hours once, the pause
+    /// rules, the remedies and the handoff limit; for example "We reply to new requests within 4 business hours. Our
+    /// business hours are Monday to Friday, 09:00-17:00 UK time, except public holidays. The clock stops while we are
+    /// waiting for your reply. If we miss a promised call-back, we'll apologise and credit £10 to your account."
     /// </summary>
     /// <remarks>
-    /// <para>The text comes from the <c>PolicyText</c> and <c>RuleText</c> resources: English is built in, and
-    /// another language is a satellite resource file (<c>PolicyText.fr.resx</c>, <c>RuleText.fr.resx</c>), with no
-    /// code change. Day names are resources too, so a culture without a translation reads wholly in English.</para>
-    /// <para>Time zones are named by the resources' <c>Zone.&lt;TZDB id&gt;</c> entries ("UK time" for
-    /// <c>Europe/London</c>, "US Eastern time" for <c>America/New_York</c>, and other common zones); any other zone is
-    /// named by its TZDB id through <c>Zone.Fallback</c> ("Asia/Riyadh time"). A calendar with holidays adds "except
-    /// public holidays"; a 24x7 calendar reads "around the clock". Rules on elapsed time and appointment windows have
-    /// no hours to show.</para>
+    /// <para>The text comes from the <c>PolicyText</c> and <c>RuleText</c> resources: English is built in, French and
+    /// German ship as satellite assemblies, and another language is another resource file, with no code change. A
+    /// culture without a translation reads English (numbers and money still in its own format);
+    /// <see cref="CustomerText.LanguageOf"/> says which language a culture gets. docs/customer-text.md has the
+    /// details.</para>
+    /// <para>A target on another calendar than the policy's names its hours after its sentence. Time zones are named by
+    /// the resources' <c>Zone.&lt;TZDB id&gt;</c> entries ("UK time" for <c>Europe/London</c>, "US Eastern time" for
+    /// <c>America/New_York</c>, and other common zones); any other zone is named by its TZDB id through
+    /// <c>Zone.Fallback</c> ("Asia/Riyadh time"). A calendar with holidays adds "except public holidays"; a 24x7
+    /// calendar reads "around the clock". Rules on elapsed time and appointment windows have no hours to show.
+    /// Proactive-message remedies are the host's own templates and are not described.</para>
     /// </remarks>
     /// <param name="culture">The culture of the text; null for the current UI culture.</param>
     /// <returns>The description.</returns>

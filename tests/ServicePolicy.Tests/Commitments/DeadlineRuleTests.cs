@@ -59,9 +59,14 @@ public class DeadlineRuleTests
         { DeadlineRule.WithinBusinessTime(Duration.FromHours(1)), "within 1 business hour" },
         { DeadlineRule.WithinBusinessTime(Duration.FromMinutes(90)), "within 1 business hour and 30 minutes" },
         { DeadlineRule.WithinBusinessTime(Duration.FromHours(40)), "within 40 business hours" },
-        { DeadlineRule.WithinElapsedTime(Duration.FromHours(24)), "within 1 day" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromHours(24)), "within 24 hours" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromHours(36)), "within 36 hours" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromDays(3)), "within 3 days" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromMilliseconds(500)), "within 0.5 seconds" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromMilliseconds(90_250)), "within 1 minute and 30.25 seconds" },
+        { DeadlineRule.WithinBusinessTime(Duration.FromHours(24)), "within 24 business hours" },
         { DeadlineRule.WithinElapsedTime(Duration.FromMinutes(30)), "within 30 minutes" },
-        { DeadlineRule.WithinElapsedTime(Duration.FromSeconds(93_784)), "within 1 day, 2 hours, 3 minutes and 4 seconds" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromSeconds(93_784)), "within 26 hours, 3 minutes and 4 seconds" },
         { DeadlineRule.EndOfBusinessDay(), "by the end of the business day" },
         { DeadlineRule.EndOfBusinessDay(new LocalTime(15, 0)), "by the end of the business day, or of the next business day when it reaches us at or after 15:00" },
         { DeadlineRule.NextBusinessDayAt(new LocalTime(12, 0)), "by 12:00 on the next business day" },
@@ -78,10 +83,37 @@ public class DeadlineRuleTests
         Assert.Equal(expected, rule.ToString());
     }
 
+    public static TheoryData<DeadlineRule, string, string> Translations => new()
+    {
+        { DeadlineRule.WithinBusinessTime(Duration.FromHours(4)), "dans un délai de 4 heures ouvrées", "innerhalb von 4 Arbeitsstunden" },
+        { DeadlineRule.WithinBusinessTime(Duration.FromHours(1)), "dans un délai de 1 heure ouvrée", "innerhalb von 1 Arbeitsstunde" },
+        { DeadlineRule.WithinBusinessTime(Duration.FromMinutes(90)), "dans un délai de 1 heure ouvrée et 30 minutes", "innerhalb von 1 Arbeitsstunde und 30 Minuten" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromHours(24)), "dans un délai de 24 heures", "innerhalb von 24 Stunden" },
+        { DeadlineRule.WithinElapsedTime(Duration.FromDays(3)), "dans un délai de 3 jours", "innerhalb von 3 Tagen" },
+        // French counts below two in the singular (0,5 seconde, 1,5 heure); German only exactly one.
+        { DeadlineRule.WithinElapsedTime(Duration.FromMilliseconds(500)), "dans un délai de 0,5 seconde", "innerhalb von 0,5 Sekunden" },
+        { DeadlineRule.EndOfBusinessDay(), "avant la fin de la journée ouvrée", "bis zum Ende des Arbeitstages" },
+        { DeadlineRule.EndOfBusinessDay(new LocalTime(15, 0)), "avant la fin de la journée ouvrée, ou de la journée ouvrée suivante pour ce qui nous parvient à partir de 15\u00a0h", "bis zum Ende des Arbeitstages, bei Eingang ab 15:00 Uhr bis zum Ende des nächsten Arbeitstages" },
+        { DeadlineRule.NextBusinessDayAt(new LocalTime(12, 0)), "au plus tard à 12\u00a0h le jour ouvré suivant", "bis 12:00 Uhr am nächsten Arbeitstag" },
+        { DeadlineRule.BusinessDaysAt(1, new LocalTime(10, 30)), "au plus tard à 10\u00a0h\u00a030, 1 jour ouvré plus tard", "bis 10:30 Uhr, 1 Arbeitstag später" },
+        { DeadlineRule.BusinessDaysAt(3, new LocalTime(10, 0)), "au plus tard à 10\u00a0h, 3 jours ouvrés plus tard", "bis 10:00 Uhr, 3 Arbeitstage später" },
+        { DeadlineRule.AppointmentWindow(Duration.FromHours(4)), "dans le créneau réservé, d’une durée maximale de 4 heures", "im gebuchten Zeitfenster von höchstens 4 Stunden" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Describe_FrenchAndGerman_AreTranslated(DeadlineRule rule, string french, string german)
+    {
+        Assert.Equal(french, rule.Describe(new CultureInfo("fr-FR")));
+        Assert.Equal(french, rule.Describe(new CultureInfo("fr-CA")));
+        Assert.Equal(german, rule.Describe(new CultureInfo("de-DE")));
+    }
+
     [Fact]
     public void Describe_CultureWithoutTranslation_FallsBackToEnglish()
     {
-        Assert.Equal("within 4 business hours", DeadlineRule.WithinBusinessTime(Duration.FromHours(4)).Describe(new CultureInfo("fr-FR")));
+        Assert.Equal("within 4 business hours", DeadlineRule.WithinBusinessTime(Duration.FromHours(4)).Describe(new CultureInfo("es-ES")));
+        Assert.Equal("within 0,5 seconds", DeadlineRule.WithinElapsedTime(Duration.FromMilliseconds(500)).Describe(new CultureInfo("es-ES")));
     }
 
     [Fact]

@@ -203,13 +203,14 @@ public class LimitsTests
     }
 
     [Fact]
-    public void A_rule_description_truncates_to_whole_seconds_exactly()
+    public void A_rule_description_is_exact_to_the_nanosecond()
     {
-        // Regression: the description went through Duration.TotalSeconds (a double), which rounded this up to 36500 days.
+        // Regression: the description went through Duration.TotalSeconds (a double), which rounded this up to 36500 days;
+        // it then truncated to whole seconds. Now sub-second parts are decimals of the seconds (issue 14: "0.5 s").
         string justUnder = DeadlineRule.WithinElapsedTime(Largest - Duration.Epsilon).Describe(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.NotEqual(DeadlineRule.WithinElapsedTime(Largest).Describe(System.Globalization.CultureInfo.InvariantCulture), justUnder);
-        Assert.Contains("36499", justUnder);
+        Assert.Equal("within 875999 hours, 59 minutes and 59.999999999 seconds", justUnder);
+        Assert.Equal("within 36500 days", DeadlineRule.WithinElapsedTime(Largest).Describe(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Amounts from one nanosecond to the largest amount, spread over every magnitude.</summary>
