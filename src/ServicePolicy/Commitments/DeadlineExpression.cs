@@ -31,7 +31,7 @@ namespace ServicePolicy.Commitments;
 /// <item><term><c>end of business day</c>, <c>end of business day, cut-off 15:00</c></term><description>
 /// <see cref="DeadlineRule.EndOfBusinessDay"/>; <c>cutoff</c> and <c>cut off</c> are accepted too.</description></item>
 /// <item><term><c>next business day at 10:00</c></term><description><see cref="DeadlineRule.NextBusinessDayAt"/>.</description></item>
-/// <item><term><c>appointment window of 4 hours</c></term><description><see cref="DeadlineRule.AppointmentWindow"/>.</description></item>
+/// <item><term><c>appointment window of 4 hours</c></term><description><see cref="DeadlineRule.AppointmentWindow(NodaTime.Duration)"/>.</description></item>
 /// </list>
 /// <para>Times are <c>H:mm</c>, <c>HH:mm</c>, <c>HH:mm:ss</c> or <c>HH:mm:ss.fffffffff</c> in the calendar's local
 /// time, from <c>00:00</c> to <c>23:59:59.999999999</c>: the same time-of-day grammar as business hours, which also
