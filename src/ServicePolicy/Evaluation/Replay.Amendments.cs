@@ -13,9 +13,11 @@ internal sealed partial class Replay
     private void Agree(int position, DeadlineAgreed agreement)
     {
         CommitmentCycle cycle = RunningCycle(position, agreement, agreement.Kind, agreement.Name, agreement.Cycle, "agreed");
-        // The clock as it stands at the agreement (the pauses so far, an ongoing one up to the agreement).
-        Instant deadline = cycle.ClockAt(agreement.At, policy, pauses).Deadline;
-        if (agreement.At > deadline)
+        // The clock as it stands at the agreement (the pauses so far, an ongoing one up to the agreement): breached
+        // then, as its status would say, unless paused at its deadline.
+        CycleClock clock = cycle.ClockAt(agreement.At, policy, pauses);
+        Instant deadline = clock.Deadline;
+        if (agreement.At > deadline && !clock.PausedAtDeadline)
         {
             throw new InvalidTimelineException(nameof(timeline), position, agreement,
                 $"{Describe(cycle)} was breached at {Format(deadline + Duration.Epsilon)}, before the agreement; an agreed deadline cannot undo a breach");
