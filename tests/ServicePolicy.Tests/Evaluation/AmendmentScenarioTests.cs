@@ -133,6 +133,29 @@ public class AmendmentScenarioTests
         Assert.Equal(original, Local(status.OriginalDeadline));
     }
 
+    // Escalation follows the agreed deadline: the classic ladder (warn at 75%, the lead at the breach) on a first
+    // response due Monday 13:00, agreed at 10:00 to be by 16:00 (7 business hours: the warning at 5h15, 14:15).
+    [Theory]
+    //          agreed   evaluated at            actions listed (step of the key)  next change
+    [InlineData(false,   "2025-03-10 12:00",     "W0",                             "2025-03-10 13:00+1ns")]
+    [InlineData(true,    "2025-03-10 12:00",     "",                               "2025-03-10 14:15")]
+    [InlineData(true,    "2025-03-10 14:15",     "W0",                             "2025-03-10 16:00+1ns")]
+    [InlineData(true,    "2025-03-10 16:00",     "W0",                             "2025-03-10 16:00+1ns")]
+    [InlineData(true,    "2025-03-10 16:00+1ns", "L0/R0",                          "2025-03-10 17:00")]
+    public void Escalation_UsesTheAgreedDeadline(bool agreed, string evaluatedAt, string steps, string next)
+    {
+        var facts = new List<TimelineFact> { new InteractionOpened(At("2025-03-10 09:00"), Ladder.Alice) };
+        if (agreed)
+        {
+            facts.Add(new DeadlineAgreed(At("2025-03-10 10:00"), CommitmentKind.FirstResponse, null, 0, At("2025-03-10 16:00"), "alice", "call at four"));
+        }
+
+        EvaluationResult result = Ladder.Evaluate(Timeline.Create("T-5", facts), evaluatedAt);
+
+        Assert.Equal(steps, string.Join(",", result.EscalationActions.Select(a => a.Key.ToString()[(a.Key.ToString().IndexOf('/', a.Key.ToString().IndexOf('@')) + 1)..])));
+        Assert.Equal(Ladder.When(next), result.NextChangeAt);
+    }
+
     // A waiver ends the cycle, visibly: Waived before its deadline (neither met nor cancelled in reports); after the
     // deadline the breach stays, with the waiver on the status, and escalation and wake-ups stop.
     [Theory]
