@@ -17,7 +17,9 @@ public sealed class TargetOptions
 
     /// <summary>Gets or sets whether an arrival before an appointment's window opens keeps the appointment (Appointment
     /// targets only).</summary>
-    /// <value><c>NotKept</c> (the customer's view: arrive inside the window) or <c>Kept</c>; null for <c>NotKept</c>.
+    /// <value><c>NotKept</c> (the customer's view: arrive inside the window) or <c>Kept</c>; null for what the deadline
+    /// expression says (<c>appointment window of 4 hours, early arrival kept</c>), <c>NotKept</c> unless it says so; when
+    /// given, it wins over the expression.
     /// Any other value, or a value on a target whose deadline is not an appointment window, is an error. Default:
     /// null.</value>
     public string? EarlyArrival { get; set; }

@@ -24,13 +24,15 @@ public class AppointmentConfigurationTests
     }
 
     [Theory]
-    [InlineData(null, EarlyArrival.NotKept)]
-    [InlineData("NotKept", EarlyArrival.NotKept)]
-    [InlineData("Kept", EarlyArrival.Kept)]
-    [InlineData(" kept ", EarlyArrival.Kept)]
-    public void EarlyArrival_Binds(string? value, EarlyArrival expected)
+    [InlineData("appointment window of 4 hours", null, EarlyArrival.NotKept)]
+    [InlineData("appointment window of 4 hours", "NotKept", EarlyArrival.NotKept)]
+    [InlineData("appointment window of 4 hours", "Kept", EarlyArrival.Kept)]
+    [InlineData("appointment window of 4 hours", " kept ", EarlyArrival.Kept)]
+    [InlineData("appointment window of 4 hours, early arrival kept", null, EarlyArrival.Kept)]
+    [InlineData("appointment window of 4 hours, early arrival kept", "NotKept", EarlyArrival.NotKept)] // the key wins
+    public void EarlyArrival_Binds(string deadline, string? value, EarlyArrival expected)
     {
-        AppointmentWindowRule rule = Rule(With(($"{Target}:Deadline", "appointment window of 4 hours"), ($"{Target}:EarlyArrival", value)));
+        AppointmentWindowRule rule = Rule(With(($"{Target}:Deadline", deadline), ($"{Target}:EarlyArrival", value)));
 
         Assert.Equal(expected, rule.EarlyArrival);
         Assert.Equal(Duration.FromHours(4), rule.MaximumWidth);
