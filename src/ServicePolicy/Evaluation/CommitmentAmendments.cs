@@ -12,18 +12,25 @@ namespace ServicePolicy.Evaluation;
 [Immutable]
 internal sealed class CommitmentAmendments
 {
-    internal CommitmentAmendments(Instant? originalDeadline, DeadlineAgreed? agreement, TargetWaived? waiver)
+    internal CommitmentAmendments(Instant? originalDeadline, DeadlineAgreed? agreement, TargetWaived? waiver, string? name = null)
     {
+        Name = name;
         OriginalDeadline = originalDeadline;
         Agreement = agreement;
         Waiver = waiver;
     }
+
+    /// <summary>The cycle's name, which the status keeps here when it has amendments.</summary>
+    internal string? Name { get; }
 
     internal Instant? OriginalDeadline { get; }
 
     internal DeadlineAgreed? Agreement { get; }
 
     internal TargetWaived? Waiver { get; }
+
+    internal CommitmentAmendments WithName(string? name) =>
+        ReferenceEquals(name, Name) ? this : new CommitmentAmendments(OriginalDeadline, Agreement, Waiver, name);
 
     /// <summary>Checks how a fact names a cycle: a defined kind, a name for a custom commitment, a cycle number not negative.</summary>
     internal static void CheckCycle(CommitmentKind kind, string? name, int cycle)

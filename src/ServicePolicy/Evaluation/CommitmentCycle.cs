@@ -199,7 +199,7 @@ internal sealed class CommitmentCycle
         }
         CommitmentAmendments? amendments = Agreement is null && Waiver is null
             ? null
-            : new CommitmentAmendments(Agreement is null ? null : clock.OriginalDeadline, Agreement, Waiver);
+            : new CommitmentAmendments(Agreement is null ? null : clock.OriginalDeadline, Agreement, Waiver, Name);
         return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt, amendments);
     }
 

@@ -29,16 +29,16 @@ public sealed class CommitmentStatus
     private readonly byte state;
     private readonly Present present;
 
-    /// <summary>What was agreed or waived; null for almost every cycle, which had neither.</summary>
-    private readonly CommitmentAmendments? amendments;
+    /// <summary>The name (a string or null) or, for the rare cycle with an agreed deadline or a waiver, the
+    /// <see cref="CommitmentAmendments"/> that hold it too: one field for both keeps the status at 128 bytes.</summary>
+    private readonly object? nameOrAmendments;
 
     internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,
         Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt, CommitmentAmendments? amendments = null)
     {
-        this.amendments = amendments;
         Debug.Assert(metAt is null || endedAt is null, "A cycle is either met or ended.");
         this.kind = (byte)kind;
-        Name = name;
+        nameOrAmendments = amendments is null ? name : amendments.WithName(name);
         Cycle = cycle;
         StartedAt = startedAt;
         this.state = (byte)state;
@@ -64,7 +64,7 @@ public sealed class CommitmentStatus
     public CommitmentKind Kind => (CommitmentKind)kind;
 
     /// <summary>Gets the name of a custom commitment; null for the other kinds.</summary>
-    public string? Name { get; }
+    public string? Name => nameOrAmendments is CommitmentAmendments a ? a.Name : (string?)nameOrAmendments;
 
     /// <summary>Gets the cycle number: 0 for the first cycle of this kind (and name), then 1, 2, …; stable across
     /// evaluations of longer timelines.</summary>
@@ -123,16 +123,16 @@ public sealed class CommitmentStatus
     /// <summary>Gets the deadline the cycle had before a deadline was agreed with the customer: the rule's deadline,
     /// pushed out by paused time as <see cref="Deadline"/> would be without the agreement; null when none was agreed.
     /// A cycle met after it but at or before <see cref="Deadline"/> "met the agreed date, missed the original".</summary>
-    public Instant? OriginalDeadline => amendments?.OriginalDeadline;
+    public Instant? OriginalDeadline => (nameOrAmendments as CommitmentAmendments)?.OriginalDeadline;
 
     /// <summary>Gets the last deadline agreed with the customer for this cycle (who agreed, when and why); null when
     /// none was.</summary>
-    public DeadlineAgreed? Agreement => amendments?.Agreement;
+    public DeadlineAgreed? Agreement => (nameOrAmendments as CommitmentAmendments)?.Agreement;
 
     /// <summary>Gets the waiver that ended this cycle (who waived it, when and why): state
     /// <see cref="CommitmentState.Waived"/>, or <see cref="CommitmentState.Breached"/> when it came after the deadline;
     /// null when the cycle was not waived.</summary>
-    public TargetWaived? Waiver => amendments?.Waiver;
+    public TargetWaived? Waiver => (nameOrAmendments as CommitmentAmendments)?.Waiver;
 
     /// <summary>Returns the status for logs, such as <c>FirstResponse#0 AtRisk, due 2025-03-10T17:00:00Z</c>.</summary>
     /// <returns>The kind, cycle, state and deadline.</returns>
