@@ -22,7 +22,7 @@ internal sealed record Ladder(string Interaction, string Policy, string Commitme
 /// (<see cref="AttainmentAggregator"/>), plus what only the desk knows (breaches by hour, the escalations delivered).</summary>
 internal sealed class Report
 {
-    public static readonly string[] CountColumns = ["cycles", "on time", "late", "breached", "at risk", "on track", "cancelled", "on time %"];
+    public static readonly string[] CountColumns = ["cycles", "on time", "late", "early", "breached", "at risk", "on track", "cancelled", "waived", "on time %"];
 
     public Report(Simulation simulation, ConsoleChannel channel, DateTimeZone zone)
     {
@@ -86,7 +86,7 @@ internal sealed class Report
     /// <summary>The cells of a row of counts, in the order of <see cref="CountColumns"/>.</summary>
     public static string[] Cells(AttainmentCounts counts) =>
     [
-        .. new[] { counts.Total, counts.MetOnTime, counts.MetLate, counts.Breached, counts.OpenAtRisk, counts.OpenOnTrack, counts.Cancelled }
+        .. new[] { counts.Total, counts.MetOnTime, counts.MetLate, counts.MetEarly, counts.Breached, counts.OpenAtRisk, counts.OpenOnTrack, counts.Cancelled, counts.Waived }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)),
         counts.OnTimeShare is { } share ? (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
     ];

@@ -142,10 +142,12 @@ internal static class DashboardApp
             interactions = row.Interactions,
             metOnTime = row.Cycles.MetOnTime,
             metLate = row.Cycles.MetLate,
+            metEarly = row.Cycles.MetEarly,
             breached = row.Cycles.Breached,
             openAtRisk = row.Cycles.OpenAtRisk,
             openOnTrack = row.Cycles.OpenOnTrack,
             cancelled = row.Cycles.Cancelled,
+            waived = row.Cycles.Waived,
             onTimeShare = row.Cycles.OnTimeShare,
         };
     }

@@ -130,8 +130,38 @@ public static class TimelineJson
                     writer.WriteString("by", acknowledgedBy);
                 }
                 break;
+            case DeadlineAgreed agreed:
+                WriteCycle(writer, agreed.Kind, agreed.Name, agreed.Cycle);
+                JsonText.WriteInstant(writer, "deadline", agreed.Deadline);
+                writer.WriteString("agreedBy", agreed.AgreedBy);
+                WriteReason(writer, agreed.Reason);
+                break;
+            case TargetWaived waived:
+                WriteCycle(writer, waived.Kind, waived.Name, waived.Cycle);
+                writer.WriteString("by", waived.By);
+                WriteReason(writer, waived.Reason);
+                break;
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the cycle an amendment names: <c>"kind":"Resolution","name":"x","cycle":0</c> (no name when null).</summary>
+    private static void WriteCycle(Utf8JsonWriter writer, CommitmentKind kind, string? name, int cycle)
+    {
+        writer.WriteString("kind", kind.ToString());
+        if (name is not null)
+        {
+            writer.WriteString("name", name);
+        }
+        writer.WriteNumber("cycle", cycle);
+    }
+
+    private static void WriteReason(Utf8JsonWriter writer, string? reason)
+    {
+        if (reason is not null)
+        {
+            writer.WriteString("reason", reason);
+        }
     }
 
     private static void WriteProfile(Utf8JsonWriter writer, InteractionProfile profile)
@@ -179,6 +209,8 @@ public static class TimelineJson
         FeedbackRequested => "feedbackRequested",
         MilestoneReached => "milestoneReached",
         EscalationAcknowledged => "escalationAcknowledged",
+        DeadlineAgreed => "deadlineAgreed",
+        TargetWaived => "targetWaived",
         InteractionCancelled => "cancelled",
         // A fact type added to the core without a stored form here must fail loudly, never be written half.
         _ => throw new NotSupportedException($"Fact type {fact.GetType().Name} has no stored form in timeline format {CurrentFormat}."),
@@ -208,11 +240,15 @@ public static class TimelineJson
                 "feedbackRequested" => new FeedbackRequested(at),
                 "milestoneReached" => new MilestoneReached(at, fields.RequiredString("name")),
                 "escalationAcknowledged" => new EscalationAcknowledged(at, ReadKey(fields), fields.OptionalString("by")),
+                "deadlineAgreed" => new DeadlineAgreed(at, fields.RequiredEnum<CommitmentKind>("kind"), fields.OptionalString("name"),
+                    fields.RequiredInt("cycle"), fields.RequiredInstant("deadline"), fields.RequiredString("agreedBy"), fields.OptionalString("reason")),
+                "targetWaived" => new TargetWaived(at, fields.RequiredEnum<CommitmentKind>("kind"), fields.OptionalString("name"),
+                    fields.RequiredInt("cycle"), fields.RequiredString("by"), fields.OptionalString("reason")),
                 "cancelled" => new InteractionCancelled(at),
                 _ => throw new StoredFormatException($"Fact {index} has the unknown type '{type}'; timeline format {CurrentFormat} " +
                     "knows opened, agentReplied, customerReplied, followUpPromised, waitingStarted, waitingEnded, ownerAssigned, " +
                     "appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, milestoneReached, " +
-                    "escalationAcknowledged and cancelled."),
+                    "escalationAcknowledged, deadlineAgreed, targetWaived and cancelled."),
             };
             fields.EnsureAllRead();
             return fact;

@@ -31,7 +31,10 @@ namespace ServicePolicy.Commitments;
 /// <item><term><c>end of business day</c>, <c>end of business day, cut-off 15:00</c></term><description>
 /// <see cref="DeadlineRule.EndOfBusinessDay"/>; <c>cutoff</c> and <c>cut off</c> are accepted too.</description></item>
 /// <item><term><c>next business day at 10:00</c></term><description><see cref="DeadlineRule.NextBusinessDayAt"/>.</description></item>
-/// <item><term><c>appointment window of 4 hours</c></term><description><see cref="DeadlineRule.AppointmentWindow"/>.</description></item>
+/// <item><term><c>appointment window of 4 hours</c>, <c>appointment window of 4 hours, early arrival kept</c></term>
+/// <description><see cref="DeadlineRule.AppointmentWindow(NodaTime.Duration, EarlyArrival)"/>: an arrival before the
+/// window opens does not keep it, unless <c>early arrival kept</c> says it does (<c>early arrival not kept</c>, the
+/// default, may be written too).</description></item>
 /// </list>
 /// <para>Times are <c>H:mm</c>, <c>HH:mm</c>, <c>HH:mm:ss</c> or <c>HH:mm:ss.fffffffff</c> in the calendar's local
 /// time, from <c>00:00</c> to <c>23:59:59.999999999</c>: the same time-of-day grammar as business hours, which also
@@ -100,7 +103,8 @@ public static class DeadlineExpression
             NextBusinessDayRule r => "next business day at " + FormatTime(r.At),
             BusinessDaysRule r => r.Days.ToString(CultureInfo.InvariantCulture) + (r.Days == 1 ? " business day" : " business days")
                 + (r.At is { } at ? " at " + FormatTime(at) : string.Empty),
-            AppointmentWindowRule r => "appointment window of " + FormatAmount(r.MaximumWidth, business: false),
+            AppointmentWindowRule r => "appointment window of " + FormatAmount(r.MaximumWidth, business: false)
+                + (r.EarlyArrival == EarlyArrival.Kept ? ", early arrival kept" : string.Empty),
             _ => throw new ArgumentException($"Rule type {rule.GetType().Name} has no deadline expression.", nameof(rule)),
         };
     }

@@ -110,16 +110,51 @@ internal sealed partial class DeadlineExpressionParser
                 }
                 SkipWhiteSpace();
                 int amountStart = pos;
-                if (!TryElapsedAmounts(out Int128 width) || !ExpectEnd(MoreAmountsOrEnd)
+                if (!TryElapsedAmounts(out Int128 width) || !TryEarlyArrival(out EarlyArrival earlyArrival)
                     || !TryPositiveDuration(width, amountStart, out Duration widthDuration))
                 {
                     return false;
                 }
-                rule = DeadlineRule.AppointmentWindow(widthDuration);
+                rule = DeadlineRule.AppointmentWindow(widthDuration, earlyArrival);
                 return true;
             default:
                 return FailAt(start, StartExpected);
         }
+    }
+
+    /// <summary>Reads the end of an appointment window rule: nothing (<see cref="EarlyArrival.NotKept"/>), or
+    /// <c>, early arrival kept</c> or <c>, early arrival not kept</c>.</summary>
+    private bool TryEarlyArrival(out EarlyArrival earlyArrival)
+    {
+        earlyArrival = EarlyArrival.NotKept;
+        SkipWhiteSpace();
+        if (pos >= text.Length || text[pos] != ',')
+        {
+            return ExpectEnd("another amount such as '30 minutes', ', early arrival kept', or the end of the text");
+        }
+        pos++;
+        if (!ExpectWords("early", "arrival"))
+        {
+            return false;
+        }
+        SkipWhiteSpace();
+        if (TryWord("not"))
+        {
+            SkipWhiteSpace();
+            if (!TryWord("kept"))
+            {
+                return Fail("'kept'");
+            }
+        }
+        else if (TryWord("kept"))
+        {
+            earlyArrival = EarlyArrival.Kept;
+        }
+        else
+        {
+            return Fail("'kept' or 'not kept'");
+        }
+        return ExpectEnd("the end of the text");
     }
 
     private bool TryElapsedDuration(out Duration duration)
@@ -229,11 +264,11 @@ internal sealed partial class DeadlineExpressionParser
         {
             int save = pos;
             SkipWhiteSpace();
-            bool joined = false;
+            bool joined = false, comma = false;
             if (pos < text.Length && text[pos] == ',')
             {
                 pos++;
-                joined = true;
+                joined = comma = true;
             }
             else if (TryWord("and"))
             {
@@ -242,7 +277,8 @@ internal sealed partial class DeadlineExpressionParser
             SkipWhiteSpace();
             if (pos >= text.Length || !char.IsAsciiDigit(text[pos]))
             {
-                if (joined)
+                // A comma before a word ends the amounts: the rule's own words may follow (", early arrival kept").
+                if (joined && !(comma && pos < text.Length && char.IsLetter(text[pos])))
                 {
                     return Fail("a number");
                 }

@@ -88,13 +88,25 @@ public abstract class DeadlineRule : IEquatable<DeadlineRule>
         return new BusinessDaysRule(days, null);
     }
 
-    /// <summary>Creates the rule of appointments: the cycle is met by arriving inside the booked window and is due at
-    /// the window's end; a booked window may be at most <paramref name="maximumWidth"/> wide.</summary>
+    /// <summary>Creates the rule of appointments: the cycle is met by arriving inside the booked window (not before it
+    /// opens, <see cref="EarlyArrival.NotKept"/>) and is due at the window's end; a booked window may be at most
+    /// <paramref name="maximumWidth"/> wide.</summary>
     /// <param name="maximumWidth">The widest window that may be booked; positive and at most <see cref="LargestAmount"/>.</param>
     /// <returns>The rule.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumWidth"/> is zero or negative, or larger than
     /// <see cref="LargestAmount"/>.</exception>
     public static AppointmentWindowRule AppointmentWindow(Duration maximumWidth) => new(CheckPositive(maximumWidth, nameof(maximumWidth)));
+
+    /// <summary>Creates the rule of appointments with early arrivals counted as <paramref name="earlyArrival"/> says
+    /// (<see cref="EarlyArrival.Kept"/>: an arrival before the window opens keeps it too).</summary>
+    /// <param name="maximumWidth">The widest window that may be booked; positive and at most <see cref="LargestAmount"/>.</param>
+    /// <param name="earlyArrival">Whether an arrival before the window opens keeps the appointment.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumWidth"/> is zero or negative, or larger than
+    /// <see cref="LargestAmount"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="earlyArrival"/> is not a defined value.</exception>
+    public static AppointmentWindowRule AppointmentWindow(Duration maximumWidth, EarlyArrival earlyArrival) =>
+        AppointmentWindow(maximumWidth).WithEarlyArrival(earlyArrival);
 
     /// <summary>Describes the rule as a phrase that completes a sentence, such as "within 4 business hours" or "by the
     /// end of the business day".</summary>

@@ -20,6 +20,7 @@ internal sealed partial class CatalogBuilder
     private static readonly string[] ReopenModes = Enum.GetNames<ReopenMode>();
     private static readonly string[] PauseReasons = Enum.GetNames<PauseReason>();
     private static readonly string[] RemedyKinds = Enum.GetNames<RemedyKind>();
+    private static readonly string[] EarlyArrivals = Enum.GetNames<EarlyArrival>();
 
     private void BuildPolicy(string path, string name, PolicyOptions policy)
     {
@@ -167,6 +168,19 @@ internal sealed partial class CatalogBuilder
         else if (!DeadlineExpression.TryParse(target.Deadline, out rule, out DeadlineExpressionFormatException? error))
         {
             errors.Add($"{path}:Deadline: {error.SingleLineMessage}");
+        }
+        if (target.EarlyArrival is { } earlyArrivalText
+            && TryParseName(earlyArrivalText, $"{path}:EarlyArrival", "an early-arrival rule", EarlyArrivals, out EarlyArrival earlyArrival)
+            && rule is not null)
+        {
+            if (rule is AppointmentWindowRule window)
+            {
+                rule = window.WithEarlyArrival(earlyArrival);
+            }
+            else
+            {
+                errors.Add($"{path}:EarlyArrival: only an appointment window deadline ('appointment window of 4 hours') has an early-arrival rule; remove it or change the deadline");
+            }
         }
         BusinessCalendar? calendar = target.Calendar is null ? null : FindCalendar(target.Calendar, $"{path}:Calendar");
         AtRiskThreshold? atRisk = target.AtRisk is null ? null : BuildAtRisk(target.AtRisk, $"{path}:AtRisk");

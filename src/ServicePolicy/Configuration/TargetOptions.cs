@@ -15,6 +15,15 @@ public sealed class TargetOptions
     /// <c>end of business day, cut-off 15:00</c>; an Appointment target takes <c>appointment window of 4 hours</c>. Default: null.</value>
     public string? Deadline { get; set; }
 
+    /// <summary>Gets or sets whether an arrival before an appointment's window opens keeps the appointment (Appointment
+    /// targets only).</summary>
+    /// <value><c>NotKept</c> (the customer's view: arrive inside the window) or <c>Kept</c>; null for what the deadline
+    /// expression says (<c>appointment window of 4 hours, early arrival kept</c>), <c>NotKept</c> unless it says so; when
+    /// given, it wins over the expression.
+    /// Any other value, or a value on a target whose deadline is not an appointment window, is an error. Default:
+    /// null.</value>
+    public string? EarlyArrival { get; set; }
+
     /// <summary>Gets or sets the name of the target's own calendar.</summary>
     /// <value>Null for the policy's calendar. Default: null.</value>
     public string? Calendar { get; set; }

@@ -5,7 +5,9 @@ using ServicePolicy.Internal;
 
 namespace ServicePolicy.Evaluation;
 
-/// <summary>The visitor arrived for the pending appointment, meeting it. Only valid while an appointment booked since the last resolution is pending.</summary>
+/// <summary>The visitor arrived for the pending appointment, meeting it: on time inside the window, late after it, and,
+/// unless the rule keeps early arrivals (<see cref="Commitments.EarlyArrival.Kept"/>), not kept before it opens
+/// (<see cref="CommitmentState.MetEarly"/>). Only valid while an appointment booked since the last resolution is pending.</summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
 [Immutable]
 public sealed class AppointmentArrived : TimelineFact

@@ -59,6 +59,12 @@ internal sealed class CommitmentCycle
 
     internal bool IsOpen => MetAt is null && EndedAt is null;
 
+    /// <summary>The deadline last agreed with the customer for this cycle; null when none was.</summary>
+    internal DeadlineAgreed? Agreement { get; private set; }
+
+    /// <summary>The waiver that ended this cycle; null when it was not waived.</summary>
+    internal TargetWaived? Waiver { get; private set; }
+
     /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was (every field is set here).</summary>
     /// <returns>This cycle.</returns>
     internal CommitmentCycle Reset(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
@@ -75,6 +81,8 @@ internal sealed class CommitmentCycle
         PromisedBy = promisedBy;
         MetAt = null;
         EndedAt = null;
+        Agreement = null;
+        Waiver = null;
         resolvedGaps?.Clear();
         return this;
     }
@@ -82,6 +90,16 @@ internal sealed class CommitmentCycle
     internal void Meet(Instant at) => MetAt = at;
 
     internal void End(Instant at) => EndedAt = at;
+
+    /// <summary>Records a deadline agreed with the customer (the cycle is running and not breached at its instant).</summary>
+    internal void Agree(DeadlineAgreed agreement) => Agreement = agreement;
+
+    /// <summary>Records a waiver: the cycle ends at its instant.</summary>
+    internal void Waive(TargetWaived waiver)
+    {
+        Waiver = waiver;
+        EndedAt = waiver.At;
+    }
 
     /// <summary>Records a resolution (resolution cycles only): met now, stopped until reopened.</summary>
     internal void Resolve(Instant at)
@@ -93,6 +111,10 @@ internal sealed class CommitmentCycle
     /// <summary>Records a reopening (resolution cycles only): running again from where it stopped.</summary>
     internal void Reopen(Instant at)
     {
+        if (MetAt is null || resolvedGaps is not { Count: > 0 })
+        {
+            return; // not resolved: ended otherwise (waived), which a reopening does not undo
+        }
         MetAt = null;
         resolvedGaps![^1] = (resolvedGaps[^1].Start, at);
     }
@@ -126,7 +148,9 @@ internal sealed class CommitmentCycle
         {
             AddStop(calendar, ref count, resolvedGaps[i].Start, resolvedGaps[i].End, observedUntil);
         }
-        return new CycleClock(calendar, Window?.Start ?? Start, stops, count, ruleDeadline);
+        return Agreement is { } agreement
+            ? new CycleClock(calendar, Window?.Start ?? Start, stops, count, ruleDeadline, agreement.At, agreement.Deadline)
+            : new CycleClock(calendar, Window?.Start ?? Start, stops, count, ruleDeadline);
     }
 
     /// <summary>Computes the cycle's status at <paramref name="now"/> on its clock (<see cref="ClockAt"/>).</summary>
@@ -135,7 +159,9 @@ internal sealed class CommitmentCycle
         Instant observedUntil = MetAt ?? EndedAt ?? now;
         Instant clockStart = Window?.Start ?? Start;
         Instant ruleDeadline = clock.RuleDeadline;
-        Duration target = PromisedBy is null && Rule!.FixedTarget is { } fixedTarget
+        Duration target = Agreement is { } agreement
+            ? AgreedTarget(clock, clockStart, agreement.Deadline)
+            : PromisedBy is null && Rule!.FixedTarget is { } fixedTarget
             ? fixedTarget
             : ruleDeadline > clockStart ? clock.Measure(clockStart, ruleDeadline) : Duration.Zero;
 
@@ -150,11 +176,14 @@ internal sealed class CommitmentCycle
         CommitmentState state;
         if (MetAt is { } met)
         {
-            state = met <= deadline ? CommitmentState.Met : CommitmentState.MetLate;
+            state = met > deadline ? CommitmentState.MetLate
+                : Window is { } window && met < window.Start && Rule is AppointmentWindowRule { EarlyArrival: EarlyArrival.NotKept }
+                ? CommitmentState.MetEarly
+                : CommitmentState.Met;
         }
         else if (EndedAt is { } ended)
         {
-            state = ended <= deadline ? CommitmentState.Cancelled : CommitmentState.Breached;
+            state = ended > deadline ? CommitmentState.Breached : Waiver is null ? CommitmentState.Cancelled : CommitmentState.Waived;
         }
         else if (paused)
         {
@@ -168,7 +197,18 @@ internal sealed class CommitmentCycle
         {
             state = atRiskAt is { } risk && now >= risk ? CommitmentState.AtRisk : CommitmentState.OnTrack;
         }
-        return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt);
+        CommitmentAmendments? amendments = Agreement is null && Waiver is null
+            ? null
+            : new CommitmentAmendments(Agreement is null ? null : clock.OriginalDeadline, Agreement, Waiver, Name);
+        return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt, amendments);
+    }
+
+    /// <summary>The target under an agreed deadline: the time on the clock from its start to the agreed deadline,
+    /// less what stood still before the agreement; zero when that leaves none.</summary>
+    private static Duration AgreedTarget(in CycleClock clock, Instant clockStart, Instant agreedDeadline)
+    {
+        Duration target = agreedDeadline > clockStart ? clock.Measure(clockStart, agreedDeadline) - clock.StoppedBeforeAgreement : Duration.Zero;
+        return target > Duration.Zero ? target : Duration.Zero;
     }
 
     private void AddStop(BusinessCalendar? calendar, ref int count, Instant start, Instant? end, Instant observedUntil)

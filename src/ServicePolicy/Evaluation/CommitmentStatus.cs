@@ -29,12 +29,16 @@ public sealed class CommitmentStatus
     private readonly byte state;
     private readonly Present present;
 
+    /// <summary>The name (a string or null) or, for the rare cycle with an agreed deadline or a waiver, the
+    /// <see cref="CommitmentAmendments"/> that hold it too: one field for both keeps the status at 128 bytes.</summary>
+    private readonly object? nameOrAmendments;
+
     internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,
-        Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt)
+        Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt, CommitmentAmendments? amendments = null)
     {
         Debug.Assert(metAt is null || endedAt is null, "A cycle is either met or ended.");
         this.kind = (byte)kind;
-        Name = name;
+        nameOrAmendments = amendments is null ? name : amendments.WithName(name);
         Cycle = cycle;
         StartedAt = startedAt;
         this.state = (byte)state;
@@ -60,7 +64,7 @@ public sealed class CommitmentStatus
     public CommitmentKind Kind => (CommitmentKind)kind;
 
     /// <summary>Gets the name of a custom commitment; null for the other kinds.</summary>
-    public string? Name { get; }
+    public string? Name => nameOrAmendments is CommitmentAmendments a ? a.Name : (string?)nameOrAmendments;
 
     /// <summary>Gets the cycle number: 0 for the first cycle of this kind (and name), then 1, 2, …; stable across
     /// evaluations of longer timelines.</summary>
@@ -73,7 +77,8 @@ public sealed class CommitmentStatus
     public CommitmentState State => (CommitmentState)state;
 
     /// <summary>Gets the deadline (inclusive: met at or before it is on time; breached only after it), pushed out by
-    /// paused time so far. While <see cref="CommitmentState.Paused"/>,
+    /// paused time so far; the agreed deadline when one was agreed (<see cref="Agreement"/>); for an appointment booked
+    /// wider than the policy's maximum window, the instant of booking, which broke the policy. While <see cref="CommitmentState.Paused"/>,
     /// it is the deadline if the clock ran again at the evaluated instant; once met or ended, the deadline at that
     /// instant.</summary>
     public Instant Deadline { get; }
@@ -97,17 +102,37 @@ public sealed class CommitmentStatus
     /// the target is zero.</summary>
     public double PercentUsed => Target > Duration.Zero ? 100.0 * Elapsed.ToInt64Nanoseconds() / Target.ToInt64Nanoseconds() : 100.0;
 
-    /// <summary>Gets the instant the cycle was met; null unless <see cref="CommitmentState.Met"/> or <see cref="CommitmentState.MetLate"/>.</summary>
+    /// <summary>Gets the instant the cycle was met; null unless <see cref="CommitmentState.Met"/>,
+    /// <see cref="CommitmentState.MetLate"/> or <see cref="CommitmentState.MetEarly"/>.</summary>
     public Instant? MetAt => (present & Present.MetAt) != 0 ? closedAt : null;
 
     /// <summary>Gets the instant the cycle was breached: the first instant after the deadline, <see cref="Deadline"/>
     /// plus one nanosecond (NodaTime's resolution), since deadlines are inclusive; null unless it was breached.</summary>
     /// <remarks>It is the first instant at which evaluating gives <see cref="CommitmentState.Breached"/> (a cycle still
     /// running), the start of the escalation ladder, and the instant of the remedies due.</remarks>
-    public Instant? BreachedAt => State is CommitmentState.MetLate or CommitmentState.Breached ? Deadline + Duration.Epsilon : null;
+    public Instant? BreachedAt => State switch
+    {
+        CommitmentState.MetLate or CommitmentState.Breached => Deadline + Duration.Epsilon,
+        CommitmentState.MetEarly => closedAt,
+        _ => null,
+    };
 
-    /// <summary>Gets the instant the cycle ended unmet (resolution, cancellation or replacement); null otherwise.</summary>
+    /// <summary>Gets the instant the cycle ended unmet (resolution, cancellation, replacement or waiver); null otherwise.</summary>
     public Instant? EndedAt => (present & Present.EndedAt) != 0 ? closedAt : null;
+
+    /// <summary>Gets the deadline the cycle had before a deadline was agreed with the customer: the rule's deadline,
+    /// pushed out by paused time as <see cref="Deadline"/> would be without the agreement; null when none was agreed.
+    /// A cycle met after it but at or before <see cref="Deadline"/> "met the agreed date, missed the original".</summary>
+    public Instant? OriginalDeadline => (nameOrAmendments as CommitmentAmendments)?.OriginalDeadline;
+
+    /// <summary>Gets the last deadline agreed with the customer for this cycle (who agreed, when and why); null when
+    /// none was.</summary>
+    public DeadlineAgreed? Agreement => (nameOrAmendments as CommitmentAmendments)?.Agreement;
+
+    /// <summary>Gets the waiver that ended this cycle (who waived it, when and why): state
+    /// <see cref="CommitmentState.Waived"/>, or <see cref="CommitmentState.Breached"/> when it came after the deadline;
+    /// null when the cycle was not waived.</summary>
+    public TargetWaived? Waiver => (nameOrAmendments as CommitmentAmendments)?.Waiver;
 
     /// <summary>Returns the status for logs, such as <c>FirstResponse#0 AtRisk, due 2025-03-10T17:00:00Z</c>.</summary>
     /// <returns>The kind, cycle, state and deadline.</returns>

@@ -39,7 +39,11 @@ internal readonly struct CycleClock
     /// <see cref="Measure(BusinessCalendar?, Instant, Instant)"/>, in any order; sorted in place (stable).</param>
     /// <param name="count">How many stops.</param>
     /// <param name="ruleDeadline">The deadline the rule gives, before stops.</param>
-    internal CycleClock(BusinessCalendar? calendar, Instant start, ClockStop[] stops, int count, Instant ruleDeadline)
+    /// <param name="agreedAt">The instant a deadline was last agreed with the customer (<see cref="DeadlineAgreed"/>);
+    /// null when none was.</param>
+    /// <param name="agreedDeadline">The agreed deadline, after <paramref name="agreedAt"/>; ignored without it.</param>
+    internal CycleClock(BusinessCalendar? calendar, Instant start, ClockStop[] stops, int count, Instant ruleDeadline,
+        Instant? agreedAt = null, Instant agreedDeadline = default)
     {
         SortByStart(stops, count);
         this.calendar = calendar;
@@ -48,6 +52,7 @@ internal readonly struct CycleClock
         this.count = count;
         RuleDeadline = ruleDeadline;
         Stopped = Duration.Zero;
+        StoppedBeforeAgreement = Duration.Zero;
         Instant deadline = ruleDeadline;
         int pushing = 0;
         for (int i = 0; i < count; i++)
@@ -59,6 +64,36 @@ internal readonly struct CycleClock
                 pushing++;
             }
         }
+        OriginalDeadline = deadline;
+        if (agreedAt is { } agreed)
+        {
+            // The agreed deadline replaces the rule's: what stood still before the agreement is behind it (both sides
+            // knew it when they agreed), so only what stands still from the agreement on pushes it out.
+            deadline = agreedDeadline;
+            pushing = 0;
+            for (int i = 0; i < count; i++)
+            {
+                ClockStop stop = stops[i];
+                if (stop.Start < agreed)
+                {
+                    Instant before = stop.End < agreed ? stop.End : agreed;
+                    StoppedBeforeAgreement += Measure(calendar, stop.Start, before);
+                    if (pushing == i)
+                    {
+                        if (stop.End > agreed)
+                        {
+                            deadline = Add(calendar, deadline, Measure(calendar, agreed, stop.End));
+                        }
+                        pushing++;
+                    }
+                }
+                else if (pushing == i && stop.Start <= deadline)
+                {
+                    deadline = Add(calendar, deadline, stop.Length);
+                    pushing++;
+                }
+            }
+        }
         counted = pushing;
         Deadline = deadline;
     }
@@ -66,11 +101,20 @@ internal readonly struct CycleClock
     /// <summary>Gets the deadline the rule gives, before the stops push it out.</summary>
     internal Instant RuleDeadline { get; }
 
+    /// <summary>Gets the deadline the rule gives, pushed out by the stops as <see cref="Deadline"/> would be without an
+    /// agreed deadline: the original deadline, which reporting compares with the agreed one.</summary>
+    internal Instant OriginalDeadline { get; }
+
+    /// <summary>Gets the length on this clock of the stops before the deadline was agreed (zero without an
+    /// agreement): time that counted neither way when the customer agreed the new deadline.</summary>
+    internal Duration StoppedBeforeAgreement { get; }
+
     /// <summary>Gets the total length of the stops, on this clock.</summary>
     internal Duration Stopped { get; }
 
     /// <summary>Gets the rule's deadline pushed out by the stops that start at or before the deadline as it then stands
-    /// (always the first stops; the rest are after a breach, which deadlines being inclusive is only after it).</summary>
+    /// (always the first stops; the rest are after a breach, which deadlines being inclusive is only after it); with an
+    /// agreed deadline, the agreed one pushed out by what stood still from the agreement on.</summary>
     internal Instant Deadline { get; }
 
     /// <summary>Gets whether the last stop that pushes the deadline out is still going on.</summary>

@@ -23,7 +23,8 @@ namespace ServicePolicy.Evaluation;
 /// opened; a next-response cycle at the first customer message after a public agent reply; a follow-up cycle at each
 /// promise; an appointment cycle at each booking; a feedback-request cycle at each resolution; a new periodic-update
 /// cycle at each public agent reply and reopening. See <see cref="CommitmentKind"/> for what meets each, and the facts
-/// for what ends them. Commitments are tracked only for kinds the policy has targets for, except promised follow-ups
+/// for what ends them; <see cref="DeadlineAgreed"/> moves one running cycle's deadline and <see cref="TargetWaived"/>
+/// ends one. Commitments are tracked only for kinds the policy has targets for, except promised follow-ups
 /// and booked appointments, which are promises in their own right (the target then adds its at-risk threshold,
 /// remedies and, for appointments, the maximum window width).</para>
 /// <para>Pausing: while the interaction waits for a reason, the commitments the policy pauses for that reason stop
@@ -47,8 +48,10 @@ public static class Evaluator
     /// the supported range 1700-01-01T00:00Z (inclusive) to 2250-01-01T00:00Z (exclusive); or a business-time deadline
     /// or delay of the policy would end outside that range (see <c>docs/limits.md#supported-range</c>).</exception>
     /// <exception cref="InvalidTimelineException">A fact cannot be evaluated under the policy: a follow-up promise that
-    /// names no deadline when the policy has no follow-up target, or an appointment window wider than the policy's
-    /// maximum.</exception>
+    /// names no deadline when the policy has no follow-up target, or an agreed deadline (<see cref="DeadlineAgreed"/>) or
+    /// waiver (<see cref="TargetWaived"/>) for a cycle that is not running then (an agreed deadline also for one already
+    /// breached). An appointment booked wider than the policy's maximum is not an error: that appointment is breached
+    /// from its booking.</exception>
     /// <exception cref="Calendars.NoWorkingTimeException">A calendar runs out of working time computing a deadline.</exception>
     public static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now) =>
         Evaluate(timeline, policy, now, EvaluationMetrics.Static);

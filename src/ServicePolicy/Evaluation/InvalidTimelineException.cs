@@ -7,8 +7,8 @@ namespace ServicePolicy.Evaluation;
 
 /// <summary>
 /// A timeline's fact is out of order, contradicts an earlier fact (a resume without a pause, a resolution of a resolved
-/// interaction), or cannot be evaluated under the policy (a promise with no deadline and no follow-up target). The
-/// message names the fact and its zero-based position.
+/// interaction), or cannot be evaluated under the policy (a promise with no deadline and no follow-up target, an agreed
+/// deadline or waiver for a cycle that is not running). The message names the fact and its zero-based position.
 /// </summary>
 /// <remarks>Thrown by <see cref="Timeline.Create"/>, <see cref="Timeline.Append"/> and <see cref="Evaluator"/>.</remarks>
 [Mutable]

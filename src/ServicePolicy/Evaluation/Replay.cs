@@ -14,7 +14,7 @@ namespace ServicePolicy.Evaluation;
 /// <summary>One replay of a timeline under a policy (mutable, private to one evaluation): it applies the facts in order
 /// to its cycles, then evaluates them at the instant. Rented from <see cref="ReplayPool"/>, which clears it when it is
 /// returned (<see cref="Clear"/>) and hands it to a later evaluation, with its buffers and cycle objects.</summary>
-internal sealed class Replay
+internal sealed partial class Replay
 {
     /// <summary>The key of a remedy: of a cycle's breach, or of the handoff limit's (<paramref name="cycle"/> null).</summary>
     private static ActionKey RemedyKey(string interactionId, CommitmentCycle? cycle, int remedy) =>
@@ -182,7 +182,7 @@ internal sealed class Replay
                 break;
             case AppointmentBooked booking:
                 FindOpen(CommitmentKind.Appointment)?.End(booking.At);
-                StartAppointment(position, booking);
+                StartAppointment(booking);
                 break;
             case AppointmentArrived arrival:
                 MeetOpen(CommitmentKind.Appointment, arrival.At);
@@ -216,6 +216,12 @@ internal sealed class Replay
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
                 break;
+            case DeadlineAgreed agreement:
+                Agree(position, agreement);
+                break;
+            case TargetWaived waiver:
+                Waive(position, waiver);
+                break;
             case InteractionCancelled cancellation:
                 EndPause(cancellation.At);
                 cancelled = true;
@@ -247,17 +253,15 @@ internal sealed class Replay
         Start(CommitmentKind.FollowUp, null, promise.At, target, rule, null, null);
     }
 
-    private void StartAppointment(int position, AppointmentBooked booking)
+    private void StartAppointment(AppointmentBooked booking)
     {
         ServiceTarget? target = policy.FindTarget(CommitmentKind.Appointment);
         Duration width = booking.Window.Duration;
-        if (target?.Rule is AppointmentWindowRule rule && width > rule.MaximumWidth)
-        {
-            throw new InvalidTimelineException(nameof(timeline), position, booking,
-                string.Create(CultureInfo.InvariantCulture, $"its window {booking.Window} is {width} wide, wider than the maximum {rule.MaximumWidth} of policy '{policy}'"));
-        }
         DeadlineRule windowRule = target?.Rule ?? DeadlineRule.AppointmentWindow(width);
-        Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, null);
+        // A window wider than the policy allows broke the policy when it was booked: the appointment is due at the
+        // booking (so breached from just after it, and late whenever the visitor comes); the rest evaluates as usual.
+        Instant? brokenAt = windowRule is AppointmentWindowRule rule && width > rule.MaximumWidth ? booking.At : null;
+        Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, brokenAt);
     }
 
     private void StartIfTargeted(CommitmentKind kind, Instant at)

@@ -4,12 +4,13 @@ using System.Text.Json.Serialization;
 
 namespace ServicePolicy.Reporting;
 
-/// <summary>How a commitment cycle counts in a report: kept, kept late, broken, still open, or called off.</summary>
+/// <summary>How a commitment cycle counts in a report: kept, kept late or early, broken, still open, called off, or waived.</summary>
 /// <remarks>The default value is <see cref="MetOnTime"/>. Mapped from <see cref="Evaluation.CommitmentState"/>: <c>Met</c>
 /// is <see cref="MetOnTime"/>, <c>MetLate</c> <see cref="MetLate"/>, <c>Breached</c> <see cref="Breached"/> (running or
 /// ended unmet after its deadline), <c>AtRisk</c> <see cref="OpenAtRisk"/>, <c>OnTrack</c> and <c>Paused</c>
 /// <see cref="OpenOnTrack"/> (a paused cycle was not breached before it paused), <c>Cancelled</c>
-/// <see cref="Cancelled"/>. Serialized to JSON by name.</remarks>
+/// <see cref="Cancelled"/>, <c>Waived</c> <see cref="Waived"/>, <c>MetEarly</c> <see cref="MetEarly"/>. Serialized to JSON
+/// by name.</remarks>
 [JsonConverter(typeof(JsonStringEnumConverter<Attainment>))]
 public enum Attainment
 {
@@ -30,4 +31,12 @@ public enum Attainment
 
     /// <summary>Ended unmet before its deadline (resolved, cancelled or replaced): neither kept nor broken.</summary>
     Cancelled,
+
+    /// <summary>Ended at or before its deadline because its target was waived: neither kept nor broken, and counted
+    /// apart from <see cref="Cancelled"/>.</summary>
+    Waived,
+
+    /// <summary>An appointment arrived for before its window opened, which does not keep it: broken, like
+    /// <see cref="MetLate"/>.</summary>
+    MetEarly,
 }

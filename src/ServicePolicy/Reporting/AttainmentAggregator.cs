@@ -30,7 +30,7 @@ public sealed class AttainmentAggregator
     private static readonly int BuiltInKinds = Enum.GetValues<CommitmentKind>().Length;
 
     private readonly GroupTable[] tables = Enumerable.Range(0, Dimensions).Select(_ => new GroupTable()).ToArray();
-    private readonly long[] totals = new long[6];
+    private readonly long[] totals = new long[AttainmentCounts.Attainments];
     private readonly List<DurationHistogram> onClock = new();
     private readonly List<DurationHistogram> elapsed = new();
     private readonly Dictionary<(RemedyKind Kind, string? Currency), (long Count, decimal Amount)> remedies = new();
@@ -86,7 +86,7 @@ public sealed class AttainmentAggregator
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(profile);
         long current = ++stamp;
-        Span<long> cycles = stackalloc long[6];
+        Span<long> cycles = stackalloc long[AttainmentCounts.Attainments];
         bool breached = result.HandoffLimitBreachedAt is not null;
         GroupTable kinds = tables[(int)ReportDimension.Kind];
         GroupTable periods = tables[(int)ReportDimension.Period];
@@ -95,7 +95,7 @@ public sealed class AttainmentAggregator
         {
             CommitmentStatus status = statuses[i];
             Attainment attainment = Of(status.State);
-            bool cycleBreached = attainment is Attainment.MetLate or Attainment.Breached;
+            bool cycleBreached = attainment is Attainment.MetLate or Attainment.MetEarly or Attainment.Breached;
             breached |= cycleBreached;
             cycles[(int)attainment]++;
 
@@ -120,7 +120,7 @@ public sealed class AttainmentAggregator
         AddToGroup(ReportDimension.Channel, profile.Channel ?? string.Empty, cycles, breached);
         AddToGroup(ReportDimension.Tier, profile.CustomerTier ?? string.Empty, cycles, breached);
         AddToGroup(ReportDimension.Audience, profile.IsInternal ? "internal" : "external", cycles, breached);
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < AttainmentCounts.Attainments; i++)
         {
             totals[i] += cycles[i];
         }
@@ -168,7 +168,7 @@ public sealed class AttainmentAggregator
                 tables[d].Merge(other.tables[d]);
             }
         }
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < AttainmentCounts.Attainments; i++)
         {
             totals[i] += other.totals[i];
         }
@@ -222,6 +222,8 @@ public sealed class AttainmentAggregator
         CommitmentState.Breached => Attainment.Breached,
         CommitmentState.AtRisk => Attainment.OpenAtRisk,
         CommitmentState.Cancelled => Attainment.Cancelled,
+        CommitmentState.Waived => Attainment.Waived,
+        CommitmentState.MetEarly => Attainment.MetEarly,
         _ => Attainment.OpenOnTrack,
     };
 

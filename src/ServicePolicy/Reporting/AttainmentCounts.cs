@@ -7,7 +7,7 @@ using ServicePolicy.Internal;
 namespace ServicePolicy.Reporting;
 
 /// <summary>How many commitment cycles ended up in each <see cref="Attainment"/>.</summary>
-/// <remarks>Immutable. Equality is value equality of the six counts (a record). The default value does not exist (a
+/// <remarks>Immutable. Equality is value equality of the eight counts (a record). The default value does not exist (a
 /// reference type); <see cref="Zero"/> has every count zero.</remarks>
 [Immutable]
 public sealed record AttainmentCounts
@@ -19,10 +19,14 @@ public sealed record AttainmentCounts
     /// <param name="openAtRisk">Running cycles at risk.</param>
     /// <param name="openOnTrack">Running or paused cycles on track.</param>
     /// <param name="cancelled">Cycles ended unmet before their deadline.</param>
+    /// <param name="waived">Cycles whose target was waived before their deadline.</param>
+    /// <param name="metEarly">Appointments arrived for before their window opened.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
     [JsonConstructor]
-    public AttainmentCounts(long metOnTime, long metLate, long breached, long openAtRisk, long openOnTrack, long cancelled)
+    public AttainmentCounts(long metOnTime, long metLate, long breached, long openAtRisk, long openOnTrack, long cancelled, long waived = 0, long metEarly = 0)
     {
+        Waived = CheckCount(waived, nameof(waived));
+        MetEarly = CheckCount(metEarly, nameof(metEarly));
         MetOnTime = CheckCount(metOnTime, nameof(metOnTime));
         MetLate = CheckCount(metLate, nameof(metLate));
         Breached = CheckCount(breached, nameof(breached));
@@ -52,22 +56,28 @@ public sealed record AttainmentCounts
     /// <summary>Gets the cycles ended unmet before their deadline.</summary>
     public long Cancelled { get; }
 
+    /// <summary>Gets the cycles whose target was waived before their deadline.</summary>
+    public long Waived { get; }
+
+    /// <summary>Gets the appointments arrived for before their window opened (not kept).</summary>
+    public long MetEarly { get; }
+
     /// <summary>Gets all the cycles counted.</summary>
     [JsonIgnore]
-    public long Total => MetOnTime + MetLate + Breached + OpenAtRisk + OpenOnTrack + Cancelled;
+    public long Total => MetOnTime + MetLate + Breached + OpenAtRisk + OpenOnTrack + Cancelled + Waived + MetEarly;
 
-    /// <summary>Gets the cycles whose deadline passed before they were met: <see cref="MetLate"/> plus <see cref="Breached"/>.</summary>
+    /// <summary>Gets the cycles not kept: <see cref="MetLate"/>, <see cref="MetEarly"/> and <see cref="Breached"/>.</summary>
     [JsonIgnore]
-    public long Breaches => MetLate + Breached;
+    public long Breaches => MetLate + MetEarly + Breached;
 
-    /// <summary>Gets the share of decided cycles (met on time, met late or breached) met on time, from 0 to 1; null
-    /// when none is decided.</summary>
+    /// <summary>Gets the share of decided cycles (met on time, met late or early, or breached) met on time, from 0 to 1;
+    /// null when none is decided.</summary>
     [JsonIgnore]
     public double? OnTimeShare
     {
         get
         {
-            long decided = MetOnTime + MetLate + Breached;
+            long decided = MetOnTime + MetLate + MetEarly + Breached;
             return decided == 0 ? null : (double)MetOnTime / decided;
         }
     }
@@ -84,6 +94,8 @@ public sealed record AttainmentCounts
         Attainment.OpenAtRisk => OpenAtRisk,
         Attainment.OpenOnTrack => OpenOnTrack,
         Attainment.Cancelled => Cancelled,
+        Attainment.Waived => Waived,
+        Attainment.MetEarly => MetEarly,
         _ => throw new ArgumentOutOfRangeException(nameof(attainment), attainment, "Not a defined Attainment value."),
     };
 
@@ -95,10 +107,15 @@ public sealed record AttainmentCounts
     {
         Preconditions.CheckNotNull(other);
         return new(MetOnTime + other.MetOnTime, MetLate + other.MetLate, Breached + other.Breached,
-            OpenAtRisk + other.OpenAtRisk, OpenOnTrack + other.OpenOnTrack, Cancelled + other.Cancelled);
+            OpenAtRisk + other.OpenAtRisk, OpenOnTrack + other.OpenOnTrack, Cancelled + other.Cancelled, Waived + other.Waived,
+            MetEarly + other.MetEarly);
     }
 
-    internal static AttainmentCounts From(ReadOnlySpan<long> counts) => new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+    /// <summary>The number of <see cref="Attainment"/> values: the counts of a row.</summary>
+    internal const int Attainments = 8;
+
+    internal static AttainmentCounts From(ReadOnlySpan<long> counts) =>
+        new(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]);
 
     private static long CheckCount(long value, string name)
     {

@@ -6,16 +6,16 @@ using System.Collections.Generic;
 namespace ServicePolicy.Reporting;
 
 /// <summary>
-/// The rows of one dimension while aggregating: a slot per key, and per slot the six attainment counts, the
+/// The rows of one dimension while aggregating: a slot per key, and per slot the attainment counts, the
 /// interactions and the interactions breached, in one flat array.
 /// </summary>
 /// <remarks>Mutable, not thread-safe. <see cref="Touch"/> counts an interaction in a slot once per
 /// <c>stamp</c> (one stamp per evaluation result added).</remarks>
 internal sealed class GroupTable
 {
-    internal const int Stride = 8;
-    internal const int InteractionsColumn = 6;
-    internal const int BreachedColumn = 7;
+    internal const int Stride = AttainmentCounts.Attainments + 2;
+    internal const int InteractionsColumn = AttainmentCounts.Attainments;
+    internal const int BreachedColumn = AttainmentCounts.Attainments + 1;
 
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
     private readonly List<string> keys = new();
@@ -49,11 +49,11 @@ internal sealed class GroupTable
     /// <summary>Adds one cycle of an attainment to a slot.</summary>
     public void CountCycle(int slot, Attainment attainment) => data[(slot * Stride) + (int)attainment]++;
 
-    /// <summary>Adds an interaction's cycles (six counts) and the interaction itself to a slot.</summary>
+    /// <summary>Adds an interaction's cycles (a count per attainment) and the interaction itself to a slot.</summary>
     public void AddInteraction(int slot, ReadOnlySpan<long> cycles, bool breached)
     {
         Span<long> row = data.AsSpan(slot * Stride, Stride);
-        for (int i = 0; i < 6; i++)
+        for (int i = 0; i < AttainmentCounts.Attainments; i++)
         {
             row[i] += cycles[i];
         }

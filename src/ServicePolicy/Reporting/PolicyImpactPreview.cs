@@ -127,7 +127,7 @@ public static class PolicyImpactPreview
         }
     }
 
-    private static bool IsBreach(Attainment attainment) => attainment is Attainment.MetLate or Attainment.Breached;
+    private static bool IsBreach(Attainment attainment) => attainment is Attainment.MetLate or Attainment.MetEarly or Attainment.Breached;
 
     private static CommitmentStatus? Find(EvaluationResult result, CommitmentStatus like)
     {

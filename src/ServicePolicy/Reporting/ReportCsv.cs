@@ -10,7 +10,7 @@ namespace ServicePolicy.Reporting;
 public static class ReportCsv
 {
     /// <summary>The header of <see cref="WriteRows"/>.</summary>
-    public const string RowsHeader = "dimension,key,cycles,met_on_time,met_late,breached,open_at_risk,open_on_track,cancelled,on_time_share,interactions,interactions_breached";
+    public const string RowsHeader = "dimension,key,cycles,met_on_time,met_late,breached,open_at_risk,open_on_track,cancelled,waived,met_early,on_time_share,interactions,interactions_breached";
 
     /// <summary>The header of <see cref="WriteTimeToMeet"/>.</summary>
     public const string TimeToMeetHeader = "kind,clock,count,p50_seconds,p90_seconds,p99_seconds,max_seconds";
@@ -61,7 +61,7 @@ public static class ReportCsv
 
     private static void Row(CsvWriter csv, string dimension, string key, AttainmentCounts cycles, long interactions, long breached) =>
         csv.Field(dimension).Field(key).Field(cycles.Total).Field(cycles.MetOnTime).Field(cycles.MetLate).Field(cycles.Breached)
-            .Field(cycles.OpenAtRisk).Field(cycles.OpenOnTrack).Field(cycles.Cancelled).Field(cycles.OnTimeShare)
+            .Field(cycles.OpenAtRisk).Field(cycles.OpenOnTrack).Field(cycles.Cancelled).Field(cycles.Waived).Field(cycles.MetEarly).Field(cycles.OnTimeShare)
             .Field(interactions).Field(breached).EndRecord();
 
     private static void Percentiles(CsvWriter csv, string kind, string clock, DurationPercentiles p) =>

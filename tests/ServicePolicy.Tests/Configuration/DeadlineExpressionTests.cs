@@ -45,6 +45,9 @@ public class DeadlineExpressionTests
         { "P2W", DeadlineRule.WithinElapsedTime(Duration.FromDays(14)) },
         { "PT1.5S", DeadlineRule.WithinElapsedTime(Duration.FromMilliseconds(1500)) },
         { "appointment window of 4 hours", DeadlineRule.AppointmentWindow(Duration.FromHours(4)) },
+        { "appointment window of 4 hours, early arrival kept", DeadlineRule.AppointmentWindow(Duration.FromHours(4), EarlyArrival.Kept) },
+        { "appointment window of 3 hours, 30 minutes, Early Arrival Kept", DeadlineRule.AppointmentWindow(Duration.FromMinutes(210), EarlyArrival.Kept) },
+        { "appointment window of 4 hours, early arrival not kept", DeadlineRule.AppointmentWindow(Duration.FromHours(4)) },
     };
 
     public static TheoryData<DeadlineRule, string> Printed => new()
@@ -62,6 +65,7 @@ public class DeadlineExpressionTests
         { DeadlineRule.BusinessDaysAt(2, LocalTime.Noon), "2 business days at 12:00" },
         { DeadlineRule.BusinessDaysAt(2, new LocalTime(12, 0, 30)), "2 business days at 12:00:30" },
         { DeadlineRule.AppointmentWindow(Duration.FromHours(4)), "appointment window of 4 hours" },
+        { DeadlineRule.AppointmentWindow(Duration.FromHours(4), EarlyArrival.Kept), "appointment window of 4 hours, early arrival kept" },
     };
 
     public static TheoryData<string, int, string> Errors => new()
@@ -90,6 +94,12 @@ public class DeadlineExpressionTests
         { "PT4H please", 5, "the end of the text" },
         { "soon", 0, "a number, 'end of business day'" },
         { "99999999999999999999 hours", 0, "a smaller number" },
+        { "appointment window of 4 hours, early", 36, "'arrival'" },
+        { "appointment window of 4 hours, early arrival", 44, "'kept' or 'not kept'" },
+        { "appointment window of 4 hours, early arrival not", 48, "'kept'" },
+        { "appointment window of 4 hours, early arrival kept!", 49, "the end of the text" },
+        { "appointment window of 4 hours soon", 30, "another amount such as '30 minutes', ', early arrival kept'" },
+        { "4 hours, early arrival kept", 7, "another amount such as '30 minutes', or the end of the text" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using ServicePolicy.Commitments;
@@ -21,6 +22,17 @@ public class EvaluatorProperties
     private static string Snapshot(EvaluationResult result) =>
         string.Join("; ", result.Commitments.Select(c => $"{c}|{c.AtRiskAt}|{c.Elapsed}|{c.Remaining}|{c.PercentUsed}|{c.MetAt}|{c.BreachedAt}|{c.EndedAt}"))
         + $"|{string.Join(",", result.RemediesDue.Select(r => r.Key))}|{result.NextChangeAt}|{result.Owner}|{result.Handoffs}";
+
+    [Fact]
+    public void Cases_OftenAgreeDeadlinesAndWaiveTargets()
+    {
+        TimelineCase[] cases = TimelineCase.Arbitrary().Generator.Sample(40, new FsCheck.Rnd(13UL), 200);
+
+        int agreed = cases.Count(c => c.Timeline.Any(f => f is DeadlineAgreed)), waived = cases.Count(c => c.Timeline.Any(f => f is TargetWaived));
+        Assert.True(agreed >= 20 && waived >= 20, $"of 200 cases, {agreed} agree a deadline and {waived} waive a target");
+        Assert.Contains(cases, c => Evaluate(c.Timeline, c.Now).Commitments.Any(s => s.State == Waived));
+        Assert.Contains(cases, c => Evaluate(c.Timeline, c.Now).Commitments.Any(s => s.OriginalDeadline is not null && s.MetAt is not null));
+    }
 
     [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 300)]
     public void Evaluate_IsDeterministic(TimelineCase c)
@@ -83,11 +95,21 @@ public class EvaluatorProperties
                     {
                         Met => [Met],
                         MetLate => [MetLate],
+                        MetEarly => [MetEarly],
+                        Waived => [Waived],
                         Breached => [Breached, MetLate],
                         _ => [],
                     };
                     Assert.True(allowed.Length == 0 || allowed.Contains(after.State),
                         $"{before} at {previous.Now} became {after.State} at {t}");
+                    // Its instants stay too: no later fact (an agreed deadline, a waiver, a pause) rewrites them.
+                    if (allowed.Length > 0)
+                    {
+                        Assert.True(after.BreachedAt == before.BreachedAt && (before.MetAt is null || after.MetAt == before.MetAt)
+                            && (before.EndedAt is null || after.EndedAt == before.EndedAt),
+                            $"{before} (breached {before.BreachedAt}, met {before.MetAt}, ended {before.EndedAt}) at {previous.Now} became " +
+                            $"{after} (breached {after.BreachedAt}, met {after.MetAt}, ended {after.EndedAt}) at {t}");
+                    }
                 }
             }
             previous = current;
@@ -97,8 +119,10 @@ public class EvaluatorProperties
     [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 300)]
     public void Pausing_NeverMovesADeadlineEarlier(TimelineCase c)
     {
-        Timeline unpaused = Timeline.Create(c.Timeline.InteractionId, c.Timeline.Where(f => f is not WaitingStarted and not WaitingEnded));
-        EvaluationResult with = Evaluate(c.Timeline, c.Now);
+        // Without the agreed deadlines on both sides: one agreed while paused may find the cycle breached without the pause.
+        Timeline paused = Timeline.Create(c.Timeline.InteractionId, c.Timeline.Where(f => f is not DeadlineAgreed));
+        Timeline unpaused = Timeline.Create(c.Timeline.InteractionId, paused.Where(f => f is not WaitingStarted and not WaitingEnded));
+        EvaluationResult with = Evaluate(paused, c.Now);
         EvaluationResult without = Evaluate(unpaused, c.Now);
 
         Assert.Equal(without.Commitments.Count, with.Commitments.Count);

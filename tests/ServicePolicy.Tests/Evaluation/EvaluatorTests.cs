@@ -133,15 +133,17 @@ public class EvaluatorTests
     }
 
     [Fact]
-    public void AppointmentWiderThanPolicyMaximum_ThrowsNamingTheFact()
+    public void AppointmentWiderThanPolicyMaximum_IsBreachedFromTheBooking_AndLaterFactsStillEvaluate()
     {
         ServiceLevelPolicy policy = Policy(1, b => b.AddTarget(CommitmentKind.Appointment, DeadlineRule.AppointmentWindow(FourHours)));
         Timeline timeline = Timeline(new AppointmentBooked(At("2025-03-10 10:00"), new Interval(At("2025-03-11 08:00"), At("2025-03-11 16:00"))));
 
-        var e = Assert.Throws<InvalidTimelineException>(() => Evaluator.Evaluate(timeline, policy, At("2025-03-10 10:00")));
+        CommitmentStatus atBooking = Evaluator.Evaluate(timeline, policy, At("2025-03-10 10:00")).FindLatest(CommitmentKind.Appointment)!;
+        EvaluationResult later = Evaluator.Evaluate(timeline.Append(new AgentReplied(At("2025-03-10 11:00"))), policy, At("2025-03-10 11:00"));
 
-        Assert.Equal(1, e.Position);
-        Assert.Contains("wider than the maximum", e.Message);
+        Assert.Equal((CommitmentState.OnTrack, At("2025-03-10 10:00")), (atBooking.State, atBooking.Deadline));
+        Assert.Equal(CommitmentState.Breached, later.FindLatest(CommitmentKind.Appointment)!.State);
+        Assert.Equal(At("2025-03-10 10:00") + Duration.Epsilon, later.FindLatest(CommitmentKind.Appointment)!.BreachedAt);
     }
 
     [Fact]

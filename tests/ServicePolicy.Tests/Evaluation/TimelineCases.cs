@@ -35,7 +35,7 @@ public sealed record TimelineCase(Timeline Timeline, Instant Now, int[] Probes)
 
     public static Arbitrary<TimelineCase> Arbitrary() =>
         (from start in Gen.Choose(0, 7 * 24 * 60)
-         from steps in Gen.ArrayOf(from step in Gen.Choose(0, 14) from gap in Gen.Choose(0, 2880) select (step, gap))
+         from steps in Gen.ArrayOf(from step in Gen.Choose(0, 17) from gap in Gen.Choose(0, 2880) select (step, gap))
          from tail in Gen.Choose(0, 4000)
          from probes in Gen.ArrayOf(Gen.Choose(1, 999), 4)
          select Build(start, steps, tail, probes)).ToArbitrary();
@@ -48,7 +48,7 @@ public sealed record TimelineCase(Timeline Timeline, Instant Now, int[] Probes)
         int owner = 0;
         foreach ((int step, int gap) in steps)
         {
-            at += Duration.FromMinutes(gap);
+            at += Duration.FromMinutes(step >= 15 ? gap % 180 : gap); // amendments come soon after, while cycles run
             TimelineFact? fact = step switch
             {
                 0 or 1 => new AgentReplied(at),
@@ -67,6 +67,8 @@ public sealed record TimelineCase(Timeline Timeline, Instant Now, int[] Probes)
                 13 when gap % 2 == 0 => new FeedbackRequested(at),
                 13 => new MilestoneReached(at, "send you a quote"),
                 14 => new InteractionCancelled(at),
+                15 or 16 => Amend(facts, at, gap, agree: true),
+                17 => Amend(facts, at, gap, agree: false),
                 _ => null,
             };
             if (fact is null)
@@ -91,6 +93,28 @@ public sealed record TimelineCase(Timeline Timeline, Instant Now, int[] Probes)
         return new TimelineCase(Timeline.Create("P-1", facts), at + Duration.FromMinutes(tailMinutes), probes);
     }
 
+    /// <summary>An agreed deadline (later or earlier) or a waiver for one of the cycles running at <paramref name="at"/>,
+    /// chosen by <paramref name="gap"/>; null when none is running. An agreement needs a cycle not yet breached.</summary>
+    private static TimelineFact? Amend(List<TimelineFact> facts, Instant at, int gap, bool agree)
+    {
+        CommitmentStatus[] running = Evaluator.Evaluate(Timeline.Create("P-1", facts), Policy, at).Commitments
+            .Where(c => c.MetAt is null && c.EndedAt is null && (agree ? c.State != CommitmentState.Breached && c.Kind != CommitmentKind.Appointment : true))
+            .ToArray();
+        if (running.Length == 0)
+        {
+            return null;
+        }
+        CommitmentStatus cycle = running[gap % running.Length];
+        return agree
+            ? new DeadlineAgreed(at, cycle.Kind, cycle.Name, cycle.Cycle, at + Duration.FromMinutes(1 + (gap * 3)), "p0", gap % 2 == 0 ? "agreed" : null)
+            : new TargetWaived(at, cycle.Kind, cycle.Name, cycle.Cycle, "p0", gap % 2 == 0 ? "waived" : null);
+    }
+
     public override string ToString() =>
-        $"now {Local(Now)}: " + string.Join(", ", Timeline.Select(f => $"{f.GetType().Name}@{Local(f.At)}"));
+        $"now {Local(Now)}: " + string.Join(", ", Timeline.Select(f => $"{f.GetType().Name}@{Local(f.At)}" + f switch
+        {
+            DeadlineAgreed a => $"({a.Kind}#{a.Cycle} to {Local(a.Deadline)})",
+            TargetWaived w => $"({w.Kind}#{w.Cycle})",
+            _ => string.Empty,
+        }));
 }

@@ -61,27 +61,27 @@ public class ReportSerializationTests
 
         Assert.Equal(
             """
-            dimension,key,cycles,met_on_time,met_late,breached,open_at_risk,open_on_track,cancelled,on_time_share,interactions,interactions_breached
-            Total,,7,2,1,1,1,1,1,0.5,7,2
-            Kind,FirstResponse,7,2,1,1,1,1,1,0.5,7,2
-            Policy,desk v1,7,2,1,1,1,1,1,0.5,7,2
-            Team,,1,0,0,1,0,0,0,0,1,1
-            Team,billing,2,1,0,0,1,0,0,1,2,0
-            Team,support,4,1,1,0,0,1,1,0.5,4,1
-            Owner,person:alice,1,0,0,1,0,0,0,0,1,1
-            Owner,team:billing,2,1,0,0,1,0,0,1,2,0
-            Owner,team:support,4,1,1,0,0,1,1,0.5,4,1
-            Channel,chat,2,1,0,0,1,0,0,1,2,0
-            Channel,email,3,1,1,0,0,1,0,0.5,3,1
-            Channel,phone,1,0,0,1,0,0,0,0,1,1
-            Channel,web,1,0,0,0,0,0,1,,1,0
-            Tier,,1,0,0,0,1,0,0,,1,0
-            Tier,gold,2,2,0,0,0,0,0,1,2,0
-            Tier,standard,4,0,1,1,0,1,1,0,4,2
-            Audience,external,6,2,1,1,0,1,1,0.5,6,2
-            Audience,internal,1,0,0,0,1,0,0,,1,0
-            Period,2025-03-10,5,2,1,1,0,0,1,0.5,5,2
-            Period,2025-03-11,2,0,0,0,1,1,0,,2,0
+            dimension,key,cycles,met_on_time,met_late,breached,open_at_risk,open_on_track,cancelled,waived,met_early,on_time_share,interactions,interactions_breached
+            Total,,7,2,1,1,1,1,1,0,0,0.5,7,2
+            Kind,FirstResponse,7,2,1,1,1,1,1,0,0,0.5,7,2
+            Policy,desk v1,7,2,1,1,1,1,1,0,0,0.5,7,2
+            Team,,1,0,0,1,0,0,0,0,0,0,1,1
+            Team,billing,2,1,0,0,1,0,0,0,0,1,2,0
+            Team,support,4,1,1,0,0,1,1,0,0,0.5,4,1
+            Owner,person:alice,1,0,0,1,0,0,0,0,0,0,1,1
+            Owner,team:billing,2,1,0,0,1,0,0,0,0,1,2,0
+            Owner,team:support,4,1,1,0,0,1,1,0,0,0.5,4,1
+            Channel,chat,2,1,0,0,1,0,0,0,0,1,2,0
+            Channel,email,3,1,1,0,0,1,0,0,0,0.5,3,1
+            Channel,phone,1,0,0,1,0,0,0,0,0,0,1,1
+            Channel,web,1,0,0,0,0,0,1,0,0,,1,0
+            Tier,,1,0,0,0,1,0,0,0,0,,1,0
+            Tier,gold,2,2,0,0,0,0,0,0,0,1,2,0
+            Tier,standard,4,0,1,1,0,1,1,0,0,0,4,2
+            Audience,external,6,2,1,1,0,1,1,0,0,0.5,6,2
+            Audience,internal,1,0,0,0,1,0,0,0,0,,1,0
+            Period,2025-03-10,5,2,1,1,0,0,1,0,0,0.5,5,2
+            Period,2025-03-11,2,0,0,0,1,1,0,0,0,,2,0
 
             """.ReplaceLineEndings("\r\n"),
             writer.ToString());

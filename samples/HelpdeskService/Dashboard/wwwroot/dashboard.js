@@ -14,10 +14,12 @@ const pageSize = 25;
 const segments = [
   ["metOnTime", "met on time"],
   ["metLate", "met late"],
+  ["metEarly", "met early (window not kept)"],
   ["breached", "breached"],
   ["openAtRisk", "open, at risk"],
   ["openOnTrack", "open, on track"],
   ["cancelled", "cancelled"],
+  ["waived", "waived"],
 ];
 const svgNs = "http://www.w3.org/2000/svg";
 
