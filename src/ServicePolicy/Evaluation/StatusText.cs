@@ -32,7 +32,8 @@ internal static class StatusText
 
     /// <summary>What a state tells the customer: the suffix of its resource key, or null to say nothing. Running
     /// cycles promise their deadline (at risk is the staff's concern, not a different promise); met late is the met
-    /// sentence and an apology.</summary>
+    /// sentence and an apology, met early (before an appointment window opened) the same with its own apology; a cycle
+    /// cancelled or waived says nothing, as the target no longer applies.</summary>
     private static string? SayFor(CommitmentStatus status) => status.State switch
     {
         CommitmentState.OnTrack or CommitmentState.AtRisk => "Promise",
@@ -40,7 +41,8 @@ internal static class StatusText
         CommitmentState.Breached => status.EndedAt is null ? "Breached" : null,
         CommitmentState.Met => "Met",
         CommitmentState.MetLate => "MetLate",
-        CommitmentState.Cancelled => null,
+        CommitmentState.MetEarly => "MetEarly",
+        CommitmentState.Cancelled or CommitmentState.Waived => null,
         _ => null,
     };
 
@@ -61,6 +63,7 @@ internal static class StatusText
                 "Paused" => (writer.Get("Status.Paused." + (PauseReasonAt(timeline, result, status.Kind)?.ToString() ?? "Other")), null),
                 "Breached" => (Join(writer.Sentence(status, "Breached", writer.DateTime(status.Deadline)), Remedies(writer, result, status)), null),
                 "MetLate" => (Join(writer.Sentence(status, "Met", writer.DateTime(status.MetAt!.Value)), writer.Get("Status.MetLate"), Remedies(writer, result, status)), null),
+                "MetEarly" => (Join(writer.Sentence(status, "Met", writer.DateTime(status.MetAt!.Value)), writer.Get("Status.MetEarly"), Remedies(writer, result, status)), null),
                 "Met" => (writer.Sentence(status, "Met", writer.DateTime(status.MetAt!.Value)), null),
                 _ => (writer.Sentence(status, say, writer.DateTime(status.Deadline)), null),
             };

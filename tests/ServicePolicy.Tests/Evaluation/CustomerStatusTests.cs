@@ -52,6 +52,9 @@ public class CustomerStatusTests
             "appointment booked" => [opened, new AppointmentBooked(At("2025-03-10 09:30"), new Interval(At("2025-03-11 10:00"), At("2025-03-11 14:00")))],
             "overnight appointment" => [opened, new AppointmentBooked(At("2025-03-10 09:30"), new Interval(At("2025-03-11 22:00"), At("2025-03-12 01:00")))],
             "engineer arrived" => [opened, new AppointmentBooked(At("2025-03-10 09:30"), new Interval(At("2025-03-11 10:00"), At("2025-03-11 14:00"))), new AppointmentArrived(At("2025-03-11 11:30"))],
+            "engineer came early" => [opened, new AppointmentBooked(At("2025-03-10 09:30"), new Interval(At("2025-03-11 10:00"), At("2025-03-11 14:00"))), new AppointmentArrived(At("2025-03-11 08:30"))],
+            "date agreed" => [opened, new AgentReplied(At("2025-03-10 09:30")), new DeadlineAgreed(At("2025-03-10 09:30"), CommitmentKind.Resolution, null, 0, At("2025-03-20 12:00"), "alice", "parts on order")],
+            "resolution waived" => [opened, new AgentReplied(At("2025-03-10 09:30")), new TargetWaived(At("2025-03-10 10:00"), CommitmentKind.Resolution, null, 0, "lead", "customer asked to keep it open")],
             "resolved" => [opened, new AgentReplied(At("2025-03-10 09:30")), new InteractionResolved(At("2025-03-11 10:00"))],
             "cancelled" => [opened, new InteractionCancelled(At("2025-03-10 10:00"))],
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such situation."),
@@ -114,6 +117,12 @@ public class CustomerStatusTests
         { "resolved", "2025-03-11 11:00", "Resolution", "en-GB", "office", "We resolved your request on Tuesday 11 March, 10:00 (UK time)." },
         { "resolved", "2025-03-11 11:00", "Resolution", "de-DE", "office", "Wir haben Ihre Anfrage am Dienstag, 11. März, 10:00 Uhr (britische Zeit) gelöst." },
         { "cancelled", "2025-03-10 11:00", "FirstResponse", "en-GB", "office", null },
+        { "resolution waived", "2025-03-10 11:00", "Resolution", "en-GB", "office", null },
+        // An early arrival is not a kept window; an agreed date is the promise.
+        { "engineer came early", "2025-03-11 12:00", "Appointment", "en-GB", "office", "Your engineer arrived on Tuesday 11 March, 08:30 (UK time). That was before the window we agreed; we're sorry if it was inconvenient." },
+        { "engineer came early", "2025-03-11 12:00", "Appointment", "fr-FR", "office", "Votre intervenant est arrivé le mardi 11 mars à 8\u00a0h\u00a030 (heure du Royaume-Uni). C’était avant le créneau convenu\u00a0; nous vous prions de nous excuser si cela vous a dérangé." },
+        { "engineer came early", "2025-03-11 12:00", "Appointment", "de-DE", "office", "Ihr Techniker ist am Dienstag, 11. März, 08:30 Uhr (britische Zeit) eingetroffen. Das war vor dem vereinbarten Zeitfenster; bitte entschuldigen Sie, falls es Ihnen ungelegen kam." },
+        { "date agreed", "2025-03-14 10:00", "Resolution", "en-GB", "office", "We will resolve your request by Thursday 20 March, 12:00 (UK time)." },
         // A language without a translation reads English, with its own way of writing dates.
         { "opened on Friday", "2025-03-07 17:00", "FirstResponse", "es-ES", "office", "We will reply by lunes 10 marzo, 12:40 (UK time)." },
     };
