@@ -19,6 +19,9 @@ internal sealed partial class CatalogBuilder
     private static readonly string[] TargetKinds = AllKinds.Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
     private static readonly string[] PauseReasons = Enum.GetNames<PauseReason>();
     private static readonly string[] RemedyKinds = Enum.GetNames<RemedyKind>();
+    private static readonly string[] TargetStarts = Enum.GetNames<TargetStart>();
+    private static readonly string[] ReplacedTargets = Enum.GetNames<ReplacedTarget>();
+    private static readonly string[] TargetHoursNames = Enum.GetNames<TargetHours>();
 
     private void BuildPolicy(string path, string name, PolicyOptions policy)
     {
@@ -106,6 +109,16 @@ internal sealed partial class CatalogBuilder
                 : null);
 
         AtRiskThreshold? atRisk = policy.AtRisk is null ? null : BuildAtRisk(policy.AtRisk, $"{path}:AtRisk");
+        TargetStart targetStart = TargetStart.FromChange;
+        ReplacedTarget replacedTarget = ReplacedTarget.Cancel;
+        if (policy.TargetStart is not null)
+        {
+            TryParseName(policy.TargetStart, $"{path}:TargetStart", "a target start", TargetStarts, out targetStart);
+        }
+        if (policy.ReplacedTarget is not null)
+        {
+            TryParseName(policy.ReplacedTarget, $"{path}:ReplacedTarget", "a way to treat replaced targets", ReplacedTargets, out replacedTarget);
+        }
         string? chainName = policy.EscalationChain is null ? null : FindEscalationChain(policy.EscalationChain, name, $"{path}:EscalationChain");
         BreachRemedy[]? handoffRemedies = null;
         if (policy.HandoffLimit is { } limit)
@@ -147,6 +160,7 @@ internal sealed partial class CatalogBuilder
             {
                 builder.WithEscalationChain(chainName);
             }
+            builder.WithTargetStart(targetStart).WithReplacedTarget(replacedTarget);
             policies[name] = builder.Build();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -170,6 +184,11 @@ internal sealed partial class CatalogBuilder
         BusinessCalendar? calendar = target.Calendar is null ? null : FindCalendar(target.Calendar, $"{path}:Calendar");
         AtRiskThreshold? atRisk = target.AtRisk is null ? null : BuildAtRisk(target.AtRisk, $"{path}:AtRisk");
         BreachRemedy[] remedies = BuildRemedies(target.Remedies, $"{path}:Remedies");
+        TargetHours hours = TargetHours.Policy;
+        if (target.Hours is not null)
+        {
+            TryParseName(target.Hours, $"{path}:Hours", "an hours setting", TargetHoursNames, out hours);
+        }
         if (errors.Count > errorCount || rule is null)
         {
             return null;
@@ -184,6 +203,10 @@ internal sealed partial class CatalogBuilder
             if (atRisk is not null)
             {
                 built = built.WithAtRisk(atRisk);
+            }
+            if (hours != TargetHours.Policy)
+            {
+                built = built.WithHours(hours);
             }
             return remedies.Length > 0 ? built.WithRemedies(remedies) : built;
         }

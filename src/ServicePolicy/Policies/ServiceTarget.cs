@@ -17,8 +17,10 @@ namespace ServicePolicy.Policies;
 [Immutable]
 public sealed class ServiceTarget
 {
-    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies)
+    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies,
+        TargetHours hours = TargetHours.Policy)
     {
+        Hours = hours;
         Kind = kind;
         Name = name;
         Rule = rule;
@@ -44,6 +46,10 @@ public sealed class ServiceTarget
 
     /// <summary>Gets the calendar the rule runs on; null to use the policy's calendar.</summary>
     public BusinessCalendar? Calendar { get; }
+
+    /// <summary>Gets whose hours the target is measured in: the desk's calendar (<see cref="TargetHours.Policy"/>, the
+    /// default) or the customer's (<see cref="TargetHours.Customer"/>).</summary>
+    public TargetHours Hours { get; }
 
     /// <summary>Gets the at-risk threshold for this target; null to use the policy's.</summary>
     public AtRiskThreshold? AtRisk { get; }
@@ -93,14 +99,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray());
+        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), Hours);
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray());
+        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), Hours);
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -113,7 +119,18 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone());
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), Hours);
+    }
+
+    /// <summary>Returns a copy measured in <paramref name="hours"/>: the desk's calendar or the customer's hours (see
+    /// <see cref="TargetHours.Customer"/> for how the customer's calendar is found, and its fallback).</summary>
+    /// <param name="hours">Whose hours.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is not a defined value.</exception>
+    public ServiceTarget WithHours(TargetHours hours)
+    {
+        Preconditions.CheckArgumentRange((int)hours, (int)TargetHours.Policy, (int)TargetHours.Customer, nameof(hours));
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), hours);
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c>.</summary>
