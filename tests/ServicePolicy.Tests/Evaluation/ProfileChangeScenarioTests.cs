@@ -3,6 +3,7 @@
 using NodaTime;
 using ServicePolicy.Calendars;
 using ServicePolicy.Commitments;
+using ServicePolicy.Escalation;
 using ServicePolicy.Evaluation;
 using ServicePolicy.Policies;
 using Xunit;
@@ -173,5 +174,41 @@ public class ProfileChangeScenarioTests
         CommitmentStatus only = Assert.Single(result.Commitments);
         Assert.Equal(("Normal v3", OnTrack, "2025-03-04 13:00"), (only.Policy.ToString(), only.State, Local(only.Deadline)));
         Assert.Equal("urgent", timeline.CurrentProfile.Priority);
+    }
+
+    // Each cycle escalates with the chain of the policy that governs it: made urgent (with the ladder) at 10:00, the
+    // urgent first response is due at 11:00 and its lead is told after; made normal again (no chain) at 11:30, the urgent
+    // cycle, kept to its end, still escalates with the ladder.
+    [Fact]
+    public void ProfileChange_EachCycleEscalatesWithItsPolicysChain()
+    {
+        var set = new ServiceLevelPolicySet(
+            [ServiceLevelPolicy.CreateBuilder("Urgent", 1, Office)
+                .AppliesTo(Applicability.Any.WithPriorities("urgent"))
+                .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(1)))
+                .WithReplacedTarget(ReplacedTarget.KeepToEnd)
+                .WithEscalationChain("ladder")
+                .Build()],
+            ServiceLevelPolicy.CreateBuilder("Normal", 1, Office)
+                .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(8)))
+                .Build());
+        Timeline timeline = Timeline.Create("T-17",
+        [
+            new InteractionOpened(At("2025-03-03 09:00"), Agent, Normal),
+            new ProfileChanged(At("2025-03-03 10:00"), Normal.WithPriority("urgent")),
+            new ProfileChanged(At("2025-03-03 11:30"), Normal),
+        ]);
+        EscalationContext context = EscalationContext.Create(ServicePolicy.Tests.Escalation.Ladder.Org(), ServicePolicy.Tests.Escalation.Ladder.Chain());
+
+        EvaluationResult result = Evaluator.Evaluate(timeline, set, At("2025-03-03 11:30"), context);
+
+        Assert.Equal([("Normal v1", Cancelled), ("Urgent v1", Breached), ("Normal v1", OnTrack)], result.Commitments.Select(c => (c.Policy.ToString(), c.State)));
+        EscalationAction lead = Assert.Single(result.EscalationActions);
+        Assert.StartsWith("T-17/FirstResponse/1/ladder@", lead.Key.ToString(), StringComparison.Ordinal);
+        Assert.Equal("bob", Assert.Single(lead.Contacts).Id);
+        Assert.Equal(("Normal v1", "2025-03-03 11:30"), (result.Policy.ToString(), Local(result.PolicySince)));
+        // A context without the urgent policy's chain is refused, as for a policy evaluated alone.
+        Assert.Equal("escalation", Assert.Throws<ArgumentException>(() =>
+            Evaluator.Evaluate(timeline, set, At("2025-03-03 11:30"), EscalationContext.Create(ServicePolicy.Tests.Escalation.Ladder.Org()))).ParamName);
     }
 }
