@@ -29,6 +29,11 @@ namespace ServicePolicy.Evaluation;
 /// <para>Pausing: while the interaction waits for a reason, the commitments the policy pauses for that reason stop
 /// their clocks, and their deadlines move out by the paused time on their clock (business time for calendar rules).
 /// Time spent resolved does not count against the resolution commitment, so reopening resumes it where it stopped.</para>
+/// <para>Profile changes (<see cref="ProfileChanged"/>): evaluating against a <see cref="ServiceLevelPolicySet"/> selects
+/// the policy again at each change (see <see cref="Evaluate(Timeline, ServiceLevelPolicySet, Instant)"/>); against one
+/// policy, the policy stays and a change only sets the customer's hours of cycles that start later. Cycles of targets in
+/// the customer's hours (<see cref="TargetHours.Customer"/>) run on the customer's calendar as the profile says when they
+/// start.</para>
 /// <para>States change by time alone only when a running cycle reaches its at-risk instant or passes its deadline
 /// (deadlines are inclusive: breached from the first instant after it, <see cref="CommitmentStatus.BreachedAt"/>);
 /// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one, or, when evaluating

@@ -28,7 +28,9 @@ internal static class PolicyDescription
         foreach (ServiceTarget target in policy.Targets)
         {
             BusinessCalendar calendar = target.Calendar ?? policy.Calendar;
-            string hours = target.Rule.UsesBusinessTime ? Format(culture, "Target.CalendarSuffix", DescribeCalendar(calendar, culture)) : string.Empty;
+            string hours = target.Rule.UsesBusinessTime
+                ? Format(culture, "Target.CalendarSuffix", DescribeCalendar(calendar, culture, target.Hours == TargetHours.Customer))
+                : string.Empty;
             sentences.Add(Format(culture, "Target." + target.Kind, target.Rule.Describe(culture), hours, target.Name ?? string.Empty));
         }
         foreach (PauseRule rule in policy.PauseRules)
@@ -67,7 +69,9 @@ internal static class PolicyDescription
         return Format(culture, "Pause." + rule.Reason + ".Some", clocks);
     }
 
-    internal static string DescribeCalendar(BusinessCalendar calendar, CultureInfo culture)
+    /// <summary>Describes a calendar's hours and zone; for a target in the customer's hours (<paramref name="customerHours"/>),
+    /// the hours are read in the customer's zone, named by the <c>Zone.Customer</c> resource ("your time").</summary>
+    internal static string DescribeCalendar(BusinessCalendar calendar, CultureInfo culture, bool customerHours = false)
     {
         if (calendar.WeeklyHours.IsAllDay && calendar.Holidays.Count == 0)
         {
@@ -108,7 +112,7 @@ internal static class PolicyDescription
             groups.Append(Format(culture, "Calendar.Group", days, JoinRanges(ranges, culture)));
             offset = last + 1;
         }
-        string text = Format(culture, "Calendar.Hours", groups.ToString(), ZoneName(calendar.Zone, culture));
+        string text = Format(culture, "Calendar.Hours", groups.ToString(), customerHours ? Get("Zone.Customer", culture) : ZoneName(calendar.Zone, culture));
         return calendar.Holidays.Count > 0 ? Format(culture, "Calendar.ExceptHolidays", text) : text;
     }
 
