@@ -162,6 +162,23 @@ internal sealed partial class Replay
         }
     }
 
+    /// <summary>A reopening after a profile change selected another policy while the interaction was resolved: the
+    /// old policy's resolution cycle stays met (it no longer applies), and the current policy's starts, from the
+    /// reopening or, retroactively, from the opening without the time spent resolved.</summary>
+    private void ReopenUnderNewPolicy(int position, InteractionReopened reopening)
+    {
+        if (policy.FindTarget(CommitmentKind.Resolution) is not { } target)
+        {
+            return;
+        }
+        bool retroactive = policy.TargetStart == TargetStart.Retroactive;
+        Start(CommitmentKind.Resolution, null, retroactive ? timeline.Opened.At : reopening.At, target, target.Rule, null, null);
+        if (retroactive)
+        {
+            AddResolvedGaps(cycles[cycleCount - 1]!, timeline.Facts.Slice(0, position + 1));
+        }
+    }
+
     private static bool Reached(ReadOnlySpan<TimelineFact> facts, string milestone)
     {
         foreach (TimelineFact fact in facts)

@@ -219,7 +219,14 @@ internal sealed partial class Replay
                 FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
                 if (FindLatest(CommitmentKind.Resolution) is { MetAt: not null } resolvedCycle)
                 {
-                    resolvedCycle.Reopen(reopening.At);
+                    if (policyReplaced && !ReferenceEquals(resolvedCycle.Policy, policy))
+                    {
+                        ReopenUnderNewPolicy(position, reopening);
+                    }
+                    else
+                    {
+                        resolvedCycle.Reopen(reopening.At);
+                    }
                 }
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);

@@ -211,4 +211,34 @@ public class ProfileChangeScenarioTests
         Assert.Equal("escalation", Assert.Throws<ArgumentException>(() =>
             Evaluator.Evaluate(timeline, set, At("2025-03-03 11:30"), EscalationContext.Create(ServicePolicy.Tests.Escalation.Ladder.Org()))).ParamName);
     }
+
+    // Made urgent while resolved (at 11:00), then reopened at 12:00: the normal resolution stays met at 10:00, and the
+    // urgent one (2 business hours) runs from the reopening, or retroactively from the opening without the two hours
+    // spent resolved.
+    [Theory]
+    //          urgent's start            urgent resolution from  due
+    [InlineData(TargetStart.FromChange,  "2025-03-03 12:00",     "2025-03-03 14:00")]
+    [InlineData(TargetStart.Retroactive, "2025-03-03 09:00",     "2025-03-03 13:00")]
+    public void ReprioritisedWhileResolved_TheReopeningStartsTheNewPolicysResolution(TargetStart start, string from, string due)
+    {
+        var set = new ServiceLevelPolicySet(
+            [ServiceLevelPolicy.CreateBuilder("Urgent", 1, Office).AppliesTo(Applicability.Any.WithPriorities("urgent"))
+                .AddTarget(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Duration.FromHours(2))).WithTargetStart(start).Build()],
+            ServiceLevelPolicy.CreateBuilder("Normal", 1, Office)
+                .AddTarget(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Duration.FromHours(8))).Build());
+        Timeline timeline = Timeline.Create("T-18",
+        [
+            new InteractionOpened(At("2025-03-03 09:00"), Agent, Normal),
+            new InteractionResolved(At("2025-03-03 10:00")),
+            new ProfileChanged(At("2025-03-03 11:00"), Normal.WithPriority("urgent")),
+            new InteractionReopened(At("2025-03-03 12:00")),
+        ]);
+
+        EvaluationResult result = Evaluator.Evaluate(timeline, set, At("2025-03-03 12:30"));
+
+        Assert.Equal(
+            [("Normal v1", Met, "2025-03-03 10:00", "2025-03-03 09:00"), ("Urgent v1", OnTrack, (string?)null, from)],
+            result.Commitments.Select(c => (c.Policy.ToString(), c.State, Local(c.MetAt), Local(c.StartedAt))));
+        Assert.Equal(due, Local(result.Commitments[1].Deadline));
+    }
 }
