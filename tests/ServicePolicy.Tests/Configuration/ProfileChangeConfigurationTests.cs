@@ -62,6 +62,8 @@ public class ProfileChangeConfigurationTests
         Assert.Equal((TargetStart.FromChange, ReplacedTarget.Cancel), (standard.TargetStart, standard.ReplacedTarget));
         Assert.Equal(TargetHours.Customer, urgent.FindTarget(CommitmentKind.FirstResponse)!.Hours);
         Assert.Equal(TargetHours.Policy, standard.FindTarget(CommitmentKind.FirstResponse)!.Hours);
+        // The set knows the catalogue's calendars, for profiles that name one, also when used on its own.
+        Assert.Same(catalog.GetCalendar("ny-office"), catalog.PolicySet!.CustomerCalendars["ny-office"]);
     }
 
     // The configured evaluator (the one hosting uses) selects again at a profile change, and finds the customer's
