@@ -17,6 +17,7 @@ namespace ServicePolicy.Configuration;
 internal sealed partial class CatalogBuilder
 {
     private static readonly string[] TargetKinds = AllKinds.Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
+    private static readonly string[] ReopenModes = Enum.GetNames<ReopenMode>();
     private static readonly string[] PauseReasons = Enum.GetNames<PauseReason>();
     private static readonly string[] RemedyKinds = Enum.GetNames<RemedyKind>();
     private static readonly string[] TargetStarts = Enum.GetNames<TargetStart>();
@@ -184,6 +185,11 @@ internal sealed partial class CatalogBuilder
         BusinessCalendar? calendar = target.Calendar is null ? null : FindCalendar(target.Calendar, $"{path}:Calendar");
         AtRiskThreshold? atRisk = target.AtRisk is null ? null : BuildAtRisk(target.AtRisk, $"{path}:AtRisk");
         BreachRemedy[] remedies = BuildRemedies(target.Remedies, $"{path}:Remedies");
+        ReopenMode reopenMode = ReopenMode.Resume;
+        if (target.ReopenMode is { } reopenText)
+        {
+            TryParseName(reopenText, $"{path}:ReopenMode", "a reopen mode", ReopenModes, out reopenMode);
+        }
         TargetHours hours = TargetHours.Policy;
         if (target.Hours is not null)
         {
@@ -203,6 +209,15 @@ internal sealed partial class CatalogBuilder
             if (atRisk is not null)
             {
                 built = built.WithAtRisk(atRisk);
+            }
+            if (reopenMode != ReopenMode.Resume)
+            {
+                if (built.Kind != CommitmentKind.Resolution)
+                {
+                    errors.Add($"{path}:ReopenMode: only a Resolution target has a cycle a reopening resumes, so only it can start a new one");
+                    return null;
+                }
+                built = built.WithReopenMode(reopenMode);
             }
             if (hours != TargetHours.Policy)
             {

@@ -217,15 +217,21 @@ internal sealed partial class Replay
                 break;
             case InteractionReopened reopening:
                 FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
-                if (FindLatest(CommitmentKind.Resolution) is { MetAt: not null } resolvedCycle)
+                if (!policyReplaced)
                 {
-                    if (policyReplaced && !ReferenceEquals(resolvedCycle.Policy, policy))
+                    Reopen(FindLatest(CommitmentKind.Resolution), reopening.At);
+                }
+                else if (FindLatest(CommitmentKind.Resolution) is { MetAt: not null } resolvedCycle)
+                {
+                    // After a profile change: the current policy's resolution reopens as its target says; an older
+                    // policy's stays met, and the current policy's starts (ReopenUnderNewPolicy).
+                    if (ReferenceEquals(resolvedCycle.Policy, policy))
                     {
-                        ReopenUnderNewPolicy(position, reopening);
+                        Reopen(resolvedCycle, reopening.At);
                     }
                     else
                     {
-                        resolvedCycle.Reopen(reopening.At);
+                        ReopenUnderNewPolicy(position, reopening);
                     }
                 }
                 resolved = false;
@@ -333,6 +339,21 @@ internal sealed partial class Replay
             }
         }
         return null;
+    }
+
+    /// <summary>Reopens a resolution cycle (if any): resumes it where it was resolved, or, when its target says
+    /// <see cref="ReopenMode.NewCycle"/>, leaves it met and starts the next cycle of the same target at
+    /// <paramref name="at"/>.</summary>
+    private void Reopen(CommitmentCycle? cycle, Instant at)
+    {
+        if (cycle?.Target is { ReopenMode: ReopenMode.NewCycle } target)
+        {
+            Start(cycle.Kind, cycle.Name, at, target, target.Rule, null, null);
+        }
+        else
+        {
+            cycle?.Reopen(at);
+        }
     }
 
     private void EndPause(Instant at)
