@@ -30,7 +30,8 @@ public sealed record ProfileTimelineCase(Timeline Timeline, Timeline Unchanged, 
         InteractionProfile.Unspecified.WithCustomerTimeZone(NewYork),
     ];
 
-    /// <summary>Three policies: "Urgent" (retroactive, kept to its end, first response in the customer's hours),
+    /// <summary>Three policies: "Urgent" (retroactive, kept to its end, first response in the customer's hours, a new
+    /// resolution cycle at each reopening),
     /// "Billing" (from the change, cancelled; on a Mon-Sat calendar) and <see cref="TimelineCase.Policy"/> as the
     /// fallback (every kind of commitment).</summary>
     public static ServiceLevelPolicySet Policies { get; } = new(
@@ -40,7 +41,8 @@ public sealed record ProfileTimelineCase(Timeline Timeline, Timeline Unchanged, 
                 .AddTarget(ServiceTarget.Create(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(1))).WithHours(TargetHours.Customer))
                 .AddTarget(CommitmentKind.NextResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(2)))
                 .AddTarget(CommitmentKind.FollowUp, DeadlineRule.WithinBusinessTime(Duration.FromHours(3)))
-                .AddTarget(ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Duration.FromHours(8))).WithRemedies(BreachRemedy.Apology()))
+                .AddTarget(ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Duration.FromHours(8)))
+                    .WithRemedies(BreachRemedy.Apology()).WithReopenMode(ReopenMode.NewCycle))
                 .AddTarget(ServiceTarget.Custom("send you a quote", DeadlineRule.WithinBusinessTime(Duration.FromHours(4))))
                 .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution)
                 .WithAtRisk(AtRiskThreshold.AtPercent(50))

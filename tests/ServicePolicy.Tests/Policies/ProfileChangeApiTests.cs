@@ -89,6 +89,10 @@ public class ProfileChangeApiTests
         Assert.Single(target.Remedies);
         Assert.Equal(TargetHours.Policy, ServiceTarget.Create(CommitmentKind.FirstResponse, DeadlineRule.EndOfBusinessDay()).Hours);
         Assert.Equal("hours", Assert.Throws<ArgumentOutOfRangeException>(() => target.WithHours((TargetHours)2)).ParamName);
+        ServiceTarget resolution = ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.BusinessDays(2))
+            .WithHours(TargetHours.Customer).WithReopenMode(ReopenMode.NewCycle).WithCalendar(Office);
+        Assert.Equal((TargetHours.Customer, ReopenMode.NewCycle), (resolution.Hours, resolution.ReopenMode));
+        Assert.Equal(ReopenMode.NewCycle, resolution.WithHours(TargetHours.Policy).ReopenMode);
     }
 
     [Fact]
