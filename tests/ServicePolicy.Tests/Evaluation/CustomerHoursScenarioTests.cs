@@ -14,7 +14,8 @@ namespace ServicePolicy.Tests.Evaluation;
 /// Issue 13, the customer's hours: a London desk (Mon-Fri 09:00-17:00 UK time) promises a New York customer a reply
 /// "by the end of your business day" and a call "the next business day at 10:00 your time". The United States moves
 /// its clocks on 9 March 2025 and the United Kingdom on 30 March, so New York is 5 hours behind London before 9 March,
-/// 4 hours between, and 5 again after 30 March. Deadlines are shown in London time.
+/// 4 hours between, and 5 again after 30 March; in the autumn the United Kingdom goes back on 26 October and the United
+/// States on 2 November. Deadlines are shown in London time.
 /// </summary>
 public class CustomerHoursScenarioTests
 {
@@ -33,6 +34,7 @@ public class CustomerHoursScenarioTests
     [InlineData("2025-03-10 22:00", "2025-03-11 21:00",        "2025-03-11 14:00",          "2025-03-11 17:00")] // 18:00 EDT: after New York's close
     [InlineData("2025-03-28 14:00", "2025-03-28 21:00",        "2025-03-31 15:00",          "2025-03-28 17:00")] // Monday London is BST
     [InlineData("2025-03-31 14:00", "2025-03-31 22:00",        "2025-04-01 15:00",          "2025-03-31 17:00")] // both on summer time
+    [InlineData("2025-10-31 14:00", "2025-10-31 21:00",        "2025-11-03 15:00",          "2025-10-31 17:00")] // autumn: UK back on 26 Oct, US on 2 Nov
     public void LondonDeskNewYorkCustomer(string opened, string replyBy, string callBy, string deskBy)
     {
         InteractionProfile customer = InteractionProfile.Unspecified.WithCustomerTimeZone(NewYork);
