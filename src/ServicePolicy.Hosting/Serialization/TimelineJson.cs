@@ -21,7 +21,9 @@ namespace ServicePolicy.Hosting.Serialization;
 /// "profile":{...}}, ...]}</c>. Instants are written with NodaTime's <c>InstantPattern.ExtendedIso</c>, exact to the
 /// nanosecond; owners as <c>Owner.ToString()</c> writes them (<c>person:ann</c>, <c>team:billing</c>); deadline rules
 /// as deadline expressions (<see cref="DeadlineExpression.Format"/>); acknowledged keys as
-/// <c>ActionKey.ToString()</c>; enum values by name. Optional values are left out when absent.</para>
+/// <c>ActionKey.ToString()</c>; enum values by name. Optional values are left out when absent. A profile (of
+/// <c>opened</c> and of <c>profileChanged</c>) may carry <c>customerTimeZone</c> (a TZDB id) and <c>customerCalendar</c>
+/// (a catalogue calendar's name).</para>
 /// <para>The versioning rule: a reader accepts its own format and every older one; a newer format is refused with an
 /// error saying so, and an unknown fact type or property is an error too, so nothing written by a later version is
 /// dropped silently. <see cref="Serialize"/> always writes <see cref="CurrentFormat"/>; its bytes for a given timeline
@@ -123,6 +125,9 @@ public static class TimelineJson
             case MilestoneReached milestone:
                 writer.WriteString("name", milestone.Name);
                 break;
+            case ProfileChanged changed:
+                WriteProfile(writer, changed.Profile);
+                break;
             case EscalationAcknowledged acknowledged:
                 writer.WriteString("key", acknowledged.Key.ToString());
                 if (acknowledged.By is { } acknowledgedBy)
@@ -190,6 +195,14 @@ public static class TimelineJson
             }
             writer.WriteEndObject();
         }
+        if (profile.CustomerTimeZone is { } zone)
+        {
+            writer.WriteString("customerTimeZone", zone.Id);
+        }
+        if (profile.CustomerCalendarName is { } calendar)
+        {
+            writer.WriteString("customerCalendar", calendar);
+        }
         writer.WriteEndObject();
     }
 
@@ -212,6 +225,7 @@ public static class TimelineJson
         DeadlineAgreed => "deadlineAgreed",
         TargetWaived => "targetWaived",
         InteractionCancelled => "cancelled",
+        ProfileChanged => "profileChanged",
         // A fact type added to the core without a stored form here must fail loudly, never be written half.
         _ => throw new NotSupportedException($"Fact type {fact.GetType().Name} has no stored form in timeline format {CurrentFormat}."),
     };
@@ -245,10 +259,11 @@ public static class TimelineJson
                 "targetWaived" => new TargetWaived(at, fields.RequiredEnum<CommitmentKind>("kind"), fields.OptionalString("name"),
                     fields.RequiredInt("cycle"), fields.RequiredString("by"), fields.OptionalString("reason")),
                 "cancelled" => new InteractionCancelled(at),
+                "profileChanged" => new ProfileChanged(at, ReadProfile(fields)),
                 _ => throw new StoredFormatException($"Fact {index} has the unknown type '{type}'; timeline format {CurrentFormat} " +
                     "knows opened, agentReplied, customerReplied, followUpPromised, waitingStarted, waitingEnded, ownerAssigned, " +
                     "appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, milestoneReached, " +
-                    "escalationAcknowledged, deadlineAgreed, targetWaived and cancelled."),
+                    "escalationAcknowledged, deadlineAgreed, targetWaived, cancelled and profileChanged."),
             };
             fields.EnsureAllRead();
             return fact;
@@ -294,8 +309,16 @@ public static class TimelineJson
                 attributes.Add(new(attribute.Name, attributeFields.RequiredString(attribute.Name)));
             }
         }
+        string? zoneId = profile.OptionalString("customerTimeZone");
+        DateTimeZone? zone = null;
+        if (zoneId is not null && (zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)) is null)
+        {
+            throw profile.Invalid($"'{zoneId}' in 'customerTimeZone' is not a TZDB time zone id.");
+        }
+        string? calendar = profile.OptionalString("customerCalendar");
         profile.EnsureAllRead();
-        return new InteractionProfile(channel, priority, tier, isInternal, attributes);
+        InteractionProfile read = new InteractionProfile(channel, priority, tier, isInternal, attributes).WithCustomerTimeZone(zone);
+        return calendar is null ? read : read.WithCustomerCalendar(calendar);
     }
 
     private static FollowUpPromised ReadFollowUp(JsonFields fields, Instant at)

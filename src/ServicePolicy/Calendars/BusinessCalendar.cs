@@ -46,6 +46,10 @@ public sealed class BusinessCalendar
     private readonly WorkingTimeline timeline;
     private readonly BusinessDateTable businessDates;
 
+    /// <summary>The copies in other zones made by <see cref="InZone"/>, created on first use: a memo of values that
+    /// depend only on this calendar and the zone, so evaluating stays a pure function.</summary>
+    private System.Collections.Concurrent.ConcurrentDictionary<DateTimeZone, BusinessCalendar>? inZones;
+
     internal BusinessCalendar(
         string name,
         DateTimeZone zone,
@@ -138,6 +142,27 @@ public sealed class BusinessCalendar
     /// <exception cref="InvalidOperationException">The calendar has no working time at all.</exception>
     public static BusinessCalendar Create(string name, string timeZoneId, string weeklyHours) =>
         CreateBuilder(name, timeZoneId).WithWeeklyHours(weeklyHours).Build();
+
+    /// <summary>Returns this calendar's working hours, holidays, special days and closures in another time zone: the same
+    /// wall-clock hours where the customer is ("09:00-17:00" read in <c>America/New_York</c> for a New York customer of
+    /// a London desk), for targets measured in the customer's hours (<see cref="Policies.TargetHours.Customer"/>).</summary>
+    /// <remarks>Holidays and special days stay the same local dates; closures stay the same instants. The copy is named
+    /// <c>Name@ZoneId</c>. Copies are made once per zone and shared (safe from many threads); this calendar itself when
+    /// <paramref name="zone"/> is its <see cref="Zone"/>.</remarks>
+    /// <param name="zone">The time zone.</param>
+    /// <returns>The calendar in that zone.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public BusinessCalendar InZone(DateTimeZone zone)
+    {
+        Preconditions.CheckNotNull(zone);
+        if (zone.Equals(Zone))
+        {
+            return this;
+        }
+        var copies = inZones ?? System.Threading.Interlocked.CompareExchange(ref inZones, new(), null) ?? inZones!;
+        return copies.GetOrAdd(zone, static (z, calendar) => new BusinessCalendar(
+            calendar.Name + "@" + z.Id, z, calendar.WeeklyHours, calendar.holidays, calendar.specialDays, calendar.Closures), this);
+    }
 
     /// <summary>Gets the working ranges of a local date: its special day's ranges, none on a holiday, otherwise its weekly hours.</summary>
     /// <param name="date">The local date.</param>

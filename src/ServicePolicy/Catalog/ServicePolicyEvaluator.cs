@@ -46,7 +46,7 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
     {
         Preconditions.CheckNotNull(timeline);
         IServicePolicyCatalog catalog = catalogs.Get(name);
-        return Evaluate(timeline, catalog.SelectPolicy(timeline.Opened.Profile), now, catalog);
+        return Evaluate(timeline, catalog.SelectPolicy(timeline.Opened.Profile), now, catalog, new PolicySource(catalog.PolicySet, catalog.Calendars));
     }
 
     public EvaluationResult Evaluate(Timeline timeline, string policyName, Instant now)
@@ -54,13 +54,13 @@ internal sealed class ServicePolicyEvaluator : IServicePolicyEvaluator
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policyName);
         IServicePolicyCatalog catalog = catalogs.Get(name);
-        return Evaluate(timeline, catalog.GetPolicy(policyName), now, catalog);
+        return Evaluate(timeline, catalog.GetPolicy(policyName), now, catalog, new PolicySource(null, catalog.Calendars));
     }
 
-    private EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, IServicePolicyCatalog catalog) =>
+    private EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, IServicePolicyCatalog catalog, in PolicySource source) =>
         EscalationContextOf(catalog) is { } escalation
-            ? Evaluator.Evaluate(timeline, policy, now, escalation, metrics)
-            : Evaluator.Evaluate(timeline, policy, now, metrics);
+            ? Evaluator.Evaluate(timeline, policy, now, escalation, source, metrics)
+            : Evaluator.Evaluate(timeline, policy, now, source, metrics);
 
     /// <summary>Returns the escalation context of a catalogue (built once per catalogue version); null without a
     /// directory or chains, in which case validation has made sure no policy names a chain.</summary>

@@ -21,6 +21,9 @@ internal sealed partial class CatalogBuilder
     private static readonly string[] PauseReasons = Enum.GetNames<PauseReason>();
     private static readonly string[] RemedyKinds = Enum.GetNames<RemedyKind>();
     private static readonly string[] EarlyArrivals = Enum.GetNames<EarlyArrival>();
+    private static readonly string[] TargetStarts = Enum.GetNames<TargetStart>();
+    private static readonly string[] ReplacedTargets = Enum.GetNames<ReplacedTarget>();
+    private static readonly string[] TargetHoursNames = Enum.GetNames<TargetHours>();
 
     private void BuildPolicy(string path, string name, PolicyOptions policy)
     {
@@ -108,6 +111,16 @@ internal sealed partial class CatalogBuilder
                 : null);
 
         AtRiskThreshold? atRisk = policy.AtRisk is null ? null : BuildAtRisk(policy.AtRisk, $"{path}:AtRisk");
+        TargetStart targetStart = TargetStart.FromChange;
+        ReplacedTarget replacedTarget = ReplacedTarget.Cancel;
+        if (policy.TargetStart is not null)
+        {
+            TryParseName(policy.TargetStart, $"{path}:TargetStart", "a target start", TargetStarts, out targetStart);
+        }
+        if (policy.ReplacedTarget is not null)
+        {
+            TryParseName(policy.ReplacedTarget, $"{path}:ReplacedTarget", "a way to treat replaced targets", ReplacedTargets, out replacedTarget);
+        }
         string? chainName = policy.EscalationChain is null ? null : FindEscalationChain(policy.EscalationChain, name, $"{path}:EscalationChain");
         BreachRemedy[]? handoffRemedies = null;
         if (policy.HandoffLimit is { } limit)
@@ -149,6 +162,7 @@ internal sealed partial class CatalogBuilder
             {
                 builder.WithEscalationChain(chainName);
             }
+            builder.WithTargetStart(targetStart).WithReplacedTarget(replacedTarget);
             policies[name] = builder.Build();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -190,6 +204,11 @@ internal sealed partial class CatalogBuilder
         {
             TryParseName(reopenText, $"{path}:ReopenMode", "a reopen mode", ReopenModes, out reopenMode);
         }
+        TargetHours hours = TargetHours.Policy;
+        if (target.Hours is not null)
+        {
+            TryParseName(target.Hours, $"{path}:Hours", "an hours setting", TargetHoursNames, out hours);
+        }
         if (errors.Count > errorCount || rule is null)
         {
             return null;
@@ -213,6 +232,10 @@ internal sealed partial class CatalogBuilder
                     return null;
                 }
                 built = built.WithReopenMode(reopenMode);
+            }
+            if (hours != TargetHours.Policy)
+            {
+                built = built.WithHours(hours);
             }
             return remedies.Length > 0 ? built.WithRemedies(remedies) : built;
         }

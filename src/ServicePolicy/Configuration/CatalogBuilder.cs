@@ -79,7 +79,9 @@ internal sealed partial class CatalogBuilder
         {
             errors.Add($"{root}:Policies: no policies are defined; add at least one under {root}:Policies");
         }
-        ServiceLevelPolicySet? set = BuildPolicySet(policyNames);
+        // The catalogue's calendars are the ones profiles may name as the customer's hours, also when the set is used
+        // on its own (Evaluator.Evaluate(timeline, catalog.PolicySet, now)).
+        ServiceLevelPolicySet? set = BuildPolicySet(policyNames)?.WithCustomerCalendars(calendars);
         return errors.Count == 0 ? new CatalogContent(calendars, policies, set, chainVersions, rotas) : null;
     }
 

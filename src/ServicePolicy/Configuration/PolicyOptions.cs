@@ -48,6 +48,16 @@ public sealed class PolicyOptions
     /// container. Default: null.</value>
     public string? EscalationChain { get; set; }
 
+    /// <summary>Gets or sets from when the policy's commitments count when a profile change makes it govern an
+    /// interaction (<see cref="Policies.ServiceLevelPolicy.TargetStart"/>).</summary>
+    /// <value><c>FromChange</c> or <c>Retroactive</c> (<see cref="Policies.TargetStart"/>); null for <c>FromChange</c>. Default: null.</value>
+    public string? TargetStart { get; set; }
+
+    /// <summary>Gets or sets what happens to the policy's running cycles when a profile change selects another policy
+    /// (<see cref="Policies.ServiceLevelPolicy.ReplacedTarget"/>).</summary>
+    /// <value><c>Cancel</c> or <c>KeepToEnd</c> (<see cref="Policies.ReplacedTarget"/>); null for <c>Cancel</c>. Default: null.</value>
+    public string? ReplacedTarget { get; set; }
+
     /// <summary>Gets or sets the handoff limit.</summary>
     /// <value>Null when handoffs are not limited. Default: null.</value>
     public HandoffLimitOptions? HandoffLimit { get; set; }

@@ -28,6 +28,11 @@ public sealed class TargetOptions
     /// <value>Null for the policy's calendar. Default: null.</value>
     public string? Calendar { get; set; }
 
+    /// <summary>Gets or sets whose hours the target is measured in (<see cref="Policies.ServiceTarget.Hours"/>).</summary>
+    /// <value><c>Policy</c> (the target's or policy's calendar) or <c>Customer</c> (the customer's hours, from the
+    /// interaction's profile; see <see cref="Policies.TargetHours.Customer"/>); null for <c>Policy</c>. Default: null.</value>
+    public string? Hours { get; set; }
+
     /// <summary>Gets or sets the target's own at-risk threshold.</summary>
     /// <value>Null for the policy's. Default: null.</value>
     public AtRiskOptions? AtRisk { get; set; }

@@ -44,6 +44,12 @@ internal sealed class CommitmentCycle
 
     internal ServiceTarget? Target { get; private set; }
 
+    /// <summary>The policy that governs the cycle (whose target, pause rules and at-risk threshold it uses).</summary>
+    internal ServiceLevelPolicy Policy { get; private set; } = null!;
+
+    /// <summary>Since when <see cref="Policy"/> governs the interaction.</summary>
+    internal Instant PolicySince { get; private set; }
+
     /// <summary>The rule, or null for a promise by an instant (<see cref="PromisedBy"/>).</summary>
     internal DeadlineRule? Rule { get; private set; }
 
@@ -68,8 +74,10 @@ internal sealed class CommitmentCycle
     /// <summary>Makes this a new cycle, neither met nor ended, forgetting the one it was (every field is set here).</summary>
     /// <returns>This cycle.</returns>
     internal CommitmentCycle Reset(CommitmentKind kind, string? name, int index, Instant start, ServiceTarget? target, DeadlineRule? rule,
-        BusinessCalendar calendar, Interval? window, Instant? promisedBy)
+        BusinessCalendar calendar, Interval? window, Instant? promisedBy, ServiceLevelPolicy policy, Instant policySince)
     {
+        Policy = policy;
+        PolicySince = policySince;
         Kind = kind;
         Name = name;
         Index = index;
@@ -107,6 +115,11 @@ internal sealed class CommitmentCycle
         MetAt = at;
         (resolvedGaps ??= new List<(Instant Start, Instant? End)>(1)).Add((at, null));
     }
+
+    /// <summary>Adds a time the interaction spent resolved, from <paramref name="resolved"/> to <paramref name="reopened"/>,
+    /// to a resolution cycle that starts before it (a retroactive one, see <see cref="Policies.TargetStart.Retroactive"/>).</summary>
+    internal void AddResolvedGap(Instant resolved, Instant reopened) =>
+        (resolvedGaps ??= new List<(Instant Start, Instant? End)>(1)).Add((resolved, reopened));
 
     /// <summary>Records a reopening (resolution cycles only): running again from where it stopped.</summary>
     internal void Reopen(Instant at)
@@ -200,7 +213,7 @@ internal sealed class CommitmentCycle
         CommitmentAmendments? amendments = Agreement is null && Waiver is null
             ? null
             : new CommitmentAmendments(Agreement is null ? null : clock.OriginalDeadline, Agreement, Waiver, Name);
-        return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt, amendments);
+        return new CommitmentStatus(Kind, Name, Index, Start, state, deadline, atRiskAt, target, elapsed, MetAt, EndedAt, Policy, PolicySince, amendments);
     }
 
     /// <summary>The target under an agreed deadline: the time on the clock from its start to the agreed deadline,

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using NodaTime;
 using ServicePolicy.Commitments;
 using ServicePolicy.Internal;
+using ServicePolicy.Policies;
 
 namespace ServicePolicy.Evaluation;
 
@@ -21,8 +22,9 @@ namespace ServicePolicy.Evaluation;
 [Immutable]
 public sealed class CommitmentStatus
 {
-    // Compact (128 bytes instead of 176, a queue holds millions): the kind and state in a byte each, and the nullable
-    // instants as plain ones with flags; a cycle is never both met and ended, so those share one field.
+    // Compact (128 bytes instead of 176, a queue holds millions; 152 with the governing policy and since when): the kind
+    // and state in a byte each, and the nullable instants as plain ones with flags; a cycle is never both met and ended,
+    // so those share one field.
     private readonly Instant atRiskAt;
     private readonly Instant closedAt;
     private readonly byte kind;
@@ -34,8 +36,11 @@ public sealed class CommitmentStatus
     private readonly object? nameOrAmendments;
 
     internal CommitmentStatus(CommitmentKind kind, string? name, int cycle, Instant startedAt, CommitmentState state, Instant deadline,
-        Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt, CommitmentAmendments? amendments = null)
+        Instant? atRiskAt, Duration target, Duration elapsed, Instant? metAt, Instant? endedAt, ServiceLevelPolicy policy, Instant policySince,
+        CommitmentAmendments? amendments = null)
     {
+        Policy = policy;
+        PolicySince = policySince;
         Debug.Assert(metAt is null || endedAt is null, "A cycle is either met or ended.");
         this.kind = (byte)kind;
         nameOrAmendments = amendments is null ? name : amendments.WithName(name);
@@ -72,6 +77,14 @@ public sealed class CommitmentStatus
 
     /// <summary>Gets the instant the cycle started.</summary>
     public Instant StartedAt { get; }
+
+    /// <summary>Gets the policy (name and version) that governs the cycle: the one whose target it measures. With profile
+    /// changes (<see cref="ProfileChanged"/>), cycles of one evaluation may have different policies.</summary>
+    public ServiceLevelPolicy Policy { get; }
+
+    /// <summary>Gets since when <see cref="Policy"/> governs the interaction: the opening, or the profile change that
+    /// selected it (a retroactive cycle, <see cref="TargetStart.Retroactive"/>, starts before it).</summary>
+    public Instant PolicySince { get; }
 
     /// <summary>Gets the state.</summary>
     public CommitmentState State => (CommitmentState)state;

@@ -36,19 +36,20 @@ internal sealed partial class EscalationPlanner
     private readonly Dictionary<ActionKey, Instant> acknowledged = new();
 
     private Timeline timeline = null!;
-    private string chainName = null!;
+    private string? chainName;
     private EscalationContext context = null!;
     private Instant now;
     private Owner owner = null!;
 
     /// <summary>Starts planning one evaluation, with no actions so far.</summary>
     /// <param name="timeline">The timeline; its <see cref="EscalationAcknowledged"/> facts stop what they acknowledge.</param>
-    /// <param name="chainName">The policy's chain.</param>
+    /// <param name="chainName">The chain of the policy that governs at <paramref name="now"/>, for a breached handoff
+    /// limit; null for none. Each cycle escalates with the chain of the policy that governs it.</param>
     /// <param name="context">The chain versions and the directory.</param>
     /// <param name="now">The evaluated instant.</param>
     /// <param name="owner">The interaction's owner at <paramref name="now"/>.</param>
     /// <returns>This planner.</returns>
-    internal EscalationPlanner Start(Timeline timeline, string chainName, EscalationContext context, Instant now, Owner owner)
+    internal EscalationPlanner Start(Timeline timeline, string? chainName, EscalationContext context, Instant now, Owner owner)
     {
         this.timeline = timeline;
         this.chainName = chainName;
@@ -74,7 +75,7 @@ internal sealed partial class EscalationPlanner
         ladderSteps.Clear();
         track.Reset(null!, null, null);
         timeline = null!;
-        chainName = null!;
+        chainName = null;
         context = null!;
         owner = null!;
         Next = null;
@@ -96,7 +97,11 @@ internal sealed partial class EscalationPlanner
         {
             return;
         }
-        EscalationChain chain = context.InForce(chainName, status.StartedAt);
+        if (cycle.Policy.EscalationChainName is not { } cycleChain)
+        {
+            return;
+        }
+        EscalationChain chain = context.InForce(cycleChain, status.StartedAt);
         if (!chain.Escalates(cycle.Kind, cycle.Name))
         {
             return;
@@ -139,6 +144,10 @@ internal sealed partial class EscalationPlanner
 
     internal void PlanHandoffLimit(Instant breachedAt)
     {
+        if (chainName is null)
+        {
+            return;
+        }
         EscalationChain chain = context.InForce(chainName, timeline.Opened.At);
         int index = -1;
         for (int i = 0; i < chain.LevelSpan.Length && index < 0; i++)

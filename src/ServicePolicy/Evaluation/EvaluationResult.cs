@@ -18,8 +18,10 @@ namespace ServicePolicy.Evaluation;
 public sealed class EvaluationResult
 {
     internal EvaluationResult(string interactionId, ServiceLevelPolicy policy, Instant now, Owner owner, int handoffs,
-        Instant? handoffLimitBreachedAt, IReadOnlyList<CommitmentStatus> commitments, IReadOnlyList<RemedyDue> remediesDue, IReadOnlyList<EscalationAction> escalationActions, Instant? nextChangeAt)
+        Instant? handoffLimitBreachedAt, IReadOnlyList<CommitmentStatus> commitments, IReadOnlyList<RemedyDue> remediesDue, IReadOnlyList<EscalationAction> escalationActions, Instant? nextChangeAt,
+        Instant policySince)
     {
+        PolicySince = policySince;
         InteractionId = interactionId;
         Policy = policy;
         Now = now;
@@ -35,8 +37,13 @@ public sealed class EvaluationResult
     /// <summary>Gets the host's id of the interaction.</summary>
     public string InteractionId { get; }
 
-    /// <summary>Gets the policy evaluated against.</summary>
+    /// <summary>Gets the policy that governs at <see cref="Now"/>: the one evaluated against, or, evaluating against a
+    /// policy set or a catalogue, the one selected by the profile as it stands after the last <see cref="ProfileChanged"/>.
+    /// Each cycle names its own (<see cref="CommitmentStatus.Policy"/>).</summary>
     public ServiceLevelPolicy Policy { get; }
+
+    /// <summary>Gets since when <see cref="Policy"/> governs: the opening, or the profile change that selected it.</summary>
+    public Instant PolicySince { get; }
 
     /// <summary>Gets the evaluated instant.</summary>
     public Instant Now { get; }

@@ -30,6 +30,11 @@ namespace ServicePolicy.Evaluation;
 /// <para>Pausing: while the interaction waits for a reason, the commitments the policy pauses for that reason stop
 /// their clocks, and their deadlines move out by the paused time on their clock (business time for calendar rules).
 /// Time spent resolved does not count against the resolution commitment, so reopening resumes it where it stopped.</para>
+/// <para>Profile changes (<see cref="ProfileChanged"/>): evaluating against a <see cref="ServiceLevelPolicySet"/> selects
+/// the policy again at each change (see <see cref="Evaluate(Timeline, ServiceLevelPolicySet, Instant)"/>); against one
+/// policy, the policy stays and a change only sets the customer's hours of cycles that start later. Cycles of targets in
+/// the customer's hours (<see cref="TargetHours.Customer"/>) run on the customer's calendar as the profile says when they
+/// start.</para>
 /// <para>States change by time alone only when a running cycle reaches its at-risk instant or passes its deadline
 /// (deadlines are inclusive: breached from the first instant after it, <see cref="CommitmentStatus.BreachedAt"/>);
 /// <see cref="EvaluationResult.NextChangeAt"/> is the earliest such instant after the evaluated one, or, when evaluating
@@ -57,12 +62,16 @@ public static class Evaluator
         Evaluate(timeline, policy, now, EvaluationMetrics.Static);
 
     /// <summary>Evaluates as above, counted on <paramref name="metrics"/> (the DI evaluator's instruments).</summary>
-    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EvaluationMetrics metrics)
+    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EvaluationMetrics metrics) =>
+        Evaluate(timeline, policy, now, PolicySource.None, metrics);
+
+    /// <summary>Evaluates as above, selecting again from <paramref name="source"/> at each profile change.</summary>
+    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, in PolicySource source, EvaluationMetrics metrics)
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
         CheckNow(timeline, now);
-        return metrics.Evaluate(timeline, policy, null, now);
+        return metrics.Evaluate(timeline, policy, source, null, now);
     }
 
     /// <summary>Evaluates a timeline under a policy at an instant, with the escalation actions due at that instant
@@ -99,12 +108,34 @@ public static class Evaluator
         Evaluate(timeline, policy, now, escalation, EvaluationMetrics.Static);
 
     /// <summary>Evaluates as above, counted on <paramref name="metrics"/> (the DI evaluator's instruments).</summary>
-    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation, EvaluationMetrics metrics)
+    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation, EvaluationMetrics metrics) =>
+        Evaluate(timeline, policy, now, escalation, PolicySource.None, metrics);
+
+    /// <summary>Evaluates as above, selecting again from <paramref name="source"/> at each profile change.</summary>
+    internal static EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, Instant now, EscalationContext escalation, in PolicySource source,
+        EvaluationMetrics metrics)
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policy);
         Preconditions.CheckNotNull(escalation);
         CheckNow(timeline, now);
+        CheckChain(policy, escalation);
+        if (source.Policies is { } set && timeline.HasProfileChanges)
+        {
+            foreach (TimelineFact fact in timeline.Facts)
+            {
+                if (fact is ProfileChanged change)
+                {
+                    CheckChain(set.Select(change.Profile), escalation);
+                }
+            }
+        }
+        return metrics.Evaluate(timeline, policy, source, escalation, now);
+    }
+
+    /// <summary>Checks that <paramref name="escalation"/> has the chain of <paramref name="policy"/>.</summary>
+    private static void CheckChain(ServiceLevelPolicy policy, EscalationContext escalation)
+    {
         if (policy.EscalationChainName is { } chainName)
         {
             bool known = false, replayable = escalation.ReplayVersion is null;
@@ -118,10 +149,10 @@ public static class Evaluator
             Preconditions.CheckArgument(replayable, nameof(escalation),
                 $"The escalation context replays with version {escalation.ReplayVersion} of chain '{chainName}' (policy '{policy}'), which it does not have.");
         }
-        return metrics.Evaluate(timeline, policy, escalation, now);
     }
 
-    /// <summary>Evaluates a timeline at an instant, with escalation, under the policy a policy set selects for it.</summary>
+    /// <summary>Evaluates a timeline at an instant, with escalation, under the policy a policy set selects for it, selecting
+    /// again at each <see cref="ProfileChanged"/> (see <see cref="Evaluate(Timeline, ServiceLevelPolicySet, Instant)"/>).</summary>
     /// <param name="timeline">The interaction's facts; none may be after <paramref name="now"/>.</param>
     /// <param name="policies">The policy set.</param>
     /// <param name="now">The instant to evaluate at.</param>
@@ -141,7 +172,7 @@ public static class Evaluator
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policies);
-        return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now, escalation);
+        return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now, escalation, PolicySource.Of(policies), EvaluationMetrics.Static);
     }
 
     private static void CheckNow(Timeline timeline, Instant now)
@@ -155,7 +186,14 @@ public static class Evaluator
     }
 
     /// <summary>Evaluates a timeline at an instant under the policy a policy set selects for it
-    /// (<see cref="ServiceLevelPolicySet.Select"/> with the profile of <see cref="Timeline.Opened"/>).</summary>
+    /// (<see cref="ServiceLevelPolicySet.Select"/> with the profile of <see cref="Timeline.Opened"/>), selecting again at
+    /// each <see cref="ProfileChanged"/>.</summary>
+    /// <remarks>When a change selects another policy, the old policy's running cycles end at the change or run to their
+    /// end (its <see cref="ServiceLevelPolicy.ReplacedTarget"/>), and the new policy's targets that would be running had
+    /// it governed all along start from the change or retroactively (its <see cref="ServiceLevelPolicy.TargetStart"/>).
+    /// Cycles already met or ended keep their history. Each status names the policy that governs it
+    /// (<see cref="CommitmentStatus.Policy"/>, <see cref="CommitmentStatus.PolicySince"/>). Profiles that name a customer
+    /// calendar find it in <see cref="ServiceLevelPolicySet.CustomerCalendars"/>.</remarks>
     /// <param name="timeline">The interaction's facts; none may be after <paramref name="now"/>.</param>
     /// <param name="policies">The policy set.</param>
     /// <param name="now">The instant to evaluate at.</param>
@@ -170,6 +208,6 @@ public static class Evaluator
     {
         Preconditions.CheckNotNull(timeline);
         Preconditions.CheckNotNull(policies);
-        return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now);
+        return Evaluate(timeline, policies.Select(timeline.Opened.Profile), now, PolicySource.Of(policies), EvaluationMetrics.Static);
     }
 }

@@ -34,6 +34,7 @@ internal sealed partial class Replay
     private Owner owner = null!;
     private int handoffs;
     private Instant? handoffLimitBreachedAt;
+    private HandoffLimit? breachedHandoffLimit;
     private bool resolved;
     private bool cancelled;
     private bool anyPublicReply;
@@ -41,11 +42,12 @@ internal sealed partial class Replay
     /// <summary>Replays <paramref name="timeline"/> under <paramref name="policy"/> and evaluates it at
     /// <paramref name="now"/>, escalating with <paramref name="escalation"/> when it is not null. Call once between
     /// <see cref="Clear"/>s.</summary>
-    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
+    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, in PolicySource source, EscalationContext? escalation, Instant now)
     {
         this.timeline = timeline;
         this.policy = policy;
         owner = timeline.Opened.Owner;
+        StartProfile(timeline, source);
         ReadOnlySpan<TimelineFact> facts = timeline.Facts;
         for (int i = 0; i < facts.Length; i++)
         {
@@ -66,6 +68,8 @@ internal sealed partial class Replay
         owner = null!;
         handoffs = 0;
         handoffLimitBreachedAt = null;
+        breachedHandoffLimit = null;
+        ClearProfile();
         resolved = false;
         cancelled = false;
         anyPublicReply = false;
@@ -76,14 +80,14 @@ internal sealed partial class Replay
         var statuses = new CommitmentStatus[cycleCount];
         List<RemedyDue>? remedies = null;
         Instant? next = null;
-        EscalationPlanner? planner = escalation is not null && policy.EscalationChainName is { } chainName
-            ? this.planner.Start(timeline, chainName, escalation, now, owner)
+        EscalationPlanner? planner = escalation is not null && (policy.EscalationChainName is not null || policyReplaced)
+            ? this.planner.Start(timeline, policy.EscalationChainName, escalation, now, owner)
             : null;
         for (int i = 0; i < statuses.Length; i++)
         {
             CommitmentCycle cycle = cycles[i]!;
-            CycleClock clock = cycle.ClockAt(now, policy, pauses);
-            CommitmentStatus status = cycle.ToStatus(now, policy, clock);
+            CycleClock clock = cycle.ClockAt(now, cycle.Policy, pauses);
+            CommitmentStatus status = cycle.ToStatus(now, cycle.Policy, clock);
             statuses[i] = status;
             planner?.PlanCycle(cycle, status, clock);
             Instant? change = status.State switch
@@ -107,7 +111,7 @@ internal sealed partial class Replay
         }
         if (handoffLimitBreachedAt is { } handoffBreach)
         {
-            IReadOnlyList<BreachRemedy> handoffRemedies = policy.HandoffLimit!.Remedies;
+            IReadOnlyList<BreachRemedy> handoffRemedies = breachedHandoffLimit!.Remedies;
             for (int r = 0; r < handoffRemedies.Count; r++)
             {
                 (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(handoffRemedies[r], handoffBreach, null, RemedyKey(timeline.InteractionId, null, r)));
@@ -127,7 +131,7 @@ internal sealed partial class Replay
             }
         }
         return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
-            Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next);
+            Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next, policySince);
     }
 
     private void Apply(int position, TimelineFact fact)
@@ -178,6 +182,7 @@ internal sealed partial class Replay
                 if (policy.HandoffLimit is { } limit && handoffs == limit.MaxReassignments + 1)
                 {
                     handoffLimitBreachedAt = assigned.At;
+                    breachedHandoffLimit = limit;
                 }
                 break;
             case AppointmentBooked booking:
@@ -191,7 +196,7 @@ internal sealed partial class Replay
                 MeetOpen(CommitmentKind.FeedbackRequest, request.At);
                 break;
             case MilestoneReached milestone:
-                FindOpen(CommitmentKind.Custom, milestone.Name)?.Meet(milestone.At);
+                MeetOpen(CommitmentKind.Custom, milestone.At, milestone.Name);
                 break;
             case InteractionResolved resolution:
                 EndPause(resolution.At);
@@ -212,7 +217,23 @@ internal sealed partial class Replay
                 break;
             case InteractionReopened reopening:
                 FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
-                Reopen(FindLatest(CommitmentKind.Resolution), reopening.At);
+                if (!policyReplaced)
+                {
+                    Reopen(FindLatest(CommitmentKind.Resolution), reopening.At);
+                }
+                else if (FindLatest(CommitmentKind.Resolution) is { MetAt: not null } resolvedCycle)
+                {
+                    // After a profile change: the current policy's resolution reopens as its target says; an older
+                    // policy's stays met, and the current policy's starts (ReopenUnderNewPolicy).
+                    if (ReferenceEquals(resolvedCycle.Policy, policy))
+                    {
+                        Reopen(resolvedCycle, reopening.At);
+                    }
+                    else
+                    {
+                        ReopenUnderNewPolicy(position, reopening);
+                    }
+                }
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
                 break;
@@ -232,6 +253,9 @@ internal sealed partial class Replay
                         cycles[i]!.End(cancellation.At);
                     }
                 }
+                break;
+            case ProfileChanged change:
+                ChangeProfile(position, change);
                 break;
         }
     }
@@ -287,13 +311,17 @@ internal sealed partial class Replay
             Array.Resize(ref cycles, cycleCount * 2);
         }
         CommitmentCycle cycle = cycles[cycleCount] ??= new CommitmentCycle();
-        cycle.Reset(kind, name, index, at, target, rule, target?.Calendar ?? policy.Calendar, window, promisedBy);
+        cycle.Reset(kind, name, index, at, target, rule, CalendarOf(target), window, promisedBy, policy, policySince);
         cycleCount++;
     }
 
-    private bool MeetOpen(CommitmentKind kind, Instant at)
+    private bool MeetOpen(CommitmentKind kind, Instant at, string? name = null)
     {
-        CommitmentCycle? cycle = FindOpen(kind);
+        if (policyReplaced)
+        {
+            return MeetAllOpen(kind, at, name);
+        }
+        CommitmentCycle? cycle = FindOpen(kind, name);
         cycle?.Meet(at);
         return cycle is not null;
     }

@@ -42,12 +42,12 @@ internal sealed class ReplayPool
     internal int Capacity { get; }
 
     /// <summary>Evaluates in a rented replay, returned cleared afterwards, also when the evaluation throws.</summary>
-    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
+    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, in PolicySource source, EscalationContext? escalation, Instant now)
     {
         Replay replay = Rent();
         try
         {
-            return replay.Evaluate(timeline, policy, escalation, now);
+            return replay.Evaluate(timeline, policy, source, escalation, now);
         }
         finally
         {

@@ -49,6 +49,14 @@ public sealed class Timeline : IReadOnlyList<TimelineFact>
     /// <summary>Gets the first fact, which opened the interaction.</summary>
     public InteractionOpened Opened => (InteractionOpened)storage.Facts[0];
 
+    /// <summary>Gets the profile as it stands after the last fact: the opening's, or that of the last
+    /// <see cref="ProfileChanged"/>.</summary>
+    public Policies.InteractionProfile CurrentProfile => end.Profile ?? Opened.Profile;
+
+    /// <summary>Gets whether the timeline has a <see cref="ProfileChanged"/> fact (the evaluator's fast path skips
+    /// policy re-selection when it has none).</summary>
+    internal bool HasProfileChanges => end.ProfileChanges;
+
     /// <summary>Gets the instant of the last fact.</summary>
     public Instant LastInstant => storage.Facts[count - 1].At;
 
@@ -172,14 +180,16 @@ public sealed class Timeline : IReadOnlyList<TimelineFact>
     }
 
     /// <summary>What validating a fact needs to know of the facts before it.</summary>
-    private readonly record struct State(Owner? Owner, bool Waiting, bool Resolved, bool Cancelled, bool AppointmentPending)
+    private readonly record struct State(Owner? Owner, bool Waiting, bool Resolved, bool Cancelled, bool AppointmentPending,
+        Policies.InteractionProfile? Profile = null, bool ProfileChanges = false)
     {
         internal static State Empty => default;
 
         /// <summary>Returns the state after a fact that has passed validation.</summary>
         internal State After(TimelineFact fact) => fact switch
         {
-            InteractionOpened opened => this with { Owner = opened.Owner },
+            InteractionOpened opened => this with { Owner = opened.Owner, Profile = opened.Profile },
+            ProfileChanged changed => this with { Profile = changed.Profile, ProfileChanges = true },
             OwnerAssigned assigned => this with { Owner = assigned.Owner },
             WaitingStarted => this with { Waiting = true },
             WaitingEnded => this with { Waiting = false },

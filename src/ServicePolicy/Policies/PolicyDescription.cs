@@ -42,17 +42,19 @@ internal static class PolicyDescription
         bool saysPolicyHours = false;
         foreach (ServiceTarget target in targets)
         {
-            // The policy's own hours are said once, after the targets; a target on another calendar says its own.
+            // The policy's own hours are said once, after the targets; a target on another calendar, or in the
+            // customer's hours, says its own.
             string hours = string.Empty;
             if (target.Rule.UsesBusinessTime)
             {
-                if (target.Calendar is null || ReferenceEquals(target.Calendar, policy.Calendar))
+                if (target.Hours != TargetHours.Customer && (target.Calendar is null || ReferenceEquals(target.Calendar, policy.Calendar)))
                 {
                     saysPolicyHours = true;
                 }
                 else
                 {
-                    hours = Format(culture, "Target.CalendarSuffix", DescribeCalendar(target.Calendar, culture));
+                    hours = Format(culture, "Target.CalendarSuffix",
+                        DescribeCalendar(target.Calendar ?? policy.Calendar, culture, target.Hours == TargetHours.Customer));
                 }
             }
             sentences.Add(Format(culture, "Target." + target.Kind, target.Rule.Describe(culture), hours, target.Name ?? string.Empty));
@@ -177,7 +179,9 @@ internal static class PolicyDescription
         return Format(culture, "Pause." + rule.Reason + ".Some", clocks);
     }
 
-    internal static string DescribeCalendar(BusinessCalendar calendar, CultureInfo culture)
+    /// <summary>Describes a calendar's hours and zone; for a target in the customer's hours (<paramref name="customerHours"/>),
+    /// the hours are read in the customer's zone, named by the <c>Zone.Customer</c> resource ("your time").</summary>
+    internal static string DescribeCalendar(BusinessCalendar calendar, CultureInfo culture, bool customerHours = false)
     {
         if (calendar.WeeklyHours.IsAllDay && calendar.Holidays.Count == 0)
         {
@@ -218,7 +222,7 @@ internal static class PolicyDescription
             groups.Append(Format(culture, "Calendar.Group", days, JoinRanges(ranges, culture)));
             offset = last + 1;
         }
-        string text = Format(culture, "Calendar.Hours", groups.ToString(), ZoneName(calendar.Zone, culture));
+        string text = Format(culture, "Calendar.Hours", groups.ToString(), customerHours ? Get("Zone.Customer", culture) : ZoneName(calendar.Zone, culture));
         return calendar.Holidays.Count > 0 ? Format(culture, "Calendar.ExceptHolidays", text) : text;
     }
 

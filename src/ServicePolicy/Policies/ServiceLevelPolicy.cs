@@ -27,8 +27,11 @@ public sealed class ServiceLevelPolicy
     private readonly PauseRule[] pauseRules;
 
     internal ServiceLevelPolicy(string name, int version, BusinessCalendar calendar, Applicability applicability,
-        ServiceTarget[] targets, PauseRule[] pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit, string? escalationChainName)
+        ServiceTarget[] targets, PauseRule[] pauseRules, AtRiskThreshold atRisk, HandoffLimit? handoffLimit, string? escalationChainName,
+        TargetStart targetStart = TargetStart.FromChange, ReplacedTarget replacedTarget = ReplacedTarget.Cancel)
     {
+        TargetStart = targetStart;
+        ReplacedTarget = replacedTarget;
         Name = name;
         Version = version;
         Calendar = calendar;
@@ -76,6 +79,14 @@ public sealed class ServiceLevelPolicy
     /// <summary>Gets the name of the escalation chain every commitment cycle (and a breached handoff limit) escalates
     /// with; null for none. The chain's versions come from the <c>EscalationContext</c> given to the evaluator.</summary>
     public string? EscalationChainName { get; }
+
+    /// <summary>Gets from when this policy's commitments count when a profile change makes it govern an interaction
+    /// (<see cref="Evaluation.ProfileChanged"/>); <see cref="Policies.TargetStart.FromChange"/> unless set.</summary>
+    public TargetStart TargetStart { get; }
+
+    /// <summary>Gets what happens to this policy's running cycles when a profile change selects another policy;
+    /// <see cref="Policies.ReplacedTarget.Cancel"/> unless set.</summary>
+    public ReplacedTarget ReplacedTarget { get; }
 
     /// <summary>Starts building a policy.</summary>
     /// <param name="name">The policy's name.</param>

@@ -27,6 +27,8 @@ public sealed class ServiceLevelPolicyBuilder
     private AtRiskThreshold atRisk = AtRiskThreshold.None;
     private HandoffLimit? handoffLimit;
     private string? escalationChainName;
+    private TargetStart targetStart;
+    private ReplacedTarget replacedTarget;
 
     internal ServiceLevelPolicyBuilder(string name, int version, BusinessCalendar calendar)
     {
@@ -45,6 +47,8 @@ public sealed class ServiceLevelPolicyBuilder
         atRisk = policy.AtRisk;
         handoffLimit = policy.HandoffLimit;
         escalationChainName = policy.EscalationChainName;
+        targetStart = policy.TargetStart;
+        replacedTarget = policy.ReplacedTarget;
     }
 
     /// <summary>Sets which interactions the policy applies to (by default, every interaction).</summary>
@@ -165,6 +169,30 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
+    /// <summary>Sets from when the policy's commitments count when a profile change makes it govern an interaction
+    /// (by default <see cref="TargetStart.FromChange"/>).</summary>
+    /// <param name="start">From the change, or retroactively.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is not a defined value.</exception>
+    public ServiceLevelPolicyBuilder WithTargetStart(TargetStart start)
+    {
+        Preconditions.CheckArgumentRange((int)start, (int)TargetStart.FromChange, (int)TargetStart.Retroactive, nameof(start));
+        targetStart = start;
+        return this;
+    }
+
+    /// <summary>Sets what happens to the policy's running cycles when a profile change selects another policy (by
+    /// default <see cref="ReplacedTarget.Cancel"/>).</summary>
+    /// <param name="replaced">Cancel them at the change, or keep them to their end.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="replaced"/> is not a defined value.</exception>
+    public ServiceLevelPolicyBuilder WithReplacedTarget(ReplacedTarget replaced)
+    {
+        Preconditions.CheckArgumentRange((int)replaced, (int)ReplacedTarget.Cancel, (int)ReplacedTarget.KeepToEnd, nameof(replaced));
+        replacedTarget = replaced;
+        return this;
+    }
+
     /// <summary>Builds the policy, checking the rules that span several calls: at least one target; at most one target
     /// per kind (per name for custom targets); at most one pause rule per reason; no pause rule for appointments.</summary>
     /// <returns>The policy.</returns>
@@ -174,7 +202,8 @@ public sealed class ServiceLevelPolicyBuilder
     {
         BuildError.ThrowIfAny($"Policy '{name} v{version.ToString(CultureInfo.InvariantCulture)}' is invalid", Validate());
         return new ServiceLevelPolicy(name, version, calendar, applicability, targets.ToArray(),
-            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName);
+            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName,
+            targetStart, replacedTarget);
     }
 
     /// <summary>Checks the rules that span several calls (see <see cref="Build"/>) and returns every problem, each

@@ -3,6 +3,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Collections.ObjectModel;
+using ServicePolicy.Calendars;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Policies;
@@ -33,6 +35,39 @@ public sealed class ServiceLevelPolicySet
         Preconditions.CheckArgument(duplicate is null, nameof(policies), $"More than one policy is named '{duplicate}' (the fallback included).");
         Policies = Array.AsReadOnly(list);
         Fallback = fallback;
+        CustomerCalendars = NoCalendars;
+    }
+
+    private ServiceLevelPolicySet(ServiceLevelPolicySet other, IReadOnlyDictionary<string, BusinessCalendar> customerCalendars)
+    {
+        Policies = other.Policies;
+        Fallback = other.Fallback;
+        CustomerCalendars = customerCalendars;
+    }
+
+    private static readonly IReadOnlyDictionary<string, BusinessCalendar> NoCalendars =
+        new ReadOnlyDictionary<string, BusinessCalendar>(new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal));
+
+    /// <summary>Gets the calendars that profiles may name as the customer's hours
+    /// (<see cref="InteractionProfile.CustomerCalendarName"/>, compared ordinally), for targets measured in
+    /// <see cref="TargetHours.Customer"/>; empty unless set with <see cref="WithCustomerCalendars"/>.</summary>
+    public IReadOnlyDictionary<string, BusinessCalendar> CustomerCalendars { get; }
+
+    /// <summary>Returns a copy whose profiles may name <paramref name="calendars"/> (by their keys) as the customer's
+    /// hours. A profile naming a calendar that is not there falls back to its time zone (see <see cref="TargetHours.Customer"/>).</summary>
+    /// <param name="calendars">The calendars by name.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendars"/>, a key or a calendar is null.</exception>
+    public ServiceLevelPolicySet WithCustomerCalendars(IEnumerable<KeyValuePair<string, BusinessCalendar>> calendars)
+    {
+        Preconditions.CheckNotNull(calendars);
+        var copy = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, BusinessCalendar> pair in calendars)
+        {
+            Preconditions.CheckArgument(pair.Key is not null && pair.Value is not null, nameof(calendars), "Calendar names and calendars must not be null.");
+            copy[pair.Key] = pair.Value;
+        }
+        return new ServiceLevelPolicySet(this, new ReadOnlyDictionary<string, BusinessCalendar>(copy));
     }
 
     /// <summary>Gets the policies in order of precedence, without the fallback.</summary>

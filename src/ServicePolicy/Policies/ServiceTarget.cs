@@ -18,9 +18,10 @@ namespace ServicePolicy.Policies;
 public sealed class ServiceTarget
 {
     private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies,
-        ReopenMode reopenMode = ReopenMode.Resume)
+        ReopenMode reopenMode = ReopenMode.Resume, TargetHours hours = TargetHours.Policy)
     {
         ReopenMode = reopenMode;
+        Hours = hours;
         Kind = kind;
         Name = name;
         Rule = rule;
@@ -46,6 +47,10 @@ public sealed class ServiceTarget
 
     /// <summary>Gets the calendar the rule runs on; null to use the policy's calendar.</summary>
     public BusinessCalendar? Calendar { get; }
+
+    /// <summary>Gets whose hours the target is measured in: the desk's calendar (<see cref="TargetHours.Policy"/>, the
+    /// default) or the customer's (<see cref="TargetHours.Customer"/>).</summary>
+    public TargetHours Hours { get; }
 
     /// <summary>Gets the at-risk threshold for this target; null to use the policy's.</summary>
     public AtRiskThreshold? AtRisk { get; }
@@ -100,14 +105,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode);
+        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode, Hours);
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode);
+        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode, Hours);
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -120,7 +125,7 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode, Hours);
     }
 
     /// <summary>Returns a copy that, when a resolved interaction is reopened, resumes its resolution cycle or starts
@@ -139,7 +144,18 @@ public sealed class ServiceTarget
         Preconditions.CheckArgumentRange((int)mode, (int)ReopenMode.Resume, (int)ReopenMode.NewCycle, nameof(mode));
         Preconditions.CheckArgument(mode == ReopenMode.Resume || Kind == CommitmentKind.Resolution, nameof(mode),
             $"Only a Resolution target has a cycle a reopening resumes, so only it can start a new one; {this} cannot.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode, Hours);
+    }
+
+    /// <summary>Returns a copy measured in <paramref name="hours"/>: the desk's calendar or the customer's hours (see
+    /// <see cref="TargetHours.Customer"/> for how the customer's calendar is found, and its fallback).</summary>
+    /// <param name="hours">Whose hours.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is not a defined value.</exception>
+    public ServiceTarget WithHours(TargetHours hours)
+    {
+        Preconditions.CheckArgumentRange((int)hours, (int)TargetHours.Policy, (int)TargetHours.Customer, nameof(hours));
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours);
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c>.</summary>

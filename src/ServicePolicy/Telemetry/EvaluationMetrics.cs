@@ -59,17 +59,17 @@ internal sealed class EvaluationMetrics
 
     /// <summary>Evaluates (<see cref="ReplayPool.Evaluate"/> on the shared pool), measuring the evaluation when an
     /// instrument is enabled. The arguments are checked by the caller.</summary>
-    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, EscalationContext? escalation, Instant now)
+    internal EvaluationResult Evaluate(Timeline timeline, ServiceLevelPolicy policy, in PolicySource source, EscalationContext? escalation, Instant now)
     {
         if (!evaluations.Enabled && !duration.Enabled)
         {
-            return ReplayPool.Shared.Evaluate(timeline, policy, escalation, now);
+            return ReplayPool.Shared.Evaluate(timeline, policy, source, escalation, now);
         }
         long started = Stopwatch.GetTimestamp();
         EvaluationResult result;
         try
         {
-            result = ReplayPool.Shared.Evaluate(timeline, policy, escalation, now);
+            result = ReplayPool.Shared.Evaluate(timeline, policy, source, escalation, now);
         }
         catch (Exception e)
         {

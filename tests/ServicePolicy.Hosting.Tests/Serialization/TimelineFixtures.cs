@@ -52,6 +52,8 @@ internal static class TimelineFixtures
             new InteractionResolved(Next(1)),
             new FeedbackRequested(Next(0)),
             new InteractionReopened(Next(60)),
+            new ProfileChanged(Next(0), profile.WithPriority("normal")
+                .WithCustomerTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]).WithCustomerCalendar("ny-office")),
             new InteractionCancelled(Next(1)),
         ]);
     }

@@ -29,6 +29,20 @@ public class TimelineJsonTests
     }
 
     [Fact]
+    public void RoundTrip_RandomTimelinesWithProfileChanges_GiveTheSameFactsAndTheSameText()
+    {
+        Prop.ForAll(ProfileTimelineCase.Arbitrary(), c =>
+            {
+                string json = TimelineJson.Serialize(c.Timeline);
+                Timeline read = TimelineJson.Deserialize(json);
+                AssertSameFacts(c.Timeline, read);
+                Assert.Equal(json, TimelineJson.Serialize(read));
+                Assert.Equal(c.Timeline.CurrentProfile.ToString(), read.CurrentProfile.ToString());
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+
+    [Fact]
     public void RoundTrip_EveryFactTypeAndRuleKind_KeepsEveryProperty()
     {
         Timeline timeline = TimelineFixtures.EveryFact();
@@ -117,6 +131,10 @@ public class TimelineJsonTests
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[{\"type\":\"opened\",\"at\":\"2025-03-03T09:00:00Z\",\"owner\":\"person:a\",\"profile\":{\"internal\":false,\"colour\":\"red\"}}]}",
         "Fact 0 (opened), property 'profile' has the unknown property 'colour'")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + Opened + "]}", "does not form a valid timeline")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"profileChanged\",\"at\":\"2025-03-03T10:00:00Z\",\"profile\":{\"internal\":false,\"customerTimeZone\":\"America/NewYork\"}}]}",
+        "Fact 1 (profileChanged), property 'profile': 'America/NewYork' in 'customerTimeZone' is not a TZDB time zone id")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"profileChanged\",\"at\":\"2025-03-03T10:00:00Z\"}]}",
+        "Fact 1 (profileChanged): the required property 'profile' is missing")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"appointmentBooked\",\"at\":\"2025-03-03T10:00:00Z\",\"window\":{\"start\":\"2025-03-03T12:00:00Z\"}}]}",
         "Fact 1 (appointmentBooked), property 'window': the required property 'end' is missing")]
     [InlineData("{\"format\":1,\"format\":1,\"id\":\"T\",\"facts\":[]}",
@@ -210,7 +228,7 @@ public class TimelineJsonTests
 
         Assert.Equal("Fact 1 has the unknown type 'escalated'; timeline format 1 knows opened, agentReplied, customerReplied, followUpPromised, " +
             "waitingStarted, waitingEnded, ownerAssigned, appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, " +
-            "milestoneReached, escalationAcknowledged, deadlineAgreed, targetWaived and cancelled.", e.Message);
+            "milestoneReached, escalationAcknowledged, deadlineAgreed, targetWaived, cancelled and profileChanged.", e.Message);
     }
 
     [Theory]
@@ -255,7 +273,8 @@ public class TimelineJsonTests
         Instant i => NodaTime.Text.InstantPattern.ExtendedIso.Format(i),
         NodaTime.Interval w => Describe(w.Start) + "/" + Describe(w.End),
         Policies.InteractionProfile p => $"{p.Channel}|{p.Priority}|{p.CustomerTier}|{p.IsInternal}|" +
-            string.Join(",", p.Attributes.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + "=" + x.Value)),
+            string.Join(",", p.Attributes.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + "=" + x.Value)) +
+            $"|{p.CustomerTimeZone?.Id}|{p.CustomerCalendarName}",
         Commitments.DeadlineRule r => r.GetType().Name + ":" + Commitments.DeadlineExpression.Format(r),
         _ => value.ToString()!,
     };

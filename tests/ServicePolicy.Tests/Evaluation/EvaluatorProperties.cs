@@ -1,5 +1,6 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
@@ -132,5 +133,119 @@ public class EvaluatorProperties
             Assert.True(with.Commitments[i].Deadline >= without.Commitments[i].Deadline,
                 $"{with.Commitments[i]} is due before {without.Commitments[i]}");
         }
+    }
+
+    // Issue 13: timelines whose profile changes, evaluated under a policy set that selects again at each change.
+
+    private static EvaluationResult EvaluateSet(Timeline timeline, Instant now) => Evaluator.Evaluate(timeline, ProfileTimelineCase.Policies, now);
+
+    private static string Governed(EvaluationResult result) =>
+        string.Join("; ", result.Commitments.Select(c => $"{c.Kind}:{c.Name}#{c.Cycle} {c.Policy}@{c.PolicySince} from {c.StartedAt}")) + $"; {result.Policy}@{result.PolicySince}";
+
+    [Property(Arbitrary = [typeof(ProfileTimelineCase)], MaxTest = 300)]
+    public void Evaluate_WithProfileChanges_IsDeterministic(ProfileTimelineCase c)
+    {
+        EvaluationResult first = EvaluateSet(c.Timeline, c.Now);
+        EvaluationResult second = EvaluateSet(c.Timeline, c.Now);
+        Assert.Equal(Snapshot(first) + Governed(first), Snapshot(second) + Governed(second));
+    }
+
+    [Property(Arbitrary = [typeof(ProfileTimelineCase)], MaxTest = 300)]
+    public void NextChangeAt_WithProfileChanges_IsATrueNextChange(ProfileTimelineCase c)
+    {
+        EvaluationResult result = EvaluateSet(c.Timeline, c.Now);
+        string states = States(result);
+        if (result.NextChangeAt is not { } next)
+        {
+            Assert.Equal(states, States(EvaluateSet(c.Timeline, c.Now + Duration.FromDays(60))));
+            return;
+        }
+        Assert.True(next > c.Now, $"NextChangeAt {next} is not after {c.Now}");
+        Assert.NotEqual(states, States(EvaluateSet(c.Timeline, next)));
+        Duration span = next - c.Now;
+        foreach (int perMille in c.Probes)
+        {
+            Instant between = c.Now + Duration.FromNanoseconds(span.ToInt64Nanoseconds() / 1000 * perMille);
+            if (between > c.Now && between < next)
+            {
+                Assert.Equal(states, States(EvaluateSet(c.Timeline, between)));
+            }
+        }
+        Instant justBefore = next - Duration.Epsilon;
+        if (justBefore > c.Now)
+        {
+            Assert.Equal(states, States(EvaluateSet(c.Timeline, justBefore)));
+        }
+    }
+
+    /// <summary>Evaluated at a profile change, without it and with it: every cycle met or breached before the change is
+    /// there after it, in the same state, with the same instants.</summary>
+    [Property(Arbitrary = [typeof(ProfileTimelineCase)], MaxTest = 300)]
+    public void ProfileChange_NeverRewritesAMetOrBreachedCycle(ProfileTimelineCase c)
+    {
+        for (int i = 1; i < c.Timeline.Count; i++)
+        {
+            if (c.Timeline[i] is not ProfileChanged change)
+            {
+                continue;
+            }
+            EvaluationResult before = EvaluateSet(Timeline.Create(c.Timeline.InteractionId, c.Timeline.Take(i)), change.At);
+            EvaluationResult after = EvaluateSet(Timeline.Create(c.Timeline.InteractionId, c.Timeline.Take(i + 1)), change.At);
+            foreach (CommitmentStatus was in before.Commitments.Where(s => s.State is Met or MetLate or Breached))
+            {
+                CommitmentStatus now = after.Commitments.Single(s => s.Kind == was.Kind && s.Name == was.Name && s.Cycle == was.Cycle);
+                Assert.Equal(
+                    (was.State, was.StartedAt, was.Deadline, was.MetAt, was.BreachedAt, was.Policy, was.PolicySince),
+                    (now.State, now.StartedAt, now.Deadline, now.MetAt, now.BreachedAt, now.Policy, now.PolicySince));
+            }
+            // And the cycles that were there are still there, in the same order, under the same policies.
+            Assert.Equal(
+                before.Commitments.Select(s => (s.Kind, s.Name, s.Cycle, s.Policy, s.StartedAt)),
+                after.Commitments.Take(before.Commitments.Count).Select(s => (s.Kind, s.Name, s.Cycle, s.Policy, s.StartedAt)));
+        }
+    }
+
+    /// <summary>With no profile change, evaluating under the set is evaluating under the policy it selects for the
+    /// opening, as before issue 13.</summary>
+    [Property(Arbitrary = [typeof(ProfileTimelineCase)], MaxTest = 300)]
+    public void Evaluate_WithoutProfileChanges_IsTheSelectedPolicysResult(ProfileTimelineCase c)
+    {
+        ServicePolicy.Policies.ServiceLevelPolicy selected = ProfileTimelineCase.Policies.Select(c.Unchanged.Opened.Profile);
+        EvaluationResult underSet = EvaluateSet(c.Unchanged, c.Now);
+        EvaluationResult underPolicy = Evaluator.Evaluate(c.Unchanged, selected, c.Now);
+        Assert.Equal(Snapshot(underPolicy) + Governed(underPolicy), Snapshot(underSet) + Governed(underSet));
+        Assert.All(underSet.Commitments, s => Assert.Equal((selected, c.Unchanged.Opened.At), (s.Policy, s.PolicySince)));
+    }
+
+    /// <summary>A timeline whose changes all select the policy it already has evaluates as if it had none.</summary>
+    [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 200)]
+    public void ProfileChange_ToAProfileOfTheSamePolicy_ChangesNothing(TimelineCase c)
+    {
+        var facts = c.Timeline.ToList();
+        int at = facts.Count / 2 + 1;
+        Instant instant = facts[at - 1].At;
+        if (facts[at - 1] is InteractionCancelled)
+        {
+            return;
+        }
+        facts.Insert(at, new ProfileChanged(instant, new ServicePolicy.Policies.InteractionProfile(channel: "chat")));
+        Timeline changed = Timeline.Create(c.Timeline.InteractionId, facts);
+        Assert.Equal(Snapshot(Evaluate(c.Timeline, c.Now)), Snapshot(EvaluateSet(changed, c.Now)));
+    }
+
+    /// <summary>The cases above are worth their time: most have a profile change, and many a cycle of a policy that
+    /// replaced the opening's, started retroactively or kept beside another.</summary>
+    [Fact]
+    public void ProfileTimelineCases_CoverReplacedPolicies()
+    {
+        List<ProfileTimelineCase> cases = ProfileTimelineCase.Arbitrary().Generator.Sample(200, new Rnd(13UL), 30).ToList();
+        List<EvaluationResult> results = cases.Select(c => EvaluateSet(c.Timeline, c.Now)).ToList();
+
+        int changed = cases.Count(c => c.Timeline.Any(f => f is ProfileChanged));
+        Assert.True(changed > 100, $"{changed} of {cases.Count} cases have a profile change");
+        int mixed = results.Count(r => r.Commitments.Select(s => s.Policy).Distinct().Count() > 1);
+        Assert.True(mixed > 20, $"{mixed} of {cases.Count} results have cycles of two policies");
+        Assert.True(results.Count(r => r.Commitments.Any(s => s.StartedAt < s.PolicySince)) > 10, "retroactive starts");
+        Assert.True(results.Count(r => r.Commitments.Any(s => s.EndedAt is not null && s.Policy != r.Policy)) > 10, "replaced cycles ended");
     }
 }

@@ -12,7 +12,8 @@ namespace ServicePolicy.Tests.Fuzzing;
 
 /// <summary>
 /// Issue 15: generated and mutated fact sequences through <see cref="Timeline.Create"/>, <see cref="Timeline.Append"/>
-/// and <see cref="Evaluator.Evaluate(Timeline, Policies.ServiceLevelPolicy, Instant)"/>, each under the fuzz budget.
+/// and <see cref="Evaluator.Evaluate(Timeline, Policies.ServiceLevelPolicySet, Instant)"/> (which selects again at each
+/// profile change), each under the fuzz budget.
 /// Every outcome is success or the documented exception: <see cref="InvalidTimelineException"/> naming the fact and its
 /// position, or, from the evaluation at an instant before the last fact, <see cref="ArgumentOutOfRangeException"/>
 /// naming <c>now</c>. Fixed seeds, a few thousand cases in all.
@@ -58,7 +59,7 @@ public class TimelineFuzzTests
         Instant now = timeline!.LastInstant + Duration.FromMinutes(nowOffsetMinutes);
         thrown = FuzzBudget.RunExpecting(
             $"{FactSequences.Describe(facts)} at {now}",
-            () => Evaluator.Evaluate(timeline, TimelineCase.Policy, now),
+            () => Evaluator.Evaluate(timeline, ProfileTimelineCase.Policies, now),
             typeof(ArgumentOutOfRangeException), typeof(InvalidTimelineException));
         if (thrown is InvalidTimelineException unevaluable)
         {

@@ -104,6 +104,18 @@ public class PolicyDescriptionTests
     }
 
     [Fact]
+    public void Describe_TargetInTheCustomersHours_ReadsTheHoursInTheCustomersTime()
+    {
+        ServiceLevelPolicy policy = ServiceLevelPolicy.CreateBuilder("Global", 1, Office)
+            .AddTarget(ServiceTarget.Create(CommitmentKind.FirstResponse, DeadlineRule.EndOfBusinessDay()).WithHours(TargetHours.Customer))
+            .Build();
+
+        Assert.Equal(
+            "We reply to new requests by the end of the business day (Monday to Friday, 09:00-17:00 your time, except public holidays).",
+            policy.Describe(English));
+    }
+
+    [Fact]
     public void Describe_EveryKind_OneSentenceEach()
     {
         BusinessCalendar newYork = BusinessCalendar.Create("ny", "America/New_York", "Mon-Fri 08:00-12:00, 13:00-18:00; Sat 10:00-14:00");

@@ -54,7 +54,8 @@ internal static class SyntheticResults
                 Instant deadline = started + target;
                 Instant? metAt = state is CommitmentState.Met or CommitmentState.MetLate ? started + elapsed + Duration.FromMinutes(random.Next(0, 600)) : null;
                 Instant? endedAt = state == CommitmentState.Cancelled ? started + elapsed : null;
-                var status = new CommitmentStatus(kind, name, c, started, state, deadline, null, target, elapsed, metAt, endedAt);
+                var status = new CommitmentStatus(kind, name, c, started, state, deadline, null, target, elapsed, metAt, endedAt,
+                    Policies[0], origin); // the reports read the result's policy; drawing this one would change the pinned data
                 statuses.Add(status);
                 if (state is CommitmentState.MetLate or CommitmentState.Breached && random.Next(2) == 0)
                 {
@@ -65,7 +66,7 @@ internal static class SyntheticResults
             Instant? handoffBreach = random.Next(10) == 0 ? origin : null;
             ServiceLevelPolicy policy = Policies[random.Next(Policies.Length)];
             var result = new EvaluationResult(id, policy, origin + Duration.FromDays(70), Owners[random.Next(Owners.Length)], 0, handoffBreach,
-                statuses, remedies, [], null);
+                statuses, remedies, [], null, origin);
             string? team = random.Next(4) == 0 ? "escalations" : null;
             list.Add((result, Profiles[random.Next(Profiles.Length)], team));
         }
