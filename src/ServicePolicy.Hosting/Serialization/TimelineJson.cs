@@ -198,7 +198,8 @@ public static class TimelineJson
                 "agentReplied" => new AgentReplied(at, fields.RequiredBool("public")),
                 "customerReplied" => new CustomerReplied(at),
                 "followUpPromised" => ReadFollowUp(fields, at),
-                "waitingStarted" => new WaitingStarted(at, fields.RequiredEnum<PauseReason>("reason")),
+                // A built-in reason or the host's own, by name (PauseReason.Create rejects an invalid name).
+                "waitingStarted" => new WaitingStarted(at, PauseReason.Create(fields.RequiredString("reason"))),
                 "waitingEnded" => new WaitingEnded(at),
                 "ownerAssigned" => new OwnerAssigned(at, ReadOwner(fields, "owner")),
                 "appointmentBooked" => ReadAppointment(fields, at),

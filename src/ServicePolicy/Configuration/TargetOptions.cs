@@ -5,11 +5,20 @@ using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>One target of a policy in configuration: <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;kind&gt;</c>.</summary>
+/// <summary>One target of a policy in configuration: <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;kind&gt;</c>, or
+/// <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;measure name&gt;</c> with <see cref="Kind"/>.</summary>
 /// <remarks>Mutable options POCO. The default value has no deadline, which is invalid.</remarks>
 [Mutable]
 public sealed class TargetOptions
 {
+    /// <summary>Gets or sets the kind of commitment of a named measure: with it, the target's key under
+    /// <see cref="PolicyOptions.Targets"/> is the measure's name (such as <c>AgentWorkTime</c> with kind
+    /// <c>Resolution</c>), so that a policy can measure one kind several ways, each with its own pause rules.</summary>
+    /// <value>Null when the key is the kind (an unnamed target); otherwise a <see cref="Commitments.CommitmentKind"/>
+    /// name other than <c>Custom</c> and <c>Appointment</c>. Not allowed under <see cref="PolicyOptions.CustomTargets"/>.
+    /// Default: null.</value>
+    public string? Kind { get; set; }
+
     /// <summary>Gets or sets the deadline expression.</summary>
     /// <value>Required: see <see cref="Commitments.DeadlineExpression"/>, such as <c>4 business hours</c> or
     /// <c>end of business day, cut-off 15:00</c>; an Appointment target takes <c>appointment window of 4 hours</c>. Default: null.</value>

@@ -157,13 +157,13 @@ internal sealed class Replay
                 anyPublicReply = true;
                 break;
             case CustomerReplied message:
-                if (!resolved && anyPublicReply && FindOpen(CommitmentKind.NextResponse) is null)
+                if (!resolved && anyPublicReply)
                 {
-                    StartIfTargeted(CommitmentKind.NextResponse, message.At);
+                    StartUnlessOpen(CommitmentKind.NextResponse, message.At);
                 }
                 break;
             case FollowUpPromised promise:
-                FindOpen(CommitmentKind.FollowUp)?.End(promise.At);
+                EndOpen(CommitmentKind.FollowUp, promise.At);
                 StartFollowUp(position, promise);
                 break;
             case WaitingStarted pause:
@@ -211,8 +211,8 @@ internal sealed class Replay
                 StartIfTargeted(CommitmentKind.FeedbackRequest, resolution.At);
                 break;
             case InteractionReopened reopening:
-                FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
-                FindLatest(CommitmentKind.Resolution)?.Reopen(reopening.At);
+                EndOpen(CommitmentKind.FeedbackRequest, reopening.At);
+                ReopenResolutions(reopening.At);
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
                 break;
@@ -230,12 +230,29 @@ internal sealed class Replay
         }
     }
 
+    /// <summary>Starts a follow-up cycle for each FollowUp target (measure), or one without a target when there is none.</summary>
     private void StartFollowUp(int position, FollowUpPromised promise)
     {
-        ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
+        bool started = false;
+        foreach (ServiceTarget target in policy.TargetSpan)
+        {
+            if (target.Kind == CommitmentKind.FollowUp)
+            {
+                StartFollowUp(position, promise, target);
+                started = true;
+            }
+        }
+        if (!started)
+        {
+            StartFollowUp(position, promise, null);
+        }
+    }
+
+    private void StartFollowUp(int position, FollowUpPromised promise, ServiceTarget? target)
+    {
         if (promise.By is { } by)
         {
-            Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
+            Start(CommitmentKind.FollowUp, target?.Name, promise.At, target, null, null, by);
             return;
         }
         DeadlineRule? rule = promise.Rule ?? target?.Rule;
@@ -244,7 +261,7 @@ internal sealed class Replay
             throw new InvalidTimelineException(nameof(timeline), position, promise,
                 $"it names no deadline, and policy '{policy}' has no FollowUp target to supply one");
         }
-        Start(CommitmentKind.FollowUp, null, promise.At, target, rule, null, null);
+        Start(CommitmentKind.FollowUp, target?.Name, promise.At, target, rule, null, null);
     }
 
     private void StartAppointment(int position, AppointmentBooked booking)
@@ -260,11 +277,52 @@ internal sealed class Replay
         Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, null);
     }
 
+    /// <summary>Starts a cycle of every target of <paramref name="kind"/> (each measure of it), if any.</summary>
     private void StartIfTargeted(CommitmentKind kind, Instant at)
     {
-        if (policy.FindTarget(kind) is { } target)
+        foreach (ServiceTarget target in policy.TargetSpan)
         {
-            Start(kind, null, at, target, target.Rule, null, null);
+            if (target.Kind == kind)
+            {
+                Start(kind, target.Name, at, target, target.Rule, null, null);
+            }
+        }
+    }
+
+    /// <summary>Starts a cycle of every target of <paramref name="kind"/> that has no open cycle.</summary>
+    private void StartUnlessOpen(CommitmentKind kind, Instant at)
+    {
+        foreach (ServiceTarget target in policy.TargetSpan)
+        {
+            if (target.Kind == kind && FindOpen(kind, target.Name) is null)
+            {
+                Start(kind, target.Name, at, target, target.Rule, null, null);
+            }
+        }
+    }
+
+    /// <summary>Ends every open cycle of <paramref name="kind"/> (of each of its measures).</summary>
+    private void EndOpen(CommitmentKind kind, Instant at)
+    {
+        for (int i = 0; i < cycleCount; i++)
+        {
+            if (cycles[i]!.Kind == kind && cycles[i]!.IsOpen)
+            {
+                cycles[i]!.End(at);
+            }
+        }
+    }
+
+    /// <summary>Reopens the latest resolution cycle of each measure, where it was resolved.</summary>
+    private void ReopenResolutions(Instant at)
+    {
+        for (int i = 0; i < cycleCount; i++)
+        {
+            CommitmentCycle cycle = cycles[i]!;
+            if (cycle.Kind == CommitmentKind.Resolution && cycle.MetAt is not null && ReferenceEquals(FindLatest(CommitmentKind.Resolution, cycle.Name), cycle))
+            {
+                cycle.Reopen(at);
+            }
         }
     }
 
@@ -287,11 +345,19 @@ internal sealed class Replay
         cycleCount++;
     }
 
+    /// <summary>Meets every open cycle of <paramref name="kind"/> (of each of its measures); returns whether there was one.</summary>
     private bool MeetOpen(CommitmentKind kind, Instant at)
     {
-        CommitmentCycle? cycle = FindOpen(kind);
-        cycle?.Meet(at);
-        return cycle is not null;
+        bool met = false;
+        for (int i = 0; i < cycleCount; i++)
+        {
+            if (cycles[i]!.Kind == kind && cycles[i]!.IsOpen)
+            {
+                cycles[i]!.Meet(at);
+                met = true;
+            }
+        }
+        return met;
     }
 
     private CommitmentCycle? FindOpen(CommitmentKind kind, string? name = null)
