@@ -44,7 +44,8 @@ public readonly struct PauseReason : IEquatable<PauseReason>
     /// <summary>Returns the reason with a name: one of the built-in reasons for their names, otherwise a reason of the
     /// host's own.</summary>
     /// <param name="name">The name, such as <c>WaitingOnVendor</c> or <c>change freeze</c>: not empty, not white space
-    /// at either end, at most 200 characters, and without <c>:</c> (which separates configuration keys).</param>
+    /// at either end, at most 200 characters, without <c>:</c> (which separates configuration keys), and not a built-in
+    /// reason's name spelt in another case (which would silently pause nothing).</param>
     /// <returns>The reason.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid name; the message says why.</exception>
@@ -73,7 +74,18 @@ public readonly struct PauseReason : IEquatable<PauseReason>
         {
             return $"it is longer than {Limits.MaxNameLength} characters";
         }
-        return name.Contains(':', StringComparison.Ordinal) ? "it contains ':', which separates configuration keys" : null;
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            return "it contains ':', which separates configuration keys";
+        }
+        foreach (string builtIn in new[] { CustomerName, ThirdPartyName })
+        {
+            if (!string.Equals(name, builtIn, StringComparison.Ordinal) && string.Equals(name, builtIn, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"it differs from the built-in reason '{builtIn}' only in case";
+            }
+        }
+        return null;
     }
 
     /// <summary>Returns whether this reason has the same name as <paramref name="other"/> (compared ordinally).</summary>

@@ -24,7 +24,7 @@ internal static class FactSequences
     /// <summary>Generated sequences of 0 to about 40 facts.</summary>
     public static Gen<TimelineFact?[]> Generated { get; } =
         from steps in Gen.ArrayOf(
-            from kind in Gen.Choose(0, 17)
+            from kind in Gen.Choose(0, 18)
             from minutes in Gen.Frequency((9, Gen.Choose(0, 600)), (1, Gen.Choose(-120, -1)))
             from who in Gen.Choose(0, 2)
             select (kind, minutes, who))
@@ -77,6 +77,7 @@ internal static class FactSequences
         14 => new MilestoneReached(at, "send you a quote"),
         15 => new InteractionCancelled(at),
         16 => new InteractionOpened(at, Owner.Person("p" + who.ToString(CultureInfo.InvariantCulture))),
+        17 => new WaitingStarted(at, PauseReason.Create(who == 0 ? "WaitingOnVendor" : "change freeze")),
         _ => null,
     };
 
@@ -100,7 +101,7 @@ internal static class FactSequences
                 facts.Insert(i, inserted[other % inserted.Length]);
                 break;
             case 4:
-                facts[i] = Fact(other % 18, facts[i]?.At ?? Start, other % 3);
+                facts[i] = Fact(other % 19, facts[i]?.At ?? Start, other % 3);
                 break;
             default:
                 facts.Insert(i, null);
