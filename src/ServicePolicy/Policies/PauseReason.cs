@@ -56,7 +56,11 @@ public readonly struct PauseReason : IEquatable<PauseReason>
         {
             throw new ArgumentException($"'{name}' is not a pause reason name: {problem}.", nameof(name));
         }
-        return string.Equals(name, CustomerName, StringComparison.Ordinal) ? default : new PauseReason(name);
+        // The built-in reasons come back as their own values, so that comparing them (once per pause per cycle in every
+        // evaluation) finds the same string reference and stops there.
+        return string.Equals(name, CustomerName, StringComparison.Ordinal) ? default
+            : string.Equals(name, ThirdPartyName, StringComparison.Ordinal) ? WaitingOnThirdParty
+            : new PauseReason(name);
     }
 
     /// <summary>Returns why <paramref name="name"/> is not a valid reason name, or null when it is.</summary>
