@@ -35,16 +35,16 @@ internal sealed partial class CatalogBuilder
                 errors.Add($"{path}: a name is required, such as 'WaitingOnVendor'");
                 continue;
             }
-            if (PauseReason.Validate(declared) is { } problem)
-            {
-                errors.Add($"{path}: '{declared}' is not a reason for waiting: {problem}");
-                continue;
-            }
             if (pauseReasonNames.FirstOrDefault(n => n.Equals(declared, StringComparison.OrdinalIgnoreCase)) is { } existing)
             {
                 errors.Add(BuiltInPauseReasons.Contains(existing)
                     ? $"{path}: '{declared}' is a built-in reason for waiting and needs no declaring"
                     : $"{path}: the reason for waiting '{declared}' is declared more than once");
+                continue;
+            }
+            if (PauseReason.Validate(declared) is { } problem)
+            {
+                errors.Add($"{path}: '{declared}' is not a reason for waiting: {problem}");
                 continue;
             }
             pauseReasonNames.Add(declared);
