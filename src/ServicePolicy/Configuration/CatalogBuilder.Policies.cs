@@ -17,6 +17,7 @@ namespace ServicePolicy.Configuration;
 internal sealed partial class CatalogBuilder
 {
     private static readonly string[] TargetKinds = AllKinds.Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
+    private static readonly string[] ReopenModes = Enum.GetNames<ReopenMode>();
     private static readonly string[] BuiltInPauseReasons = { PauseReason.WaitingOnCustomer.Name, PauseReason.WaitingOnThirdParty.Name };
 
     /// <summary>The reasons for waiting policies may name: the built-in ones, then those declared in configuration
@@ -266,6 +267,11 @@ internal sealed partial class CatalogBuilder
         BusinessCalendar? calendar = target.Calendar is null ? null : FindCalendar(target.Calendar, $"{path}:Calendar");
         AtRiskThreshold? atRisk = target.AtRisk is null ? null : BuildAtRisk(target.AtRisk, $"{path}:AtRisk");
         BreachRemedy[] remedies = BuildRemedies(target.Remedies, $"{path}:Remedies");
+        ReopenMode reopenMode = ReopenMode.Resume;
+        if (target.ReopenMode is { } reopenText)
+        {
+            TryParseName(reopenText, $"{path}:ReopenMode", "a reopen mode", ReopenModes, out reopenMode);
+        }
         if (errors.Count > errorCount || rule is null)
         {
             return null;
@@ -280,6 +286,15 @@ internal sealed partial class CatalogBuilder
             if (atRisk is not null)
             {
                 built = built.WithAtRisk(atRisk);
+            }
+            if (reopenMode != ReopenMode.Resume)
+            {
+                if (built.Kind != CommitmentKind.Resolution)
+                {
+                    errors.Add($"{path}:ReopenMode: only a Resolution target has a cycle a reopening resumes, so only it can start a new one");
+                    return null;
+                }
+                built = built.WithReopenMode(reopenMode);
             }
             return remedies.Length > 0 ? built.WithRemedies(remedies) : built;
         }

@@ -10,7 +10,7 @@ using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>The on-call part of <see cref="CatalogBuilder"/>: weekly rotas, and the recipients escalation warnings and
+/// <summary>The on-call part of <see cref="CatalogBuilder"/>: rotas (weekly or longer, with overrides), and the recipients escalation warnings and
 /// levels name (which may be a rota's person on call).</summary>
 internal sealed partial class CatalogBuilder
 {
@@ -39,43 +39,156 @@ internal sealed partial class CatalogBuilder
     {
         int errorCount = errors.Count;
         DateTimeZone? zone = ResolveTimeZone(path, rota.TimeZone);
+        int cycleWeeks = rota.CycleWeeks ?? 1;
+        if (errors.Exists(e => e.StartsWith($"{path}:CycleWeeks:", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Not a number: reported when bound; the weeks of the hand-overs cannot be checked.
+            cycleWeeks = 0;
+        }
+        else if (cycleWeeks is < 1 or > WeeklyRota.MaxCycleWeeks)
+        {
+            errors.Add($"{path}:CycleWeeks: {cycleWeeks} is not a number of weeks from 1 to {WeeklyRota.MaxCycleWeeks}, the longest rota cycle.{LimitsDocs.See(LimitsDocs.RotaCycle)}");
+            cycleWeeks = 0;
+        }
+        LocalDate? cycleStart = null;
+        if (!string.IsNullOrWhiteSpace(rota.CycleStart))
+        {
+            cycleStart = ParseDate(rota.CycleStart.Trim(), $"{path}:CycleStart");
+        }
+        else if (cycleWeeks > 1)
+        {
+            errors.Add($"{path}:CycleStart: a rota that repeats every {cycleWeeks} weeks needs the first day of its week 1, such as '2026-03-02'");
+        }
         if (rota.HandOvers.Count == 0)
         {
             errors.Add($"{path}:HandOvers: a rota needs at least one hand-over, such as {{ \"Day\": \"Monday\", \"At\": \"09:00\", \"Person\": \"alice\" }}");
         }
-        var handOvers = new List<(IsoDayOfWeek Day, LocalTime At, string Person, string Path)>();
+        var handOvers = new List<(int Week, IsoDayOfWeek Day, LocalTime At, string Person, string Path)>();
         for (int i = 0; i < rota.HandOvers.Count; i++)
         {
             string handOverPath = $"{path}:HandOvers:{i}";
             RotaHandOverOptions handOver = rota.HandOvers[i] ?? new RotaHandOverOptions();
+            int? week = ParseWeek(handOver.Week, cycleWeeks, $"{handOverPath}:Week");
             IsoDayOfWeek? day = ParseDay(handOver.Day, $"{handOverPath}:Day");
             LocalTime? at = ParseTimeOfDay(handOver.At, $"{handOverPath}:At");
             if (string.IsNullOrWhiteSpace(handOver.Person))
             {
                 errors.Add($"{handOverPath}:Person: the id of the person who takes over is required");
             }
-            else if (day is { } d && at is { } t)
+            else if (week is { } w && day is { } d && at is { } t)
             {
-                handOvers.Add((d, t, handOver.Person, handOverPath));
+                handOvers.Add((w, d, t, handOver.Person, handOverPath));
             }
         }
-        if (errors.Count > errorCount || zone is null)
+        var overrides = new List<(LocalDateTime From, LocalDateTime To, string Person, string? CoversFor, string Path)>();
+        for (int i = 0; i < rota.Overrides.Count; i++)
+        {
+            string overridePath = $"{path}:Overrides:{i}";
+            RotaOverrideOptions cover = rota.Overrides[i] ?? new RotaOverrideOptions();
+            LocalDateTime? from = ParseRotaDateTime(cover.From, $"{overridePath}:From", end: false);
+            LocalDateTime? to = ParseRotaDateTime(cover.To, $"{overridePath}:To", end: true);
+            string? coversFor = string.IsNullOrWhiteSpace(cover.CoversFor) ? null : cover.CoversFor;
+            if (coversFor is not null && !handOvers.Exists(h => h.Person == coversFor) && rota.HandOvers.Count == handOvers.Count)
+            {
+                IEnumerable<string> people = handOvers.Select(h => h.Person).Distinct(StringComparer.Ordinal);
+                errors.Add($"{overridePath}:CoversFor: '{coversFor}' has no hand-over in this rota{NameSuggestions.DidYouMean(coversFor, people)}");
+            }
+            if (string.IsNullOrWhiteSpace(cover.Person))
+            {
+                errors.Add($"{overridePath}:Person: the id of the person on call instead is required");
+            }
+            else if (from is { } f && to is { } t)
+            {
+                overrides.Add((f, t, cover.Person, coversFor, overridePath));
+            }
+        }
+        if (errors.Count > errorCount || zone is null || cycleWeeks == 0)
         {
             return;
         }
-        WeeklyRota built = WeeklyRota.Create(name, zone.Id);
-        foreach ((IsoDayOfWeek day, LocalTime at, string person, string handOverPath) in handOvers)
+        WeeklyRota built = cycleStart is { } start ? WeeklyRota.Create(name, zone.Id, cycleWeeks, start) : WeeklyRota.Create(name, zone.Id);
+        foreach ((int week, IsoDayOfWeek day, LocalTime at, string person, string handOverPath) in handOvers)
         {
             try
             {
-                built = built.WithHandOver(day, at, person);
+                built = built.WithHandOver(week, day, at, person);
             }
             catch (ArgumentException e)
             {
                 errors.Add($"{handOverPath}: {FirstSentence(e.Message)}");
             }
         }
+        foreach ((LocalDateTime from, LocalDateTime to, string person, string? coversFor, string overridePath) in overrides)
+        {
+            try
+            {
+                built = built.WithOverride(from, to, person, coversFor);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"{overridePath}: {FirstSentence(e.Message)}");
+            }
+        }
         rotas[name] = built;
+    }
+
+    /// <summary>The week of a hand-over: required in a rota of several weeks, 1 (or absent) in a weekly one. Null when
+    /// it is not valid (reported at <paramref name="path"/>) or the rota's number of weeks is not.</summary>
+    private int? ParseWeek(int? week, int cycleWeeks, string path)
+    {
+        if (cycleWeeks == 0)
+        {
+            return null;
+        }
+        if (week is null)
+        {
+            if (cycleWeeks == 1)
+            {
+                return 1;
+            }
+            errors.Add($"{path}: the rota repeats every {cycleWeeks} weeks: say which week (1 to {cycleWeeks}) this hand-over is in");
+            return null;
+        }
+        if (week < 1 || week > cycleWeeks)
+        {
+            string weeks = cycleWeeks == 1 ? "a rota of one week has only week 1 (set CycleWeeks for a longer cycle)" : $"expected 1 to {cycleWeeks}, the rota's CycleWeeks";
+            errors.Add($"{path}: week {week} is not in the cycle: {weeks}");
+            return null;
+        }
+        return week;
+    }
+
+    /// <summary>Parses an override's start or end in the rota's local time: a date (from its start; as an
+    /// <paramref name="end"/>, through its end) or a local date and time (<c>2027-03-01T09:00</c>,
+    /// <c>2027-03-01T09:00:00</c>).</summary>
+    private LocalDateTime? ParseRotaDateTime(string? text, string path, bool end)
+    {
+        const string Forms = "a date such as '2027-03-01' or a local date and time such as '2027-03-01T09:00'";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add($"{path}: {Forms} is required");
+            return null;
+        }
+        string trimmed = text.Trim();
+        ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(trimmed);
+        if (date.Success)
+        {
+            if (!InSupportedRange(date.Value, text, path))
+            {
+                return null;
+            }
+            return end ? date.Value.PlusDays(1).AtMidnight() : date.Value.AtMidnight();
+        }
+        foreach (LocalDateTimePattern pattern in new[] { LocalDateTimePattern.ExtendedIso, LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm") })
+        {
+            ParseResult<LocalDateTime> local = pattern.Parse(trimmed);
+            if (local.Success)
+            {
+                return InSupportedRange(local.Value.Date, text, path) ? local.Value : null;
+            }
+        }
+        errors.Add($"{path}: '{text}' is not {Forms}");
+        return null;
     }
 
     /// <summary>Parses a recipient: <c>owner</c>, <c>owner-lead</c>, <c>owner-manager</c>, <c>role:name</c>,

@@ -35,4 +35,9 @@ public sealed class TargetOptions
     /// <summary>Gets the remedies due when the target is breached.</summary>
     /// <value>Default: empty.</value>
     public List<RemedyOptions> Remedies { get; } = new();
+
+    /// <summary>Gets or sets what a reopening does to a Resolution target's cycle.</summary>
+    /// <value><c>Resume</c> (the cycle runs on where it stopped) or <c>NewCycle</c> (it stays met and a new cycle starts
+    /// at the reopening); only for a Resolution target. Default: null, which means <c>Resume</c>.</value>
+    public string? ReopenMode { get; set; }
 }

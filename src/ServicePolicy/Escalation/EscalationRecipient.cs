@@ -54,7 +54,8 @@ public sealed class EscalationRecipient : IEquatable<EscalationRecipient>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty or white space.</exception>
     public static EscalationRecipient Person(string id) => new(EscalationRecipientKind.Person, CheckName(id), null);
 
-    /// <summary>Creates a recipient for the person on call in a rota at the step's instant.</summary>
+    /// <summary>Creates a recipient for the person on call in a rota at the step's instant (<see cref="WeeklyRota.OnCallAt"/>:
+    /// its cycle of hand-overs, and an override that applies then).</summary>
     /// <param name="rota">The rota.</param>
     /// <returns>The recipient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rota"/> is null.</exception>

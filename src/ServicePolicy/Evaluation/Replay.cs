@@ -313,15 +313,16 @@ internal sealed class Replay
         }
     }
 
-    /// <summary>Reopens the latest resolution cycle of each measure, where it was resolved.</summary>
+    /// <summary>Reopens the latest resolution cycle of each measure, where it was resolved (see <see cref="Reopen"/>).</summary>
     private void ReopenResolutions(Instant at)
     {
-        for (int i = 0; i < cycleCount; i++)
+        int count = cycleCount; // a new cycle that a reopening starts (ReopenMode.NewCycle) comes after these
+        for (int i = 0; i < count; i++)
         {
             CommitmentCycle cycle = cycles[i]!;
             if (cycle.Kind == CommitmentKind.Resolution && cycle.MetAt is not null && ReferenceEquals(FindLatest(CommitmentKind.Resolution, cycle.Name), cycle))
             {
-                cycle.Reopen(at);
+                Reopen(cycle, at);
             }
         }
     }
@@ -377,6 +378,21 @@ internal sealed class Replay
             }
         }
         return null;
+    }
+
+    /// <summary>Reopens a resolution cycle (if any): resumes it where it was resolved, or, when its target says
+    /// <see cref="ReopenMode.NewCycle"/>, leaves it met and starts the next cycle of the same target at
+    /// <paramref name="at"/>.</summary>
+    private void Reopen(CommitmentCycle? cycle, Instant at)
+    {
+        if (cycle?.Target is { ReopenMode: ReopenMode.NewCycle } target)
+        {
+            Start(cycle.Kind, cycle.Name, at, target, target.Rule, null, null);
+        }
+        else
+        {
+            cycle?.Reopen(at);
+        }
     }
 
     private void EndPause(Instant at)

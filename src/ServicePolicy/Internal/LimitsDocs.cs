@@ -23,6 +23,9 @@ internal static class LimitsDocs
     /// <summary>Bounds on names, identifiers and text.</summary>
     internal const string NamesAndText = "names-and-text";
 
+    /// <summary>The longest cycle of an on-call rota.</summary>
+    internal const string RotaCycle = "rota-cycle";
+
     /// <summary>Gets the sentence that ends a message reporting a limit: <c>See docs/limits.md#section.</c></summary>
     /// <param name="section">One of the section constants.</param>
     /// <returns>The sentence, with a leading space.</returns>

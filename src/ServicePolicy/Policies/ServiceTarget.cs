@@ -17,8 +17,10 @@ namespace ServicePolicy.Policies;
 [Immutable]
 public sealed class ServiceTarget
 {
-    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies)
+    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies,
+        ReopenMode reopenMode = ReopenMode.Resume)
     {
+        ReopenMode = reopenMode;
         Kind = kind;
         Name = name;
         Rule = rule;
@@ -52,6 +54,11 @@ public sealed class ServiceTarget
 
     /// <summary>Gets the remedies due, once per cycle, when a cycle is breached.</summary>
     public IReadOnlyList<BreachRemedy> Remedies { get; }
+
+    /// <summary>Gets what a resolution target does on a reopening: resume its cycle (<see cref="ReopenMode.Resume"/>,
+    /// the default) or start a new one (<see cref="ReopenMode.NewCycle"/>). Always <see cref="ReopenMode.Resume"/>
+    /// for other kinds, which a reopening does not resume.</summary>
+    public ReopenMode ReopenMode { get; }
 
     /// <summary>Creates a target for a built-in kind of commitment.</summary>
     /// <param name="kind">The kind; not <see cref="CommitmentKind.Custom"/> (use <see cref="Custom"/>).</param>
@@ -111,7 +118,7 @@ public sealed class ServiceTarget
         ActionKeyPart.CheckNoSeparator(name, nameof(name), "Target name");
         Preconditions.CheckArgument(Kind != CommitmentKind.Appointment, nameof(name),
             $"An Appointment target cannot be named '{name}': an appointment window is one booking, measured once.");
-        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray());
+        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode);
     }
 
     /// <summary>Returns a copy that runs on <paramref name="calendar"/> instead of the policy's calendar.</summary>
@@ -119,14 +126,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray());
+        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode);
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray());
+        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode);
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -139,7 +146,26 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone());
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode);
+    }
+
+    /// <summary>Returns a copy that, when a resolved interaction is reopened, resumes its resolution cycle or starts
+    /// a new one.</summary>
+    /// <remarks>Either way the cycle met at the resolution keeps its history until the reopening: with
+    /// <see cref="ReopenMode.Resume"/> it runs on from there (the time resolved not counted); with
+    /// <see cref="ReopenMode.NewCycle"/> it stays met and the new cycle (the next <see cref="Evaluation.CommitmentStatus.Cycle"/>)
+    /// is measured from the reopening, with its own action keys.</remarks>
+    /// <param name="mode">What a reopening does.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="mode"/> is <see cref="ReopenMode.NewCycle"/> and this is not
+    /// a <see cref="CommitmentKind.Resolution"/> target (a reopening resumes no other kind).</exception>
+    public ServiceTarget WithReopenMode(ReopenMode mode)
+    {
+        Preconditions.CheckArgumentRange((int)mode, (int)ReopenMode.Resume, (int)ReopenMode.NewCycle, nameof(mode));
+        Preconditions.CheckArgument(mode == ReopenMode.Resume || Kind == CommitmentKind.Resolution, nameof(mode),
+            $"Only a Resolution target has a cycle a reopening resumes, so only it can start a new one; {this} cannot.");
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode);
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c> or

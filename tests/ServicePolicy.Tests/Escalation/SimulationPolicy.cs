@@ -29,6 +29,15 @@ internal static class SimulationPolicy
         .WithEscalationChain("sim")
         .Build();
 
+    /// <summary>A two-week rota (week 1 from Monday 3 March 2025) with hand-overs mid-week and Sam covering for Femi
+    /// on Friday 7 March from 10:00 to 15:00 (a few sampled on-call steps reach him), so that planning asks a rota with
+    /// a cycle and an override. Declared before <see cref="Context"/>, which reads it.</summary>
+    private static WeeklyRota Duty { get; } = WeeklyRota.Create("duty", "Europe/London", 2, new LocalDate(2025, 3, 3))
+        .WithHandOver(1, IsoDayOfWeek.Monday, new LocalTime(9, 0), "erin")
+        .WithHandOver(1, IsoDayOfWeek.Thursday, new LocalTime(21, 30), "femi")
+        .WithHandOver(2, IsoDayOfWeek.Monday, new LocalTime(9, 0), "gus")
+        .WithOverride(new LocalDateTime(2025, 3, 7, 10, 0), new LocalDateTime(2025, 3, 7, 15, 0), "sam", "femi");
+
     public static EscalationContext Context { get; } = EscalationContext.Create(Directory(), Chain(1, Instant.MinValue), Chain(2, At("2025-03-06 12:00")));
 
     private static OrgChart Directory()
@@ -47,8 +56,7 @@ internal static class SimulationPolicy
         .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
         .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersManager, EscalationDelay.Business(Duration.FromHours(1), Office))
             .WithWaitForWorkingHours().WithAuthorityToDecide())
-        .AddLevel(EscalationLevel.Create(EscalationRecipient.OnCall(WeeklyRota.Create("duty", "Europe/London")
-                .WithHandOver(IsoDayOfWeek.Monday, new LocalTime(9, 0), "erin").WithHandOver(IsoDayOfWeek.Thursday, new LocalTime(21, 30), "femi")),
+        .AddLevel(EscalationLevel.Create(EscalationRecipient.OnCall(Duty),
                 EscalationDelay.Elapsed(Duration.FromMinutes(45)))
             .WithStopOnAcknowledgement(false))
         .WithRepeat(EscalationRepeat.Create(1, EscalationDelay.Elapsed(Duration.FromHours(2)), maxRepeats: version + 1))

@@ -10,7 +10,7 @@ using static ServicePolicy.Tests.Escalation.Ladder;
 
 namespace ServicePolicy.Tests.Escalation;
 
-public class WeeklyRotaTests
+public partial class WeeklyRotaTests
 {
     // Erin from Monday 09:00, Femi from Friday 17:00, and Gus for Sunday from 01:30 — a time that does not exist on
     // 30 March 2025, when the clocks go from 01:00 straight to 02:00.
