@@ -133,6 +133,25 @@ public class PauseReasonAndMeasureScenarioTests
     }
 
     [Fact]
+    public void Measures_ReopenEachByItsOwnReopenMode()
+    {
+        // Agent work time starts a new cycle on a reopening; requester wait time resumes its own.
+        ServiceLevelPolicy policy = MeasuresPolicy().ToBuilder(2)
+            .RemoveTarget(CommitmentKind.Resolution, "agent work time")
+            .AddTarget(ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.WithinBusinessTime(Duration.FromHours(16)))
+                .WithName("agent work time").WithReopenMode(ReopenMode.NewCycle))
+            .Build();
+        Timeline timeline = MeasuresTimeline().Append(new InteractionReopened(At("2025-03-10 14:00")));
+
+        EvaluationResult result = Evaluator.Evaluate(timeline, policy, At("2025-03-10 15:00"));
+
+        Assert.Equal(
+            ["Resolution 'requester wait time'#0 OnTrack", "Resolution 'agent work time'#0 MetLate", "Resolution 'agent work time'#1 OnTrack"],
+            result.Commitments.Where(c => c.Kind == CommitmentKind.Resolution).Select(c => $"{c.Kind} '{c.Name}'#{c.Cycle} {c.State}"));
+        Assert.Equal("2025-03-12 14:00", Local(result.FindLatest(CommitmentKind.Resolution, "agent work time")!.Deadline));
+    }
+
+    [Fact]
     public void Describe_NamesMeasuresAndTheHostsOwnReasons()
     {
         string text = MeasuresPolicy().Describe(System.Globalization.CultureInfo.InvariantCulture);
