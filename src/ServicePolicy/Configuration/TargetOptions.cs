@@ -11,14 +11,6 @@ namespace ServicePolicy.Configuration;
 [Mutable]
 public sealed class TargetOptions
 {
-    /// <summary>Gets or sets the kind of commitment of a named measure: with it, the target's key under
-    /// <see cref="PolicyOptions.Targets"/> is the measure's name (such as <c>AgentWorkTime</c> with kind
-    /// <c>Resolution</c>), so that a policy can measure one kind several ways, each with its own pause rules.</summary>
-    /// <value>Null when the key is the kind (an unnamed target); otherwise a <see cref="Commitments.CommitmentKind"/>
-    /// name other than <c>Custom</c> and <c>Appointment</c>. Not allowed under <see cref="PolicyOptions.CustomTargets"/>.
-    /// Default: null.</value>
-    public string? Kind { get; set; }
-
     /// <summary>Gets or sets the deadline expression.</summary>
     /// <value>Required: see <see cref="Commitments.DeadlineExpression"/>, such as <c>4 business hours</c> or
     /// <c>end of business day, cut-off 15:00</c>; an Appointment target takes <c>appointment window of 4 hours</c>. Default: null.</value>
@@ -40,4 +32,12 @@ public sealed class TargetOptions
     /// <value><c>Resume</c> (the cycle runs on where it stopped) or <c>NewCycle</c> (it stays met and a new cycle starts
     /// at the reopening); only for a Resolution target. Default: null, which means <c>Resume</c>.</value>
     public string? ReopenMode { get; set; }
+
+    /// <summary>Gets or sets the kind of commitment of a named measure: with it, the target's key under
+    /// <see cref="PolicyOptions.Targets"/> is the measure's name (such as <c>AgentWorkTime</c> with kind
+    /// <c>Resolution</c>), so that a policy can measure one kind several ways, each with its own pause rules.</summary>
+    /// <value>Null when the key is the kind (an unnamed target); otherwise a <see cref="Commitments.CommitmentKind"/>
+    /// name other than <c>Custom</c> and <c>Appointment</c>. Not allowed under <see cref="PolicyOptions.CustomTargets"/>.
+    /// Default: null.</value>
+    public string? Kind { get; set; }
 }
