@@ -160,9 +160,9 @@ internal static class OutboxPayload
         string? name = commitment.OptionalString("name");
         int cycle = commitment.RequiredInt("cycle");
         commitment.EnsureAllRead();
-        if ((kind == CommitmentKind.Custom) != (name is not null))
+        if (kind == CommitmentKind.Custom && name is null)
         {
-            throw commitment.Invalid("a name is required for custom commitments and not allowed for others.");
+            throw commitment.Invalid("a name is required for custom commitments.");
         }
         return (kind, name, cycle);
     }

@@ -244,7 +244,7 @@ public static class TimelineJson
                 "agentReplied" => new AgentReplied(at, fields.RequiredBool("public")),
                 "customerReplied" => new CustomerReplied(at),
                 "followUpPromised" => ReadFollowUp(fields, at),
-                "waitingStarted" => new WaitingStarted(at, fields.RequiredEnum<PauseReason>("reason")),
+                "waitingStarted" => new WaitingStarted(at, ReadPauseReason(fields)),
                 "waitingEnded" => new WaitingEnded(at),
                 "ownerAssigned" => new OwnerAssigned(at, ReadOwner(fields, "owner")),
                 "appointmentBooked" => ReadAppointment(fields, at),
@@ -271,6 +271,26 @@ public static class TimelineJson
         catch (ArgumentException e)
         {
             throw fields.Invalid($"the values do not make a valid fact: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads a reason for waiting by its name: a built-in reason or one of the host's own.</summary>
+    private static PauseReason ReadPauseReason(JsonFields fields)
+    {
+        JsonElement element = fields.Required("reason");
+        const string Expected = "a reason for waiting, such as \"WaitingOnCustomer\" or \"WaitingOnVendor\" "
+            + "(not empty, without white space at either end or ':', and not a built-in name in another case)";
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            throw fields.Invalid("reason", element, Expected);
+        }
+        try
+        {
+            return PauseReason.Create(element.GetString()!);
+        }
+        catch (ArgumentException e)
+        {
+            throw fields.Invalid("reason", element, Expected, e);
         }
     }
 

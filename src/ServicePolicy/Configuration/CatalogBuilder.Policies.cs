@@ -18,7 +18,39 @@ internal sealed partial class CatalogBuilder
 {
     private static readonly string[] TargetKinds = AllKinds.Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
     private static readonly string[] ReopenModes = Enum.GetNames<ReopenMode>();
-    private static readonly string[] PauseReasons = Enum.GetNames<PauseReason>();
+    private static readonly string[] BuiltInPauseReasons = { PauseReason.WaitingOnCustomer.Name, PauseReason.WaitingOnThirdParty.Name };
+
+    /// <summary>The reasons for waiting policies may name: the built-in ones, then those declared in configuration
+    /// (with the spelling they were declared with); see <see cref="BuildPauseReasons"/>.</summary>
+    private readonly List<string> pauseReasonNames = new(BuiltInPauseReasons);
+
+    /// <summary>Checks <c>PauseReasons</c> and adds the valid ones to <see cref="pauseReasonNames"/>.</summary>
+    private void BuildPauseReasons()
+    {
+        for (int i = 0; i < options.PauseReasons.Count; i++)
+        {
+            string path = $"{root}:PauseReasons:{i}";
+            string? declared = options.PauseReasons[i];
+            if (string.IsNullOrEmpty(declared))
+            {
+                errors.Add($"{path}: a name is required, such as 'WaitingOnVendor'");
+                continue;
+            }
+            if (pauseReasonNames.FirstOrDefault(n => n.Equals(declared, StringComparison.OrdinalIgnoreCase)) is { } existing)
+            {
+                errors.Add(BuiltInPauseReasons.Contains(existing)
+                    ? $"{path}: '{declared}' is a built-in reason for waiting and needs no declaring"
+                    : $"{path}: the reason for waiting '{declared}' is declared more than once");
+                continue;
+            }
+            if (PauseReason.Validate(declared) is { } problem)
+            {
+                errors.Add($"{path}: '{declared}' is not a reason for waiting: {problem}");
+                continue;
+            }
+            pauseReasonNames.Add(declared);
+        }
+    }
     private static readonly string[] RemedyKinds = Enum.GetNames<RemedyKind>();
     private static readonly string[] EarlyArrivals = Enum.GetNames<EarlyArrival>();
     private static readonly string[] TargetStarts = Enum.GetNames<TargetStart>();
@@ -51,16 +83,14 @@ internal sealed partial class CatalogBuilder
         foreach ((string key, TargetOptions target) in policy.Targets)
         {
             string targetPath = $"{path}:Targets:{key}";
-            string? customHint = key.Trim().Equals(nameof(CommitmentKind.Custom), StringComparison.OrdinalIgnoreCase)
-                ? $" (custom targets go under {path}:CustomTargets)"
-                : null;
-            if (!TryParseName(key, targetPath, "a kind of commitment", TargetKinds, out CommitmentKind kind, customHint))
+            if (!TryParseTargetKey(key, target?.Kind, targetPath, path, out CommitmentKind kind, out string? measureName))
             {
                 continue;
             }
-            targetShape.Add((kind, null));
+            targetShape.Add((kind, measureName));
             targetPaths.Add(targetPath);
-            if (BuildTarget(target ?? new TargetOptions(), targetPath, rule => ServiceTarget.Create(kind, rule)) is { } built)
+            if (BuildTarget(target ?? new TargetOptions(), targetPath,
+                rule => measureName is null ? ServiceTarget.Create(kind, rule) : ServiceTarget.Create(kind, rule).WithName(measureName)) is { } built)
             {
                 targets.Add(built);
             }
@@ -68,6 +98,11 @@ internal sealed partial class CatalogBuilder
         foreach ((string key, TargetOptions target) in policy.CustomTargets)
         {
             string targetPath = $"{path}:CustomTargets:{key}";
+            if (target?.Kind is not null)
+            {
+                errors.Add($"{targetPath}:Kind: a custom target has no kind; to name a measure of a built-in kind, put it under {path}:Targets");
+                continue;
+            }
             targetShape.Add((CommitmentKind.Custom, key));
             targetPaths.Add(targetPath);
             if (BuildTarget(target ?? new TargetOptions(), targetPath, rule => ServiceTarget.Custom(key, rule)) is { } built)
@@ -75,27 +110,41 @@ internal sealed partial class CatalogBuilder
                 targets.Add(built);
             }
         }
-        var pauses = new List<(PauseReason Reason, IReadOnlyList<CommitmentKind> Kinds)>();
+        var pauses = new List<(PauseReason Reason, IReadOnlyList<CommitmentKind> Kinds, IReadOnlyList<string> Targets)>();
         var pausePaths = new List<(string Path, List<int> Indices)>();
-        foreach ((string key, List<string> kindNames) in policy.Pause)
+        List<string> targetNames = targetShape.Where(t => t.Name is not null).Select(t => t.Name!).ToList();
+        foreach ((string key, List<string> pausedNames) in policy.Pause)
         {
             string pausePath = $"{path}:Pause:{key}";
-            if (!TryParseName(key, pausePath, "a reason for waiting", PauseReasons, out PauseReason reason))
+            if (pauseReasonNames.FirstOrDefault(n => n.Equals(key.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } reasonName)
             {
+                errors.Add($"{pausePath}: {NameSuggestions.NotOneOf(key, "a reason for waiting", pauseReasonNames)}; declare the host's own reasons under {root}:PauseReasons");
                 continue;
             }
             var kinds = new List<CommitmentKind>();
-            var indices = new List<int>();
-            for (int i = 0; i < (kindNames?.Count ?? 0); i++)
+            var kindIndices = new List<int>();
+            var pausedTargets = new List<string>();
+            var targetIndices = new List<int>();
+            for (int i = 0; i < (pausedNames?.Count ?? 0); i++)
             {
-                if (TryParseName(kindNames![i], $"{pausePath}:{i}", "a kind of commitment", AllKinds, out CommitmentKind kind))
+                string? text = pausedNames![i];
+                if (NameSuggestions.TryParseName(text, AllKinds, out CommitmentKind kind))
                 {
                     kinds.Add(kind);
-                    indices.Add(i);
+                    kindIndices.Add(i);
+                }
+                else if (targetNames.FirstOrDefault(n => n.Equals(text?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } targetName)
+                {
+                    pausedTargets.Add(targetName);
+                    targetIndices.Add(i);
+                }
+                else
+                {
+                    errors.Add($"{pausePath}:{i}: {NameSuggestions.NotOneOf(text, "a kind of commitment or a target of this policy", AllKinds.Concat(targetNames))}");
                 }
             }
-            pauses.Add((reason, kinds));
-            pausePaths.Add((pausePath, indices));
+            pauses.Add((PauseReason.Create(reasonName), kinds, pausedTargets));
+            pausePaths.Add((pausePath, kindIndices.Concat(targetIndices).ToList()));
         }
         AddBuildErrors(
             ServiceLevelPolicyBuilder.Validate(targetShape, pauses),
@@ -146,9 +195,9 @@ internal sealed partial class CatalogBuilder
             {
                 builder.AddTarget(target);
             }
-            foreach ((PauseReason reason, IReadOnlyList<CommitmentKind> kinds) in pauses)
+            foreach ((PauseReason reason, IReadOnlyList<CommitmentKind> kinds, IReadOnlyList<string> pausedTargets) in pauses)
             {
-                builder.PauseWhile(reason, kinds.ToArray());
+                builder.PauseWhile(reason, kinds, pausedTargets);
             }
             if (atRisk is not null)
             {
@@ -169,6 +218,53 @@ internal sealed partial class CatalogBuilder
         {
             errors.Add($"{path}: {e.Message}");
         }
+    }
+
+    /// <summary>Reads a key under <c>Targets</c>: a kind (an unnamed target), or, with <c>Kind</c>, a measure's name.</summary>
+    private bool TryParseTargetKey(string key, string? kindText, string targetPath, string policyPath, out CommitmentKind kind, out string? measureName)
+    {
+        measureName = null;
+        bool keyIsKind = NameSuggestions.TryParseName(key, TargetKinds, out CommitmentKind keyKind);
+        if (kindText is null)
+        {
+            kind = keyKind;
+            if (keyIsKind)
+            {
+                return true;
+            }
+            string hint = key.Trim().Equals(nameof(CommitmentKind.Custom), StringComparison.OrdinalIgnoreCase)
+                ? $" (custom targets go under {policyPath}:CustomTargets)"
+                : $" (to name a measure, give its kind too, such as \"{key}\": {{ \"Kind\": \"Resolution\", ... }})";
+            return TryParseName(key, targetPath, "a kind of commitment", TargetKinds, out kind, hint);
+        }
+        string? kindHint = kindText.Trim().Equals(nameof(CommitmentKind.Custom), StringComparison.OrdinalIgnoreCase)
+            ? $" (custom targets go under {policyPath}:CustomTargets)"
+            : null;
+        if (!TryParseName(kindText, $"{targetPath}:Kind", "a kind of commitment", TargetKinds, out kind, kindHint))
+        {
+            return false;
+        }
+        if (keyIsKind)
+        {
+            if (keyKind == kind)
+            {
+                return true;
+            }
+            errors.Add($"{targetPath}: a measure of {kind} cannot be named '{key.Trim()}', the name of another kind of commitment; choose another name");
+            return false;
+        }
+        if (kind == CommitmentKind.Appointment)
+        {
+            errors.Add($"{targetPath}:Kind: an Appointment target cannot be a named measure (an appointment window is one booking); use the key Appointment");
+            return false;
+        }
+        if (key.Contains('/', StringComparison.Ordinal))
+        {
+            errors.Add($"{targetPath}: a measure's name must not contain '/', which separates the parts of action keys");
+            return false;
+        }
+        measureName = key;
+        return true;
     }
 
     private ServiceTarget? BuildTarget(TargetOptions target, string path, Func<DeadlineRule, ServiceTarget> create)

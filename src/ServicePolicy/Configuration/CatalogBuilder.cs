@@ -68,6 +68,7 @@ internal sealed partial class CatalogBuilder
         }
         BuildRotas();
         BuildEscalationChains();
+        BuildPauseReasons();
         var policyNames = new HashSet<string>(options.Policies.Keys, StringComparer.OrdinalIgnoreCase);
         AddBuilt(options.BuiltPolicies, p => p.Name, policyNames, policies, "Policies", "policy", CheckBuiltPolicyChain);
         foreach ((string name, PolicyOptions policy) in options.Policies)

@@ -23,19 +23,23 @@ public sealed class PolicyOptions
     /// <value>Null for every interaction. Default: null.</value>
     public ApplicabilityOptions? AppliesTo { get; set; }
 
-    /// <summary>Gets the targets by kind of commitment.</summary>
+    /// <summary>Gets the targets by kind of commitment, or by measure name.</summary>
     /// <value>Keys are <see cref="Commitments.CommitmentKind"/> names other than <c>Custom</c> (<c>FirstResponse</c>,
     /// <c>NextResponse</c>, <c>PeriodicUpdate</c>, <c>FollowUp</c>, <c>Resolution</c>, <c>Appointment</c>,
-    /// <c>FeedbackRequest</c>); at least one target (here or in <see cref="CustomTargets"/>) is required. Default: empty.</value>
+    /// <c>FeedbackRequest</c>), or the names of measures that give their <see cref="TargetOptions.Kind"/> (two
+    /// resolution measures, say, <c>RequesterWaitTime</c> and <c>AgentWorkTime</c>); at least one target (here or in
+    /// <see cref="CustomTargets"/>) is required. Default: empty.</value>
     public Dictionary<string, TargetOptions> Targets { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the host's own named targets (custom commitments, met by a milestone of the same name).</summary>
     /// <value>Keys are the target names. Default: empty.</value>
     public Dictionary<string, TargetOptions> CustomTargets { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gets the pause rules: for each reason for waiting, the kinds of commitment whose clocks stop.</summary>
-    /// <value>Keys are <see cref="Policies.PauseReason"/> names (<c>WaitingOnCustomer</c>, <c>WaitingOnThirdParty</c>);
-    /// values list commitment kinds, never <c>Appointment</c>. Default: empty.</value>
+    /// <summary>Gets the pause rules: for each reason for waiting, the kinds of commitment (or the targets) whose clocks stop.</summary>
+    /// <value>Keys are <see cref="Policies.PauseReason"/> names: <c>WaitingOnCustomer</c>, <c>WaitingOnThirdParty</c>
+    /// and those declared in <see cref="ServicePolicyOptions.PauseReasons"/>; values list commitment kinds (never
+    /// <c>Appointment</c>), each pausing every target of the kind, or the names of this policy's measures and custom
+    /// targets. Default: empty.</value>
     public Dictionary<string, List<string>> Pause { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets or sets the at-risk threshold of targets that do not have their own.</summary>

@@ -31,6 +31,7 @@ internal static class ServicePolicyConfigurationBinder
         {
             nameof(ServicePolicyOptions.Calendars), nameof(ServicePolicyOptions.Policies), nameof(ServicePolicyOptions.PolicySet),
             nameof(ServicePolicyOptions.EscalationChains), nameof(ServicePolicyOptions.Rotas), nameof(ServicePolicyOptions.AllowVersionDecrease),
+            nameof(ServicePolicyOptions.PauseReasons),
         };
         foreach (IConfigurationSection child in configuration.GetChildren())
         {
@@ -52,6 +53,9 @@ internal static class ServicePolicyConfigurationBinder
                 case nameof(ServicePolicyOptions.Rotas):
                     ConfigurationKeyWalker.Bind(child, bound.Rotas.GetType(), bound.Rotas, errors);
                     break;
+                case nameof(ServicePolicyOptions.PauseReasons):
+                    ConfigurationKeyWalker.Bind(child, bound.PauseReasons.GetType(), bound.PauseReasons, errors);
+                    break;
                 case nameof(ServicePolicyOptions.AllowVersionDecrease):
                     bound.AllowVersionDecrease = ConfigurationKeyWalker.Bind(child, typeof(bool), null, errors) is true;
                     break;
@@ -68,6 +72,8 @@ internal static class ServicePolicyConfigurationBinder
         Merge(options, options.Policies, bound.Policies, path, "Policies", "policy");
         Merge(options, options.EscalationChains, bound.EscalationChains, path, "EscalationChains", "escalation chain");
         Merge(options, options.Rotas, bound.Rotas, path, "Rotas", "rota");
+        // Reasons declared by several sources add up; one declared twice is reported when the catalogue is built.
+        options.PauseReasons.AddRange(bound.PauseReasons);
         // Any source that opts in opts in: one section or a configure action can allow a rollback for all.
         options.AllowVersionDecrease |= bound.AllowVersionDecrease;
         if (bound.PolicySet is not null)

@@ -46,6 +46,14 @@ public sealed class ServicePolicyOptions
     /// with several policies and no set, interactions must be evaluated under a named policy. Default: null.</value>
     public PolicySetOptions? PolicySet { get; set; }
 
+    /// <summary>Gets the reasons for waiting the host declares besides the built-in <c>WaitingOnCustomer</c> and
+    /// <c>WaitingOnThirdParty</c>, such as <c>WaitingOnVendor</c> or <c>ChangeFreeze</c>; a policy's
+    /// <see cref="PolicyOptions.Pause"/> may name them (bound from <c>ServicePolicy:PauseReasons</c>).</summary>
+    /// <value>Names that are not empty, have no white space at either end and no <c>:</c>, at most 200 characters, each
+    /// once (case-insensitive) and not a built-in reason; timelines name them exactly as declared
+    /// (<see cref="Policies.PauseReason.Create"/>). Default: empty.</value>
+    public List<string> PauseReasons { get; } = new();
+
     /// <summary>Gets or sets a value indicating whether a reload may take a policy or an escalation chain back to a
     /// lower <c>Version</c> than one the catalogue has already published (bound from
     /// <c>ServicePolicy:AllowVersionDecrease</c>).</summary>

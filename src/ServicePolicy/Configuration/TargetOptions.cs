@@ -5,7 +5,8 @@ using ServicePolicy.Internal;
 
 namespace ServicePolicy.Configuration;
 
-/// <summary>One target of a policy in configuration: <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;kind&gt;</c>.</summary>
+/// <summary>One target of a policy in configuration: <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;kind&gt;</c>, or
+/// <c>ServicePolicy:Policies:&lt;name&gt;:Targets:&lt;measure name&gt;</c> with <see cref="Kind"/>.</summary>
 /// <remarks>Mutable options POCO. The default value has no deadline, which is invalid.</remarks>
 [Mutable]
 public sealed class TargetOptions
@@ -45,4 +46,12 @@ public sealed class TargetOptions
     /// <value><c>Resume</c> (the cycle runs on where it stopped) or <c>NewCycle</c> (it stays met and a new cycle starts
     /// at the reopening); only for a Resolution target. Default: null, which means <c>Resume</c>.</value>
     public string? ReopenMode { get; set; }
+
+    /// <summary>Gets or sets the kind of commitment of a named measure: with it, the target's key under
+    /// <see cref="PolicyOptions.Targets"/> is the measure's name (such as <c>AgentWorkTime</c> with kind
+    /// <c>Resolution</c>), so that a policy can measure one kind several ways, each with its own pause rules.</summary>
+    /// <value>Null when the key is the kind (an unnamed target); otherwise a <see cref="Commitments.CommitmentKind"/>
+    /// name other than <c>Custom</c> and <c>Appointment</c>. Not allowed under <see cref="PolicyOptions.CustomTargets"/>.
+    /// Default: null.</value>
+    public string? Kind { get; set; }
 }

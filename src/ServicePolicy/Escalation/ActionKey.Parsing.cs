@@ -81,7 +81,7 @@ public readonly partial struct ActionKey
                 && TryEnd(text, p, out position, out expected);
         }
 
-        // A commitment: its kind (or custom name), then its cycle.
+        // A commitment: its kind (or custom name, or kind and measure name), then its cycle.
         if (part.StartsWith(CustomPrefix, StringComparison.Ordinal))
         {
             if (!ActionKeyPart.IsValid(part[CustomPrefix.Length..]))
@@ -91,10 +91,18 @@ public readonly partial struct ActionKey
             parts.Kind = CommitmentKind.Custom;
             (parts.NameStart, parts.NameEnd) = (partStart + CustomPrefix.Length, partEnd);
         }
+        else if (part.IndexOf(':') is var colon and >= 0 && TryKind(part[..colon], out parts.Kind))
+        {
+            if (!ActionKeyPart.IsValid(part[(colon + 1)..]))
+            {
+                return Fail(partStart + colon + 1, "a measure name after the commitment kind and ':'", out position, out expected);
+            }
+            (parts.NameStart, parts.NameEnd) = (partStart + colon + 1, partEnd);
+        }
         else if (!TryKind(part, out parts.Kind))
         {
             return Fail(partStart,
-                "a commitment kind (FirstResponse, NextResponse, PeriodicUpdate, FollowUp, Resolution, Appointment, FeedbackRequest or Custom:{name}) or HandoffLimit",
+                "a commitment kind (FirstResponse, NextResponse, PeriodicUpdate, FollowUp, Resolution, Appointment, FeedbackRequest, each optionally with ':' and a measure name, or Custom:{name}) or HandoffLimit",
                 out position, out expected);
         }
         p = partEnd;

@@ -20,8 +20,9 @@ namespace ServicePolicy.Escalation;
 /// <code>
 /// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / "remedy/" number )
 ///                              / "HandoffLimit/" ( chain "/L" number "/R0" / "remedy/" number ) )
-/// commitment = "FirstResponse" / "NextResponse" / "PeriodicUpdate" / "FollowUp" / "Resolution"
-///            / "Appointment" / "FeedbackRequest" / "Custom:" name
+/// commitment = kind [ ":" name ] / "Custom:" name ; a name after a built-in kind: a named measure
+/// kind       = "FirstResponse" / "NextResponse" / "PeriodicUpdate" / "FollowUp" / "Resolution"
+///            / "Appointment" / "FeedbackRequest"
 /// chain      = chain-name "@" step-id          ; split at the last "@" of the part
 ///            / chain-name "@v" version          ; the form before step ids: read, never written
 /// step       = "W" number / "L" number "/R" number
@@ -34,7 +35,8 @@ namespace ServicePolicy.Escalation;
 /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>, the handoff limit's level
 /// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>, a remedy
 /// <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c> and the handoff limit's remedy
-/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, where kind is <c>Custom:{name}</c> for custom commitments. Every
+/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, where kind is <c>Custom:{name}</c> for custom commitments and
+/// <c>{kind}:{name}</c> for a named measure of a built-in kind (<c>Resolution:agent work time</c>). Every
 /// text <see cref="Parse"/> accepts formats back to itself, and every key formats to text it accepts.</para>
 /// <para>The step id is a fingerprint of the warning's or level's definition (its position, recipient, delay, action;
 /// see docs/escalation.md), not the chain version: a new version of a chain keeps the keys of the steps it did not
@@ -77,7 +79,8 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// handoff limit and for the default value.</summary>
     public CommitmentKind? Commitment => text is not null && Read() is { HandoffLimit: false } parts ? parts.Kind : null;
 
-    /// <summary>Gets the name of a custom commitment; null otherwise.</summary>
+    /// <summary>Gets the name of a custom commitment or of a named measure (<c>agent work time</c> of
+    /// <c>Resolution:agent work time</c>); null otherwise.</summary>
     public string? CommitmentName => text is not null && Read() is { NameStart: >= 0 } parts ? text[parts.NameStart..parts.NameEnd] : null;
 
     /// <summary>Gets the commitment's zero-based cycle; null for the handoff limit and for the default value.</summary>
@@ -126,7 +129,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
         AssertCommitment(kind, name);
         return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@{stepId}/W{warning}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@{stepId}/W{warning}"));
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{CommitmentPart(kind, name)}/{cycle}/{chainName}@{stepId}/W{warning}"));
     }
 
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
@@ -135,7 +138,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
         AssertCommitment(kind, name);
         return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/{chainName}@{stepId}/L{level}/R{repeat}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/{chainName}@{stepId}/L{level}/R{repeat}"));
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{CommitmentPart(kind, name)}/{cycle}/{chainName}@{stepId}/L{level}/R{repeat}"));
     }
 
     /// <summary>The key of the handoff limit's level, <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>.</summary>
@@ -148,7 +151,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
         AssertCommitment(kind, name);
         return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/remedy/{remedy}")
-            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/remedy/{remedy}"));
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{CommitmentPart(kind, name)}/{cycle}/remedy/{remedy}"));
     }
 
     /// <summary>The key of the handoff limit's remedy, <c>{interaction}/HandoffLimit/remedy/{remedy}</c>.</summary>
@@ -170,7 +173,12 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
 
     [Conditional("DEBUG")]
     private static void AssertCommitment(CommitmentKind kind, string? name) =>
-        Debug.Assert((kind == CommitmentKind.Custom) == (name is not null), "Exactly custom commitments have a name.");
+        Debug.Assert(kind != CommitmentKind.Custom || name is not null, "Custom commitments have a name.");
+
+    /// <summary>The commitment's part of a key: the kind's name, <c>{kind}:{name}</c> for a named measure, or
+    /// <c>Custom:{name}</c>.</summary>
+    private static string CommitmentPart(CommitmentKind kind, string name) =>
+        kind == CommitmentKind.Custom ? CustomPrefix + name : KindName(kind) + ":" + name;
 
     /// <summary>Returns the canonical text of the key, which <see cref="Parse"/> reads back; empty for the default value.</summary>
     /// <returns>The key's text, such as <c>T-1/FirstResponse/0/standard@a8d12acb2806/L0/R0</c>.</returns>

@@ -151,7 +151,7 @@ internal sealed class CommitmentCycle
             for (int i = 0; i < pauses.Count; i++)
             {
                 (PauseReason reason, Instant start, Instant? end) = pauses[i];
-                if (policy.Pauses(reason, Kind))
+                if (policy.Pauses(reason, Kind, Name))
                 {
                     AddStop(calendar, ref count, start, end, observedUntil);
                 }

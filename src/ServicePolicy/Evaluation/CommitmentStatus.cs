@@ -68,7 +68,8 @@ public sealed class CommitmentStatus
     /// <summary>Gets the kind of commitment.</summary>
     public CommitmentKind Kind => (CommitmentKind)kind;
 
-    /// <summary>Gets the name of a custom commitment; null for the other kinds.</summary>
+    /// <summary>Gets the target's name: a custom commitment's, or a named measure's (one of several targets of a
+    /// built-in kind, such as "agent work time"); null for an unnamed target.</summary>
     public string? Name => nameOrAmendments is CommitmentAmendments a ? a.Name : (string?)nameOrAmendments;
 
     /// <summary>Gets the cycle number: 0 for the first cycle of this kind (and name), then 1, 2, …; stable across
@@ -150,5 +151,5 @@ public sealed class CommitmentStatus
     /// <summary>Returns the status for logs, such as <c>FirstResponse#0 AtRisk, due 2025-03-10T17:00:00Z</c>.</summary>
     /// <returns>The kind, cycle, state and deadline.</returns>
     public override string ToString() =>
-        $"{(Name is null ? Kind.ToString() : $"Custom '{Name}'")}#{Cycle} {State}, due {Deadline}";
+        $"{(Name is null ? Kind.ToString() : $"{Kind} '{Name}'")}#{Cycle} {State}, due {Deadline}";
 }

@@ -85,8 +85,9 @@ public sealed class CustomerStatus
     /// interaction is waiting); facts after <see cref="EvaluationResult.Now"/> are ignored.</param>
     /// <param name="result">The evaluation of <paramref name="timeline"/>.</param>
     /// <param name="culture">The customer's culture; null for the current UI culture.</param>
-    /// <param name="customerZone">The customer's time zone, whose times read "(your time)"; null to write times in
-    /// the policy calendar's zone and name it.</param>
+    /// <param name="customerZone">The customer's time zone, whose times read "(your time)"; null for the zone the
+    /// interaction's profile names (<see cref="InteractionProfile.CustomerTimeZone"/>, as of the result's instant), and
+    /// when it names none, times are written in the policy calendar's zone and name it.</param>
     /// <returns>The status text.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="timeline"/> or <paramref name="result"/> is null.</exception>
     /// <exception cref="System.ArgumentException"><paramref name="result"/> is for another interaction than
@@ -97,7 +98,26 @@ public sealed class CustomerStatus
         Preconditions.CheckNotNull(result);
         Preconditions.CheckArgument(string.Equals(timeline.InteractionId, result.InteractionId, System.StringComparison.Ordinal), nameof(result),
             $"The result is for interaction '{result.InteractionId}', the timeline for '{timeline.InteractionId}'.");
-        return StatusText.Describe(timeline, result, culture ?? CultureInfo.CurrentUICulture, customerZone);
+        return StatusText.Describe(timeline, result, culture ?? CultureInfo.CurrentUICulture, customerZone ?? ProfileZoneAt(timeline, result.Now));
+    }
+
+    /// <summary>The customer's zone on the interaction's profile at <paramref name="now"/>: the opening's, or the last
+    /// change's up to then.</summary>
+    private static DateTimeZone? ProfileZoneAt(Timeline timeline, Instant now)
+    {
+        DateTimeZone? zone = timeline.Opened.Profile.CustomerTimeZone;
+        foreach (TimelineFact fact in timeline)
+        {
+            if (fact.At > now)
+            {
+                break;
+            }
+            if (fact is ProfileChanged change)
+            {
+                zone = change.Profile.CustomerTimeZone;
+            }
+        }
+        return zone;
     }
 
     /// <summary>Returns <see cref="Text"/>.</summary>

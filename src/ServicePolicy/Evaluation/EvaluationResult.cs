@@ -75,16 +75,17 @@ public sealed class EvaluationResult
     /// the same states and lists no new action key.</summary>
     public Instant? NextChangeAt { get; }
 
-    /// <summary>Returns the latest cycle of a kind of commitment, or null when there is none.</summary>
+    /// <summary>Returns the latest cycle of a kind of commitment with a name, or null when there is none.</summary>
     /// <param name="kind">The kind.</param>
-    /// <param name="customName">For custom commitments, the name (compared ordinally); otherwise ignored.</param>
+    /// <param name="name">The target's name (compared ordinally): a custom commitment's, or a named measure's such as
+    /// "agent work time"; null for the unnamed target of a built-in kind.</param>
     /// <returns>The status of the latest cycle, or null.</returns>
-    public CommitmentStatus? FindLatest(CommitmentKind kind, string? customName = null)
+    public CommitmentStatus? FindLatest(CommitmentKind kind, string? name = null)
     {
         for (int i = Commitments.Count - 1; i >= 0; i--)
         {
             CommitmentStatus status = Commitments[i];
-            if (status.Kind == kind && (kind != CommitmentKind.Custom || string.Equals(status.Name, customName, System.StringComparison.Ordinal)))
+            if (status.Kind == kind && string.Equals(status.Name, name, System.StringComparison.Ordinal))
             {
                 return status;
             }

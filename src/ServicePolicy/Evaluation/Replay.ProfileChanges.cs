@@ -58,17 +58,6 @@ internal sealed partial class Replay
         return profile.CustomerTimeZone is { } zone ? calendar.InZone(zone) : calendar;
     }
 
-    private bool MeetAllOpen(CommitmentKind kind, Instant at, string? name)
-    {
-        bool any = false;
-        for (int i = 0; i < cycleCount; i++)
-        {
-            CommitmentCycle cycle = cycles[i]!;
-            if (cycle.IsOpen && cycle.Kind == kind && string.Equals(cycle.Name, name, StringComparison.Ordinal))
-            {
-                cycle.Meet(at);
-                any = true;
-            }
         }
         return any;
     }
@@ -167,15 +156,18 @@ internal sealed partial class Replay
     /// reopening or, retroactively, from the opening without the time spent resolved.</summary>
     private void ReopenUnderNewPolicy(int position, InteractionReopened reopening)
     {
-        if (policy.FindTarget(CommitmentKind.Resolution) is not { } target)
-        {
-            return;
-        }
         bool retroactive = policy.TargetStart == TargetStart.Retroactive;
-        Start(CommitmentKind.Resolution, null, retroactive ? timeline.Opened.At : reopening.At, target, target.Rule, null, null);
-        if (retroactive)
+        foreach (ServiceTarget target in policy.TargetSpan)
         {
-            AddResolvedGaps(cycles[cycleCount - 1]!, timeline.Facts.Slice(0, position + 1));
+            if (target.Kind != CommitmentKind.Resolution || FindOpen(CommitmentKind.Resolution, target.Name) is not null)
+            {
+                continue;
+            }
+            Start(CommitmentKind.Resolution, target.Name, retroactive ? timeline.Opened.At : reopening.At, target, target.Rule, null, null);
+            if (retroactive)
+            {
+                AddResolvedGaps(cycles[cycleCount - 1]!, timeline.Facts.Slice(0, position + 1));
+            }
         }
     }
 

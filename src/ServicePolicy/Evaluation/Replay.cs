@@ -161,13 +161,13 @@ internal sealed partial class Replay
                 anyPublicReply = true;
                 break;
             case CustomerReplied message:
-                if (!resolved && anyPublicReply && FindOpen(CommitmentKind.NextResponse) is null)
+                if (!resolved && anyPublicReply)
                 {
-                    StartIfTargeted(CommitmentKind.NextResponse, message.At);
+                    StartUnlessOpen(CommitmentKind.NextResponse, message.At);
                 }
                 break;
             case FollowUpPromised promise:
-                FindOpen(CommitmentKind.FollowUp)?.End(promise.At);
+                EndOpen(CommitmentKind.FollowUp, promise.At);
                 StartFollowUp(position, promise);
                 break;
             case WaitingStarted pause:
@@ -216,24 +216,8 @@ internal sealed partial class Replay
                 StartIfTargeted(CommitmentKind.FeedbackRequest, resolution.At);
                 break;
             case InteractionReopened reopening:
-                FindOpen(CommitmentKind.FeedbackRequest)?.End(reopening.At);
-                if (!policyReplaced)
-                {
-                    Reopen(FindLatest(CommitmentKind.Resolution), reopening.At);
-                }
-                else if (FindLatest(CommitmentKind.Resolution) is { MetAt: not null } resolvedCycle)
-                {
-                    // After a profile change: the current policy's resolution reopens as its target says; an older
-                    // policy's stays met, and the current policy's starts (ReopenUnderNewPolicy).
-                    if (ReferenceEquals(resolvedCycle.Policy, policy))
-                    {
-                        Reopen(resolvedCycle, reopening.At);
-                    }
-                    else
-                    {
-                        ReopenUnderNewPolicy(position, reopening);
-                    }
-                }
+                EndOpen(CommitmentKind.FeedbackRequest, reopening.At);
+                ReopenResolutions(position, reopening);
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
                 break;
@@ -260,12 +244,29 @@ internal sealed partial class Replay
         }
     }
 
+    /// <summary>Starts a follow-up cycle for each FollowUp target (measure), or one without a target when there is none.</summary>
     private void StartFollowUp(int position, FollowUpPromised promise)
     {
-        ServiceTarget? target = policy.FindTarget(CommitmentKind.FollowUp);
+        bool started = false;
+        foreach (ServiceTarget target in policy.TargetSpan)
+        {
+            if (target.Kind == CommitmentKind.FollowUp)
+            {
+                StartFollowUp(position, promise, target);
+                started = true;
+            }
+        }
+        if (!started)
+        {
+            StartFollowUp(position, promise, null);
+        }
+    }
+
+    private void StartFollowUp(int position, FollowUpPromised promise, ServiceTarget? target)
+    {
         if (promise.By is { } by)
         {
-            Start(CommitmentKind.FollowUp, null, promise.At, target, null, null, by);
+            Start(CommitmentKind.FollowUp, target?.Name, promise.At, target, null, null, by);
             return;
         }
         DeadlineRule? rule = promise.Rule ?? target?.Rule;
@@ -274,7 +275,7 @@ internal sealed partial class Replay
             throw new InvalidTimelineException(nameof(timeline), position, promise,
                 $"it names no deadline, and policy '{policy}' has no FollowUp target to supply one");
         }
-        Start(CommitmentKind.FollowUp, null, promise.At, target, rule, null, null);
+        Start(CommitmentKind.FollowUp, target?.Name, promise.At, target, rule, null, null);
     }
 
     private void StartAppointment(AppointmentBooked booking)
@@ -288,11 +289,67 @@ internal sealed partial class Replay
         Start(CommitmentKind.Appointment, null, booking.At, target, windowRule, booking.Window, brokenAt);
     }
 
+    /// <summary>Starts a cycle of every target of <paramref name="kind"/> (each measure of it), if any.</summary>
     private void StartIfTargeted(CommitmentKind kind, Instant at)
     {
-        if (policy.FindTarget(kind) is { } target)
+        foreach (ServiceTarget target in policy.TargetSpan)
         {
-            Start(kind, null, at, target, target.Rule, null, null);
+            if (target.Kind == kind)
+            {
+                Start(kind, target.Name, at, target, target.Rule, null, null);
+            }
+        }
+    }
+
+    /// <summary>Starts a cycle of every target of <paramref name="kind"/> that has no open cycle.</summary>
+    private void StartUnlessOpen(CommitmentKind kind, Instant at)
+    {
+        foreach (ServiceTarget target in policy.TargetSpan)
+        {
+            if (target.Kind == kind && FindOpen(kind, target.Name) is null)
+            {
+                Start(kind, target.Name, at, target, target.Rule, null, null);
+            }
+        }
+    }
+
+    /// <summary>Ends every open cycle of <paramref name="kind"/> (of each of its measures).</summary>
+    private void EndOpen(CommitmentKind kind, Instant at)
+    {
+        for (int i = 0; i < cycleCount; i++)
+        {
+            if (cycles[i]!.Kind == kind && cycles[i]!.IsOpen)
+            {
+                cycles[i]!.End(at);
+            }
+        }
+    }
+
+    /// <summary>Reopens the latest resolution cycle of each measure, where it was resolved (see <see cref="Reopen"/>).
+    /// After a profile change, a cycle of an older policy stays met, and the current policy's resolution targets that
+    /// have none to reopen start (<see cref="ReopenUnderNewPolicy"/>).</summary>
+    private void ReopenResolutions(int position, InteractionReopened reopening)
+    {
+        int count = cycleCount; // a new cycle that a reopening starts (ReopenMode.NewCycle) comes after these
+        bool underOlderPolicy = false;
+        for (int i = 0; i < count; i++)
+        {
+            CommitmentCycle cycle = cycles[i]!;
+            if (cycle.Kind == CommitmentKind.Resolution && cycle.MetAt is not null && ReferenceEquals(FindLatest(CommitmentKind.Resolution, cycle.Name), cycle))
+            {
+                if (!policyReplaced || ReferenceEquals(cycle.Policy, policy))
+                {
+                    Reopen(cycle, reopening.At);
+                }
+                else
+                {
+                    underOlderPolicy = true;
+                }
+            }
+        }
+        if (underOlderPolicy)
+        {
+            ReopenUnderNewPolicy(position, reopening);
         }
     }
 
@@ -315,15 +372,22 @@ internal sealed partial class Replay
         cycleCount++;
     }
 
+    /// <summary>Meets every open cycle of <paramref name="kind"/>: of each of its measures when <paramref name="name"/> is
+    /// null, else of the custom target so named; under a replaced policy that runs to its end (see
+    /// <see cref="ReplacedTarget.KeepToEnd"/>), its cycles and the new policy's alike. Returns whether there was one.</summary>
     private bool MeetOpen(CommitmentKind kind, Instant at, string? name = null)
     {
-        if (policyReplaced)
+        bool met = false;
+        for (int i = 0; i < cycleCount; i++)
         {
-            return MeetAllOpen(kind, at, name);
+            CommitmentCycle cycle = cycles[i]!;
+            if (cycle.Kind == kind && cycle.IsOpen && (name is null || string.Equals(cycle.Name, name, StringComparison.Ordinal)))
+            {
+                cycle.Meet(at);
+                met = true;
+            }
         }
-        CommitmentCycle? cycle = FindOpen(kind, name);
-        cycle?.Meet(at);
-        return cycle is not null;
+        return met;
     }
 
     private CommitmentCycle? FindOpen(CommitmentKind kind, string? name = null)

@@ -57,6 +57,11 @@ internal static class PolicyDescription
                         DescribeCalendar(target.Calendar ?? policy.Calendar, culture, target.Hours == TargetHours.Customer));
                 }
             }
+            if (target.Name is not null && target.Kind != CommitmentKind.Custom)
+            {
+                // One of several measures of a kind: "We resolve requests within 2 business days (...), measured as agent work time."
+                hours += Format(culture, "Target.MeasureSuffix", target.Name);
+            }
             sentences.Add(Format(culture, "Target." + target.Kind, target.Rule.Describe(culture), hours, target.Name ?? string.Empty));
         }
         if (saysPolicyHours)
@@ -151,32 +156,38 @@ internal static class PolicyDescription
     }
 
     /// <summary>"The clock stops while ..." when the rule pauses every commitment the policy has targets for; otherwise
-    /// it names the paused ones, so the customer is never told a clock stops that keeps running.</summary>
+    /// it names the paused ones (a named measure by its name), so the customer is never told a clock stops that keeps
+    /// running. A reason of the host's own reads "while your request is on hold ({reason})".</summary>
     private static string DescribePause(ServiceLevelPolicy policy, PauseRule rule, CultureInfo culture)
     {
-        var paused = new List<CommitmentKind>();
+        var paused = new List<string>();
         bool pausesAll = true;
         foreach (ServiceTarget target in policy.Targets)
         {
-            if (!rule.PausedKinds.Contains(target.Kind))
+            if (!rule.Pauses(target.Kind, target.Name))
             {
                 pausesAll = false;
+                continue;
             }
-            else if (!paused.Contains(target.Kind))
+            string clock = target.Name is not null && target.Kind != CommitmentKind.Custom ? target.Name : Get("Clock." + target.Kind, culture);
+            if (!paused.Contains(clock))
             {
-                paused.Add(target.Kind);
+                paused.Add(clock);
             }
         }
+        string reason = rule.Reason.IsBuiltIn ? "Pause." + rule.Reason.Name : "Pause.Declared";
         if (pausesAll || paused.Count == 0)
         {
-            return Get("Pause." + rule.Reason, culture);
+            return Format(culture, reason, rule.Reason.Name);
         }
-        string clocks = Get("Clock." + paused[paused.Count - 1], culture);
+        string clocks = paused[paused.Count - 1];
         for (int i = paused.Count - 2; i >= 0; i--)
         {
-            clocks = Format(culture, i == paused.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", Get("Clock." + paused[i], culture), clocks);
+            clocks = Format(culture, i == paused.Count - 2 ? "Ranges.LastPair" : "Ranges.Pair", paused[i], clocks);
         }
-        return Format(culture, "Pause." + rule.Reason + ".Some", clocks);
+        return rule.Reason.IsBuiltIn
+            ? Format(culture, reason + ".Some", clocks)
+            : Format(culture, reason + ".Some", rule.Reason.Name, clocks);
     }
 
     /// <summary>Describes a calendar's hours and zone; for a target in the customer's hours (<paramref name="customerHours"/>),

@@ -58,7 +58,9 @@ public sealed class ServiceLevelPolicy
     /// <summary>Gets which interactions the policy applies to.</summary>
     public Applicability Applicability { get; }
 
-    /// <summary>Gets the targets, at most one per kind (per name for custom targets), in the order they were added.</summary>
+    /// <summary>Gets the targets, in the order they were added: at most one unnamed target per kind, and any number of
+    /// named ones (custom targets, and measures of a built-in kind, see <see cref="ServiceTarget.WithName"/>), each name
+    /// once in the policy.</summary>
     public IReadOnlyList<ServiceTarget> Targets { get; }
 
     /// <summary>Gets the pause rules, at most one per reason.</summary>
@@ -120,15 +122,16 @@ public sealed class ServiceLevelPolicy
         return new ServiceLevelPolicyBuilder(this, version);
     }
 
-    /// <summary>Returns the target for a kind of commitment, or null when the policy has none.</summary>
+    /// <summary>Returns the target for a kind of commitment with a name, or null when the policy has none.</summary>
     /// <param name="kind">The kind.</param>
-    /// <param name="customName">For <see cref="CommitmentKind.Custom"/>, the target's name (compared ordinally); otherwise ignored.</param>
+    /// <param name="name">The target's name (compared ordinally): a custom target's, or a named measure's
+    /// (<see cref="ServiceTarget.WithName"/>); null for the unnamed target of a built-in kind.</param>
     /// <returns>The target, or null.</returns>
-    public ServiceTarget? FindTarget(CommitmentKind kind, string? customName = null)
+    public ServiceTarget? FindTarget(CommitmentKind kind, string? name = null)
     {
         foreach (ServiceTarget target in TargetSpan)
         {
-            if (target.IsFor(kind, customName))
+            if (target.IsFor(kind, name))
             {
                 return target;
             }
@@ -136,15 +139,17 @@ public sealed class ServiceLevelPolicy
         return null;
     }
 
-    /// <summary>Returns whether waiting for <paramref name="reason"/> stops the clock of <paramref name="kind"/>.</summary>
+    /// <summary>Returns whether waiting for <paramref name="reason"/> stops the clock of a target of
+    /// <paramref name="kind"/> named <paramref name="targetName"/>. A reason the policy has no rule for stops nothing.</summary>
     /// <param name="reason">The reason for waiting.</param>
     /// <param name="kind">The kind of commitment.</param>
-    /// <returns>Whether a pause rule for the reason lists the kind.</returns>
-    public bool Pauses(PauseReason reason, CommitmentKind kind)
+    /// <param name="targetName">The target's name (a custom target's or a measure's); null for an unnamed target.</param>
+    /// <returns>Whether a pause rule for the reason lists the kind or names the target.</returns>
+    public bool Pauses(PauseReason reason, CommitmentKind kind, string? targetName = null)
     {
         foreach (PauseRule rule in PauseRuleSpan)
         {
-            if (rule.Reason == reason && rule.Pauses(kind))
+            if (rule.Reason == reason && rule.Pauses(kind, targetName))
             {
                 return true;
             }

@@ -22,7 +22,7 @@ public sealed class ServiceLevelPolicyBuilder
     private readonly int version;
     private readonly BusinessCalendar calendar;
     private readonly List<ServiceTarget> targets = new();
-    private readonly List<(PauseReason Reason, CommitmentKind[] Kinds)> pauseRules = new();
+    private readonly List<(PauseReason Reason, CommitmentKind[] Kinds, string[] Targets)> pauseRules = new();
     private Applicability applicability = Applicability.Any;
     private AtRiskThreshold atRisk = AtRiskThreshold.None;
     private HandoffLimit? handoffLimit;
@@ -42,7 +42,7 @@ public sealed class ServiceLevelPolicyBuilder
         : this(policy.Name, version, policy.Calendar)
     {
         targets.AddRange(policy.Targets);
-        pauseRules.AddRange(policy.PauseRules.Select(r => (r.Reason, r.PausedKinds.ToArray())));
+        pauseRules.AddRange(policy.PauseRules.Select(r => (r.Reason, r.PausedKinds.ToArray(), r.PausedTargets.ToArray())));
         applicability = policy.Applicability;
         atRisk = policy.AtRisk;
         handoffLimit = policy.HandoffLimit;
@@ -71,10 +71,11 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
-    /// <summary>Removes the target for a kind of commitment (for a custom kind, the one with that name), so that
-    /// <see cref="AddTarget(ServiceTarget)"/> can replace it in a builder from <see cref="ServiceLevelPolicy.ToBuilder"/>.</summary>
+    /// <summary>Removes the target for a kind of commitment with a name (for a custom kind or a named measure, the one
+    /// with that name), so that <see cref="AddTarget(ServiceTarget)"/> can replace it in a builder from
+    /// <see cref="ServiceLevelPolicy.ToBuilder"/>.</summary>
     /// <param name="kind">The kind.</param>
-    /// <param name="customName">For <see cref="CommitmentKind.Custom"/>, the target's name (compared ordinally); otherwise ignored.</param>
+    /// <param name="customName">The target's name (compared ordinally); null for the unnamed target of a built-in kind.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     /// <exception cref="InvalidOperationException">The builder has no such target; the message lists the targets it has.</exception>
@@ -84,8 +85,9 @@ public sealed class ServiceLevelPolicyBuilder
         int removed = targets.RemoveAll(t => t.IsFor(kind, customName));
         if (removed == 0)
         {
-            string what = kind == CommitmentKind.Custom ? $"custom target '{customName}'" : $"{kind} target";
-            string has = targets.Count == 0 ? "none" : string.Join(", ", targets.Select(t => t.Kind == CommitmentKind.Custom ? $"custom '{t.Name}'" : t.Kind.ToString()));
+            string what = kind == CommitmentKind.Custom ? $"custom target '{customName}'" : customName is null ? $"{kind} target" : $"{kind} target '{customName}'";
+            string has = targets.Count == 0 ? "none" : string.Join(", ", targets.Select(t =>
+                t.Kind == CommitmentKind.Custom ? $"custom '{t.Name}'" : t.Name is null ? t.Kind.ToString() : $"{t.Kind} '{t.Name}'"));
             throw new InvalidOperationException($"Policy '{name}' has no {what} to remove; its targets: {has}.");
         }
         return this;
@@ -100,24 +102,50 @@ public sealed class ServiceLevelPolicyBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
     public ServiceLevelPolicyBuilder AddTarget(CommitmentKind kind, DeadlineRule rule) => AddTarget(ServiceTarget.Create(kind, rule));
 
-    /// <summary>Makes waiting for <paramref name="reason"/> stop the clocks of <paramref name="kinds"/>.</summary>
-    /// <param name="reason">The reason for waiting.</param>
+    /// <summary>Makes waiting for <paramref name="reason"/> stop the clocks of <paramref name="kinds"/> (every target
+    /// of each kind, named or not).</summary>
+    /// <param name="reason">The reason for waiting: built in or the host's own (<see cref="PauseReason.Create"/>).</param>
     /// <param name="kinds">The kinds of commitment to pause; at least one, and not <see cref="CommitmentKind.Appointment"/>
     /// (an appointment window is a fixed time).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="kinds"/> is null.</exception>
     /// <exception cref="ArgumentException">No kind is given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The reason or a kind is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A kind is not defined.</exception>
     public ServiceLevelPolicyBuilder PauseWhile(PauseReason reason, params CommitmentKind[] kinds)
     {
-        Preconditions.CheckArgumentRange((int)reason, (int)PauseReason.WaitingOnCustomer, (int)PauseReason.WaitingOnThirdParty, nameof(reason));
         Preconditions.CheckNotNull(kinds);
         Preconditions.CheckArgument(kinds.Length > 0, nameof(kinds), "At least one kind of commitment is required.");
-        foreach (CommitmentKind kind in kinds)
+        return PauseWhile(reason, kinds, Array.Empty<string>());
+    }
+
+    /// <summary>Makes waiting for <paramref name="reason"/> stop the clocks of <paramref name="kinds"/> (every target
+    /// of each) and of the targets named <paramref name="targetNames"/>: so that of two measures of one kind (see
+    /// <see cref="ServiceTarget.WithName"/>), one can pause while the other runs.</summary>
+    /// <param name="reason">The reason for waiting: built in or the host's own (<see cref="PauseReason.Create"/>).</param>
+    /// <param name="kinds">The kinds of commitment to pause, not <see cref="CommitmentKind.Appointment"/>; may be empty.</param>
+    /// <param name="targetNames">The names of the policy's targets to pause (compared ordinally): measures or custom
+    /// targets; may be empty, but together with <paramref name="kinds"/> at least one. <see cref="Build"/> checks that
+    /// each names a target of the policy.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument or a name is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A kind is not defined.</exception>
+    /// <example><code>
+    /// // Requester wait time stops while waiting on the customer; agent work time also while waiting on a vendor.
+    /// builder.AddTarget(ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.WithinBusinessHours(40)).WithName("requester wait time"))
+    ///        .AddTarget(ServiceTarget.Create(CommitmentKind.Resolution, DeadlineRule.WithinBusinessHours(16)).WithName("agent work time"))
+    ///        .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.Resolution)
+    ///        .PauseWhile(PauseReason.Create("WaitingOnVendor"), Array.Empty&lt;CommitmentKind&gt;(), new[] { "agent work time" });
+    /// </code></example>
+    public ServiceLevelPolicyBuilder PauseWhile(PauseReason reason, IEnumerable<CommitmentKind> kinds, IEnumerable<string> targetNames)
+    {
+        CommitmentKind[] kindArray = Preconditions.CheckNotNull(kinds).ToArray();
+        string[] names = Preconditions.CheckNotNull(targetNames).ToArray();
+        foreach (CommitmentKind kind in kindArray)
         {
             Preconditions.CheckArgumentRange((int)kind, (int)CommitmentKind.FirstResponse, (int)CommitmentKind.Custom, nameof(kinds));
         }
-        pauseRules.Add((reason, (CommitmentKind[])kinds.Clone()));
+        Preconditions.CheckArgument(names.All(n => n is not null), nameof(targetNames), "A target name is null.");
+        pauseRules.Add((reason, kindArray, names));
         return this;
     }
 
@@ -193,8 +221,9 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
-    /// <summary>Builds the policy, checking the rules that span several calls: at least one target; at most one target
-    /// per kind (per name for custom targets); at most one pause rule per reason; no pause rule for appointments.</summary>
+    /// <summary>Builds the policy, checking the rules that span several calls: at least one target; at most one unnamed
+    /// target per kind, and each target name once; at most one pause rule per reason, each pausing at least one kind or
+    /// target, naming only the policy's targets, and not appointments.</summary>
     /// <returns>The policy.</returns>
     /// <exception cref="InvalidOperationException">The policy breaks one or more of those rules; the message lists
     /// every problem.</exception>
@@ -202,47 +231,66 @@ public sealed class ServiceLevelPolicyBuilder
     {
         BuildError.ThrowIfAny($"Policy '{name} v{version.ToString(CultureInfo.InvariantCulture)}' is invalid", Validate());
         return new ServiceLevelPolicy(name, version, calendar, applicability, targets.ToArray(),
-            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName,
-            targetStart, replacedTarget);
+            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet(), r.Targets.ToImmutableSortedSet(StringComparer.Ordinal))).ToArray(),
+            atRisk, handoffLimit, escalationChainName, targetStart, replacedTarget);
     }
 
     /// <summary>Checks the rules that span several calls (see <see cref="Build"/>) and returns every problem, each
     /// naming the builder call that breaks the rule.</summary>
     /// <returns>The problems; empty when the builder would build.</returns>
     internal IReadOnlyList<BuildError> Validate() =>
-        Validate(targets.Select(t => (t.Kind, t.Name)).ToArray(), pauseRules.Select(r => (r.Reason, (IReadOnlyList<CommitmentKind>)r.Kinds)).ToArray());
+        Validate(targets.Select(t => (t.Kind, t.Name)).ToArray(),
+            pauseRules.Select(r => (r.Reason, (IReadOnlyList<CommitmentKind>)r.Kinds, (IReadOnlyList<string>)r.Targets)).ToArray());
 
     /// <summary>The rules that span several calls, over the policy's shape: the <c>AddTarget</c> calls' kinds and names and the
-    /// <c>PauseWhile</c> calls' reasons and kinds, in the order they were made. Configuration checks the shape it was
-    /// given with this, even when some of its parts did not parse.</summary>
+    /// <c>PauseWhile</c> calls' reasons, kinds and target names, in the order they were made. Configuration checks the shape it
+    /// was given with this, even when some of its parts did not parse.</summary>
     /// <param name="targets">The kind and name of each target.</param>
-    /// <param name="pauseRules">The reason and kinds of each pause rule.</param>
+    /// <param name="pauseRules">The reason, kinds and target names of each pause rule. An error about a rule's element
+    /// has the element's position in its kinds followed by its target names.</param>
     /// <returns>The problems, in the order of the calls that break the rules.</returns>
     internal static IReadOnlyList<BuildError> Validate(
-        IReadOnlyList<(CommitmentKind Kind, string? Name)> targets, IReadOnlyList<(PauseReason Reason, IReadOnlyList<CommitmentKind> Kinds)> pauseRules)
+        IReadOnlyList<(CommitmentKind Kind, string? Name)> targets,
+        IReadOnlyList<(PauseReason Reason, IReadOnlyList<CommitmentKind> Kinds, IReadOnlyList<string> Targets)> pauseRules)
     {
         var errors = new List<BuildError>();
         if (targets.Count == 0)
         {
             errors.Add(new(nameof(AddTarget), null, null, "no targets are defined: add at least one"));
         }
-        var targetCounts = new Dictionary<(CommitmentKind Kind, string? Name), int>();
+        var unnamedCounts = new Dictionary<CommitmentKind, int>();
+        var nameCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < targets.Count; i++)
         {
-            int count = targetCounts.GetValueOrDefault(targets[i]) + 1;
-            targetCounts[targets[i]] = count;
-            if (count == 2)
+            (CommitmentKind kind, string? targetName) = targets[i];
+            if (targetName is null)
             {
-                (CommitmentKind kind, string? targetName) = targets[i];
-                string what = kind == CommitmentKind.Custom ? $"custom target '{targetName}'" : $"{kind} target";
-                int times = targets.Count(t => t == targets[i]);
-                errors.Add(new(nameof(AddTarget), i, null, string.Create(CultureInfo.InvariantCulture, $"the {what} is defined {times} times")));
+                int count = unnamedCounts.GetValueOrDefault(kind) + 1;
+                unnamedCounts[kind] = count;
+                if (count == 2)
+                {
+                    int times = targets.Count(t => t.Kind == kind && t.Name is null);
+                    errors.Add(new(nameof(AddTarget), i, null, string.Create(CultureInfo.InvariantCulture,
+                        $"the {kind} target is defined {times} times: to measure {kind} more than one way, give each target its own name")));
+                }
+            }
+            else
+            {
+                int count = nameCounts.GetValueOrDefault(targetName) + 1;
+                nameCounts[targetName] = count;
+                if (count == 2)
+                {
+                    string what = kind == CommitmentKind.Custom ? $"custom target '{targetName}'" : $"target name '{targetName}'";
+                    int times = targets.Count(t => string.Equals(t.Name, targetName, StringComparison.Ordinal));
+                    errors.Add(new(nameof(AddTarget), i, null, string.Create(CultureInfo.InvariantCulture,
+                        $"the {what} is defined {times} times: each target's name must be unique in the policy")));
+                }
             }
         }
         var reasonCounts = new Dictionary<PauseReason, int>();
         for (int i = 0; i < pauseRules.Count; i++)
         {
-            (PauseReason reason, IReadOnlyList<CommitmentKind> kinds) = pauseRules[i];
+            (PauseReason reason, IReadOnlyList<CommitmentKind> kinds, IReadOnlyList<string> pausedTargets) = pauseRules[i];
             int count = reasonCounts.GetValueOrDefault(reason) + 1;
             reasonCounts[reason] = count;
             if (count == 2)
@@ -251,10 +299,10 @@ public sealed class ServiceLevelPolicyBuilder
                 errors.Add(new(nameof(PauseWhile), i, null,
                     string.Create(CultureInfo.InvariantCulture, $"the pause rule for {reason} is defined {times} times")));
             }
-            if (kinds.Count == 0)
+            if (kinds.Count == 0 && pausedTargets.Count == 0)
             {
                 errors.Add(new(nameof(PauseWhile), i, null,
-                    $"the pause rule for {reason} lists no kinds of commitment to pause: list at least one, such as FirstResponse or Resolution"));
+                    $"the pause rule for {reason} lists no kinds of commitment to pause: list at least one, such as FirstResponse or Resolution, or a target's name"));
             }
             for (int j = 0; j < kinds.Count; j++)
             {
@@ -262,6 +310,15 @@ public sealed class ServiceLevelPolicyBuilder
                 {
                     errors.Add(new(nameof(PauseWhile), i, j,
                         $"the pause rule for {reason} pauses Appointment, but an appointment window is a fixed time and cannot be paused"));
+                }
+            }
+            for (int k = 0; k < pausedTargets.Count; k++)
+            {
+                string pausedName = pausedTargets[k];
+                if (!nameCounts.ContainsKey(pausedName))
+                {
+                    errors.Add(new(nameof(PauseWhile), i, kinds.Count + k, $"the pause rule for {reason} pauses the target '{pausedName}', but the policy has no target of that name"
+                        + (nameCounts.Count == 0 ? " (it has no named targets)" : $"; its named targets: {string.Join(", ", nameCounts.Keys.Select(n => $"'{n}'"))}")));
                 }
             }
         }

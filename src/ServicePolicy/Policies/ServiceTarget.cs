@@ -33,14 +33,16 @@ public sealed class ServiceTarget
     /// <summary>Gets the kind of commitment.</summary>
     public CommitmentKind Kind { get; }
 
-    /// <summary>Gets the name of a <see cref="CommitmentKind.Custom"/> target, a verb phrase such as "send you a quote"
-    /// that descriptions use as is; null for the other kinds.</summary>
+    /// <summary>Gets the target's name: for a <see cref="CommitmentKind.Custom"/> target, a verb phrase such as "send
+    /// you a quote" that descriptions use as is; for a target of a built-in kind, the name of the measure when the policy
+    /// has several of that kind (such as "requester wait time" and "agent work time", two resolution measures, see
+    /// <see cref="WithName"/>); null for an unnamed target of a built-in kind.</summary>
     public string? Name { get; }
 
-    /// <summary>Returns whether this is the target for <paramref name="kind"/> (for a custom kind, with the name
-    /// <paramref name="customName"/>, compared ordinally).</summary>
-    internal bool IsFor(CommitmentKind kind, string? customName) =>
-        Kind == kind && (kind != CommitmentKind.Custom || string.Equals(Name, customName, System.StringComparison.Ordinal));
+    /// <summary>Returns whether this is the target for <paramref name="kind"/> with the name <paramref name="name"/>
+    /// (compared ordinally; null for the unnamed target of a built-in kind).</summary>
+    internal bool IsFor(CommitmentKind kind, string? name) =>
+        Kind == kind && string.Equals(Name, name, StringComparison.Ordinal);
 
     /// <summary>Gets the deadline rule.</summary>
     public DeadlineRule Rule { get; }
@@ -98,6 +100,30 @@ public sealed class ServiceTarget
         Preconditions.CheckNotNull(rule);
         Preconditions.CheckArgument(rule is not AppointmentWindowRule, nameof(rule), $"Rule '{rule}' is only for Appointment targets.");
         return new ServiceTarget(CommitmentKind.Custom, name, rule, null, null, Array.Empty<BreachRemedy>());
+    }
+
+    /// <summary>Returns a copy with the name <paramref name="name"/>: for a built-in kind, a named measure, so that a
+    /// policy can hold several targets of one kind (such as "requester wait time" and "agent work time", two resolution
+    /// measures with different pause rules); for a custom target, its new name.</summary>
+    /// <remarks>Each measure has its own cycles, statuses (<see cref="Evaluation.CommitmentStatus.Name"/>), action keys
+    /// (<c>Resolution:agent work time</c> in place of <c>Resolution</c>), escalation and remedies; a fact that meets a
+    /// kind (a public reply, a resolution) meets every measure of it. A pause rule pauses a measure by its kind or by
+    /// its name (<see cref="ServiceLevelPolicyBuilder.PauseWhile(PauseReason, System.Collections.Generic.IEnumerable{CommitmentKind}, System.Collections.Generic.IEnumerable{string})"/>).
+    /// Appointment targets cannot be named: an appointment window is one booking.</remarks>
+    /// <param name="name">The name: not empty or white space, and without <c>/</c> (which separates the parts of
+    /// action keys). Names are unique within a policy and compared ordinally.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">The name is empty, white space or contains <c>/</c>, or this is an
+    /// Appointment target.</exception>
+    public ServiceTarget WithName(string name)
+    {
+        Preconditions.CheckNotNull(name);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A target's name must not be empty or white space.");
+        ActionKeyPart.CheckNoSeparator(name, nameof(name), "Target name");
+        Preconditions.CheckArgument(Kind != CommitmentKind.Appointment, nameof(name),
+            $"An Appointment target cannot be named '{name}': an appointment window is one booking, measured once.");
+        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode);
     }
 
     /// <summary>Returns a copy that runs on <paramref name="calendar"/> instead of the policy's calendar.</summary>
@@ -158,7 +184,8 @@ public sealed class ServiceTarget
         return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours);
     }
 
-    /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c>.</summary>
-    /// <returns>The kind (or custom name) and the rule.</returns>
-    public override string ToString() => (Name is null ? Kind.ToString() : $"Custom '{Name}'") + ": " + Rule;
+    /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c> or
+    /// <c>Resolution 'agent work time': within 3 business days</c>.</summary>
+    /// <returns>The kind (and name) and the rule.</returns>
+    public override string ToString() => (Name is null ? Kind.ToString() : $"{Kind} '{Name}'") + ": " + Rule;
 }

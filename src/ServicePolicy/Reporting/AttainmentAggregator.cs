@@ -36,7 +36,7 @@ public sealed class AttainmentAggregator
     private readonly Dictionary<(RemedyKind Kind, string? Currency), (long Count, decimal Amount)> remedies = new();
     private readonly Dictionary<ServiceLevelPolicy, string> policyKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Owner, string> ownerKeys = new();
-    private readonly Dictionary<string, string> customKindKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<(CommitmentKind Kind, string Name), string> customKindKeys = new();
     private readonly string?[] kindKeys;
     private readonly List<(Instant Start, Instant End, int Slot)> periods = new();
     private long interactions;
@@ -247,14 +247,14 @@ public sealed class AttainmentAggregator
 
     private string KindKey(CommitmentStatus status)
     {
-        if (status.Kind != CommitmentKind.Custom)
+        if (status.Name is null)
         {
             return kindKeys[(int)status.Kind] ??= status.Kind.ToString();
         }
-        string name = status.Name ?? string.Empty;
-        if (!customKindKeys.TryGetValue(name, out string? key))
+        // Custom commitments and named measures of a built-in kind: "Custom:{name}", "Resolution:{name}" (as in action keys).
+        if (!customKindKeys.TryGetValue((status.Kind, status.Name), out string? key))
         {
-            customKindKeys.Add(name, key = "Custom:" + name);
+            customKindKeys.Add((status.Kind, status.Name), key = ReportKeys.Kind(status));
         }
         return key;
     }

@@ -114,8 +114,8 @@ public class TimelineJsonTests
         "Fact 1 (agentReplied): the property 'at' must be an instant")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"customerReplied\",\"at\":\"2025-03-03T10:00:00Z\",\"mood\":\"angry\"}]}",
         "Fact 1 (customerReplied) has the unknown property 'mood'")]
-    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"1\"}]}",
-        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"1\"")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":1}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be a reason for waiting, such as \"WaitingOnCustomer\" or \"WaitingOnVendor\" (not empty, without white space at either end or ':', and not a built-in name in another case); it is 1")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"robot:r2\"}]}",
         "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\"")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + ",{\"type\":\"followUpPromised\",\"at\":\"2025-03-03T10:00:00Z\",\"rule\":\"soonish\"}]}",
@@ -154,13 +154,13 @@ public class TimelineJsonTests
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"agentReplied\",\"at\":\"2025-03-03T10:00:00Z\",\"public\":null}]}",
         "Fact 1 (agentReplied): the required property 'public' is missing.")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"\"}]}",
-        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"\".")]
+        "Fact 1 (waitingStarted): the property 'reason' must be a reason for waiting, such as \"WaitingOnCustomer\" or \"WaitingOnVendor\" (not empty, without white space at either end or ':', and not a built-in name in another case); it is \"\".")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"waitingOnCustomer\"}]}",
-        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"waitingOnCustomer\".")]
-    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"WaitingOnCustomer, WaitingOnThirdParty\"}]}",
-        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"WaitingOnCustomer, WaitingOnThirdParty\".")]
+        "Fact 1 (waitingStarted): the property 'reason' must be a reason for waiting, such as \"WaitingOnCustomer\" or \"WaitingOnVendor\" (not empty, without white space at either end or ':', and not a built-in name in another case); it is \"waitingOnCustomer\".")]
+    [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"wait:ing\"}]}",
+        "Fact 1 (waitingStarted): the property 'reason' must be a reason for waiting, such as \"WaitingOnCustomer\" or \"WaitingOnVendor\" (not empty, without white space at either end or ':', and not a built-in name in another case); it is \"wait:ing\".")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"waitingStarted\",\"at\":\"2025-03-03T10:00:00Z\",\"reason\":\"WaitingOnCustomer \"}]}",
-        "Fact 1 (waitingStarted): the property 'reason' must be one of WaitingOnCustomer, WaitingOnThirdParty; it is \"WaitingOnCustomer \".")]
+        "Fact 1 (waitingStarted): the property 'reason' must be a reason for waiting, such as \"WaitingOnCustomer\" or \"WaitingOnVendor\" (not empty, without white space at either end or ':', and not a built-in name in another case); it is \"WaitingOnCustomer \".")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"person:\"}]}",
         "Fact 1 (ownerAssigned): the property 'owner' must be an owner such as \"person:ann\" or \"team:billing\"; it is \"person:\".")]
     [InlineData("{\"format\":1,\"id\":\"T\",\"facts\":[" + Opened + "," + "{\"type\":\"ownerAssigned\",\"at\":\"2025-03-03T10:00:00Z\",\"owner\":\"person: \"}]}",

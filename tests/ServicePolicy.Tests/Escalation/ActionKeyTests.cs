@@ -57,6 +57,15 @@ public sealed class ActionKeyTests
             "T-2", false, CommitmentKind.Custom, "call back", 3, null, null, ActionKeyStep.Remedy, 0, 0),
         new("T-3/HandoffLimit/remedy/0", () => ActionKey.HandoffLimitRemedy("T-3", 0),
             "T-3", true, null, null, null, null, null, ActionKeyStep.Remedy, 0, 0),
+        // Named measures of a built-in kind: {kind}:{name}; the name may hold ':' (split at the first ':').
+        new("T-4/Resolution:agent work time/0/ladder@000000000001/L1/R2", () => ActionKey.Level("T-4", CommitmentKind.Resolution, "agent work time", 0, "ladder", "000000000001", 1, 2),
+            "T-4", false, CommitmentKind.Resolution, "agent work time", 0, "ladder", null, ActionKeyStep.Level, 1, 2),
+        new("T-4/FirstResponse:a:b/3/ladder@000000000001/W0", () => ActionKey.Warning("T-4", CommitmentKind.FirstResponse, "a:b", 3, "ladder", "000000000001", 0),
+            "T-4", false, CommitmentKind.FirstResponse, "a:b", 3, "ladder", null, ActionKeyStep.Warning, 0, 0),
+        new("T-4/Resolution:requester wait time/0/remedy/1", () => ActionKey.Remedy("T-4", CommitmentKind.Resolution, "requester wait time", 0, 1),
+            "T-4", false, CommitmentKind.Resolution, "requester wait time", 0, null, null, ActionKeyStep.Remedy, 1, 0),
+        new("T-4/Resolution:Custom/0/remedy/0", () => ActionKey.Remedy("T-4", CommitmentKind.Resolution, "Custom", 0, 0),
+            "T-4", false, CommitmentKind.Resolution, "Custom", 0, null, null, ActionKeyStep.Remedy, 0, 0),
         // Names may hold anything but '/': '@' in a chain name (split at the last '@'), ':' in a custom name, spaces,
         // non-ASCII letters, and part names of the grammar itself.
         new("ZD#42 ü/Custom:a:b@c/0/esc@prod@000000000002/L0/R0", () => ActionKey.Level("ZD#42 ü", CommitmentKind.Custom, "a:b@c", 0, "esc@prod", "000000000002", 0, 0),
@@ -138,6 +147,10 @@ public sealed class ActionKeyTests
     [InlineData("T-1/Custom/0/c@v1/W0", 4, "a commitment kind")]
     [InlineData("T-1/Custom:/0/c@v1/W0", 11, "a custom commitment name")]
     [InlineData("T-1/Custom: /0/c@v1/W0", 11, "a custom commitment name")]
+    [InlineData("T-1/Resolution:/0/c@v1/W0", 15, "a measure name")]
+    [InlineData("T-1/Resolution: /0/c@v1/W0", 15, "a measure name")]
+    [InlineData("T-1/Resolutio:x/0/c@v1/W0", 4, "a commitment kind")]
+    [InlineData("T-1/:x/0/c@v1/W0", 4, "a commitment kind")]
     [InlineData("T-1/FirstResponse", 17, "'/' after the commitment")]
     [InlineData("T-1/FirstResponse/x/c@v1/W0", 18, "a cycle number")]
     [InlineData("T-1/FirstResponse/00/c@v1/W0", 18, "a cycle number")]

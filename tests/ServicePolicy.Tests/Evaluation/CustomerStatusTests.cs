@@ -145,6 +145,26 @@ public class CustomerStatusTests
     }
 
     [Fact]
+    public void Describe_WithoutAZone_TakesTheCustomersZoneFromTheProfileAsOfTheResult()
+    {
+        InteractionProfile london = new InteractionProfile().WithCustomerTimeZone(DateTimeZoneProviders.Tzdb["Europe/London"]);
+        Timeline timeline = Timeline.Create("T-1",
+        [
+            new InteractionOpened(At("2025-03-07 16:40"), Agent, london),
+            new ProfileChanged(At("2025-03-07 16:50"), london.WithCustomerTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"])),
+        ]);
+        var english = new CultureInfo("en-GB");
+
+        string beforeTheMove = CustomerStatus.Describe(timeline.AsOf(At("2025-03-07 16:45")), Evaluator.Evaluate(timeline.AsOf(At("2025-03-07 16:45")), Policy, At("2025-03-07 16:45")), english).Lines[0].Text;
+        string afterIt = CustomerStatus.Describe(timeline, Evaluator.Evaluate(timeline, Policy, At("2025-03-07 17:00")), english).Lines[0].Text;
+        string given = CustomerStatus.Describe(timeline, Evaluator.Evaluate(timeline, Policy, At("2025-03-07 17:00")), english, DateTimeZoneProviders.Tzdb["Europe/Paris"]).Lines[0].Text;
+
+        Assert.Equal("We will reply by Monday 10 March, 12:40 (your time).", beforeTheMove);
+        Assert.Equal("We will reply by Monday 10 March, 08:40 (your time).", afterIt);
+        Assert.Equal("We will reply by Monday 10 March, 13:40 (your time).", given);
+    }
+
+    [Fact]
     public void Rows_CoverEveryCommitmentState()
     {
         var states = new HashSet<CommitmentState>();

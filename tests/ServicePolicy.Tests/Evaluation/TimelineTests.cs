@@ -180,7 +180,7 @@ public class TimelineTests
         Assert.Equal("owner", Assert.Throws<ArgumentNullException>(() => new OwnerAssigned(at, null!)).ParamName);
         Assert.Equal("owner", Assert.Throws<ArgumentNullException>(() => new InteractionOpened(at, null!)).ParamName);
         Assert.Equal("name", Assert.Throws<ArgumentException>(() => new MilestoneReached(at, "")).ParamName);
-        Assert.Equal("reason", Assert.Throws<ArgumentOutOfRangeException>(() => new WaitingStarted(at, (ServicePolicy.Policies.PauseReason)7)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new WaitingStarted(at, ServicePolicy.Policies.PauseReason.Create(" "))).ParamName);
     }
 
     [Fact]

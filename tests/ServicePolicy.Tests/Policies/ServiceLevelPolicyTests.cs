@@ -62,7 +62,7 @@ public class ServiceLevelPolicyTests
             .PauseWhile(PauseReason.WaitingOnThirdParty, CommitmentKind.FirstResponse, CommitmentKind.Resolution, CommitmentKind.FollowUp)
             .Build();
 
-        foreach (PauseReason reason in Enum.GetValues<PauseReason>())
+        foreach (PauseReason reason in new[] { PauseReason.WaitingOnCustomer, PauseReason.WaitingOnThirdParty, PauseReason.Create("WaitingOnVendor") })
         {
             foreach (CommitmentKind kind in Enum.GetValues<CommitmentKind>())
             {
@@ -183,7 +183,8 @@ public class ServiceLevelPolicyTests
     {
         // Configuration checks the shape it parsed: no targets, and a pause rule whose kinds all failed to parse.
         IReadOnlyList<ServicePolicy.Internal.BuildError> errors = ServiceLevelPolicyBuilder.Validate(
-            Array.Empty<(CommitmentKind, string?)>(), new[] { (PauseReason.WaitingOnCustomer, (IReadOnlyList<CommitmentKind>)Array.Empty<CommitmentKind>()) });
+            Array.Empty<(CommitmentKind, string?)>(),
+            new[] { (PauseReason.WaitingOnCustomer, (IReadOnlyList<CommitmentKind>)Array.Empty<CommitmentKind>(), (IReadOnlyList<string>)Array.Empty<string>()) });
 
         Assert.Equal(2, errors.Count);
         Assert.Equal(("AddTarget", (int?)null, "no targets are defined: add at least one"), (errors[0].Member, errors[0].Index, errors[0].Message));
@@ -228,7 +229,7 @@ public class ServiceLevelPolicyTests
         ServiceLevelPolicyBuilder builder = ServiceLevelPolicy.CreateBuilder("P", 1, Office);
         Assert.Equal("kinds", Assert.Throws<ArgumentException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer)).ParamName);
         Assert.Equal("kinds", Assert.Throws<ArgumentOutOfRangeException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer, (CommitmentKind)42)).ParamName);
-        Assert.Equal("reason", Assert.Throws<ArgumentOutOfRangeException>(() => builder.PauseWhile((PauseReason)9, CommitmentKind.Resolution)).ParamName);
+        Assert.Equal("targetNames", Assert.Throws<ArgumentException>(() => builder.PauseWhile(PauseReason.WaitingOnCustomer, [], [null!])).ParamName);
         Assert.Equal("maxReassignments", Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithHandoffLimit(-1)).ParamName);
         Assert.Equal("remedies", Assert.Throws<ArgumentException>(() => builder.WithHandoffLimit(1, [null!])).ParamName);
         Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => builder.AddTarget(null!)).ParamName);
