@@ -58,10 +58,6 @@ internal sealed partial class Replay
         return profile.CustomerTimeZone is { } zone ? calendar.InZone(zone) : calendar;
     }
 
-        }
-        return any;
-    }
-
     /// <summary>Applies a profile change: the profile is current from now on; under a policy set, when the set selects
     /// another policy, the old policy's running cycles end here (or run on, <see cref="ReplacedTarget.KeepToEnd"/>) and
     /// the new policy's targets that would be running had it governed all along start, from the change or from when
