@@ -109,6 +109,11 @@ public readonly partial struct ActionKey
         {
             return true;
         }
+        if (text.AsSpan(p).SequenceEqual(NoticePart))
+        {
+            parts.Step = ActionKeyStep.DelayNotice;
+            return true;
+        }
         if (!TryChain(text, ref p, ref parts, out position, out expected)
             || !TrySeparator(text, ref p, "'/' after the chain", out position, out expected))
         {

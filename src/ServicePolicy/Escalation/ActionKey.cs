@@ -18,7 +18,7 @@ namespace ServicePolicy.Escalation;
 /// <remarks>
 /// <para>The grammar (parts separated by <c>/</c>; numbers in decimal, without sign or leading zeros):</para>
 /// <code>
-/// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / "remedy/" number )
+/// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / "remedy/" number / "notice" )
 ///                              / "HandoffLimit/" ( chain "/L" number "/R0" / "remedy/" number ) )
 /// commitment = "FirstResponse" / "NextResponse" / "PeriodicUpdate" / "FollowUp" / "Resolution"
 ///            / "Appointment" / "FeedbackRequest" / "Custom:" name
@@ -34,7 +34,8 @@ namespace ServicePolicy.Escalation;
 /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>, the handoff limit's level
 /// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>, a remedy
 /// <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c> and the handoff limit's remedy
-/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, where kind is <c>Custom:{name}</c> for custom commitments. Every
+/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, and a cycle's early delay notice
+/// <c>{interaction}/{kind}/{cycle}/notice</c>, where kind is <c>Custom:{name}</c> for custom commitments. Every
 /// text <see cref="Parse"/> accepts formats back to itself, and every key formats to text it accepts.</para>
 /// <para>The step id is a fingerprint of the warning's or level's definition (its position, recipient, delay, action;
 /// see docs/escalation.md), not the chain version: a new version of a chain keeps the keys of the steps it did not
@@ -56,6 +57,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
 
     private const string HandoffLimitPart = "HandoffLimit";
     private const string RemedyPart = "remedy";
+    private const string NoticePart = "notice";
     private const string CustomPrefix = "Custom:";
 
     private readonly string? text;
@@ -83,7 +85,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>Gets the commitment's zero-based cycle; null for the handoff limit and for the default value.</summary>
     public int? Cycle => text is not null && Read() is { HandoffLimit: false } parts ? parts.Cycle : null;
 
-    /// <summary>Gets the escalation chain's name; null for remedies and for the default value.</summary>
+    /// <summary>Gets the escalation chain's name; null for remedies, delay notices and the default value.</summary>
     public string? ChainName => text is not null && Read() is { ChainStart: >= 0 } parts ? text[parts.ChainStart..parts.ChainEnd] : null;
 
     /// <summary>Gets the escalation chain's version of a key in the form before step ids (<c>{chain}@v{version}</c>);
@@ -98,7 +100,8 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>Gets the step the key names: a warning, a level or a remedy.</summary>
     public ActionKeyStep Step => text is null ? default : Read().Step;
 
-    /// <summary>Gets the zero-based index of the warning or level in the chain, or of the remedy in the policy.</summary>
+    /// <summary>Gets the zero-based index of the warning or level in the chain, or of the remedy in the policy; 0 for a
+    /// delay notice.</summary>
     public int Index => text is null ? 0 : Read().Index;
 
     /// <summary>Gets, for a level, how many times it fired before in the cycle; 0 for the handoff limit's level,
@@ -149,6 +152,15 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
         return new ActionKey(name is null
             ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/remedy/{remedy}")
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/remedy/{remedy}"));
+    }
+
+    /// <summary>The key of a cycle's early delay notice, <c>{interaction}/{kind}/{cycle}/notice</c>.</summary>
+    internal static ActionKey DelayNotice(string interactionId, CommitmentKind kind, string? name, int cycle)
+    {
+        AssertCommitment(kind, name);
+        return new ActionKey(name is null
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/notice")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/notice"));
     }
 
     /// <summary>The key of the handoff limit's remedy, <c>{interaction}/HandoffLimit/remedy/{remedy}</c>.</summary>

@@ -27,6 +27,7 @@ public sealed class ServiceLevelPolicyBuilder
     private AtRiskThreshold atRisk = AtRiskThreshold.None;
     private HandoffLimit? handoffLimit;
     private string? escalationChainName;
+    private FeedbackScale? feedbackScale;
 
     internal ServiceLevelPolicyBuilder(string name, int version, BusinessCalendar calendar)
     {
@@ -45,6 +46,7 @@ public sealed class ServiceLevelPolicyBuilder
         atRisk = policy.AtRisk;
         handoffLimit = policy.HandoffLimit;
         escalationChainName = policy.EscalationChainName;
+        feedbackScale = policy.FeedbackScale;
     }
 
     /// <summary>Sets which interactions the policy applies to (by default, every interaction).</summary>
@@ -165,6 +167,18 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
+    /// <summary>Declares the scale of the scores the policy's feedback requests ask for (by default, none: a
+    /// <c>FeedbackReceived</c> fact is then refused when evaluated).</summary>
+    /// <param name="minimum">The lowest score; 0 or more.</param>
+    /// <param name="maximum">The highest score; greater than <paramref name="minimum"/>, at most 1000.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The bounds are out of range (see <see cref="FeedbackScale.Create"/>).</exception>
+    public ServiceLevelPolicyBuilder WithFeedbackScale(int minimum, int maximum)
+    {
+        feedbackScale = FeedbackScale.Create(minimum, maximum);
+        return this;
+    }
+
     /// <summary>Builds the policy, checking the rules that span several calls: at least one target; at most one target
     /// per kind (per name for custom targets); at most one pause rule per reason; no pause rule for appointments.</summary>
     /// <returns>The policy.</returns>
@@ -174,7 +188,10 @@ public sealed class ServiceLevelPolicyBuilder
     {
         BuildError.ThrowIfAny($"Policy '{name} v{version.ToString(CultureInfo.InvariantCulture)}' is invalid", Validate());
         return new ServiceLevelPolicy(name, version, calendar, applicability, targets.ToArray(),
-            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName);
+            pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet())).ToArray(), atRisk, handoffLimit, escalationChainName)
+        {
+            FeedbackScale = feedbackScale,
+        };
     }
 
     /// <summary>Checks the rules that span several calls (see <see cref="Build"/>) and returns every problem, each

@@ -17,9 +17,10 @@ namespace ServicePolicy.Policies;
 [Immutable]
 public sealed class ServiceTarget
 {
-    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies)
+    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies, string? delayNotice = null)
     {
         Kind = kind;
+        DelayNotice = delayNotice;
         Name = name;
         Rule = rule;
         Calendar = calendar;
@@ -50,6 +51,25 @@ public sealed class ServiceTarget
 
     /// <summary>Gets the remedies due, once per cycle, when a cycle is breached.</summary>
     public IReadOnlyList<BreachRemedy> Remedies { get; }
+
+    /// <summary>Gets the host's template id of the early delay notice sent to the customer when a cycle of this target
+    /// becomes at risk, before it is breached (listed as a <c>DelayNotice</c> in the evaluation while the cycle is at
+    /// risk, once per cycle by its key); null when the customer is not told early.</summary>
+    public string? DelayNotice { get; }
+
+    /// <summary>Returns a copy that tells the customer early, with the host's message template
+    /// <paramref name="templateId"/>, when a cycle becomes at risk (the at-risk threshold of the target, or of the
+    /// policy). The notice is data the host delivers like an escalation step, with its own key, once per cycle.</summary>
+    /// <param name="templateId">The host's id of the message template.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="templateId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="templateId"/> is empty or white space.</exception>
+    public ServiceTarget WithDelayNotice(string templateId)
+    {
+        Preconditions.CheckNotNull(templateId);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(templateId), nameof(templateId), "A delay notice's template id must not be empty or white space.");
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), templateId);
+    }
 
     /// <summary>Creates a target for a built-in kind of commitment.</summary>
     /// <param name="kind">The kind; not <see cref="CommitmentKind.Custom"/> (use <see cref="Custom"/>).</param>
@@ -93,14 +113,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray());
+        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), DelayNotice);
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray());
+        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), DelayNotice);
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -113,7 +133,7 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone());
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), DelayNotice);
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c>.</summary>
