@@ -123,6 +123,25 @@ public static class TimelineJson
             case MilestoneReached milestone:
                 writer.WriteString("name", milestone.Name);
                 break;
+            case RemedyGiven given:
+                writer.WriteString("key", given.Key.ToString());
+                if (given.Amount is { } amount)
+                {
+                    writer.WriteNumber("amount", amount);
+                    writer.WriteString("currency", given.Currency);
+                }
+                if (given.By is { } givenBy)
+                {
+                    writer.WriteString("by", givenBy);
+                }
+                break;
+            case FeedbackReceived answer:
+                writer.WriteNumber("score", answer.Score);
+                if (answer.Comment is { } comment)
+                {
+                    writer.WriteString("comment", comment);
+                }
+                break;
             case EscalationAcknowledged acknowledged:
                 writer.WriteString("key", acknowledged.Key.ToString());
                 if (acknowledged.By is { } acknowledgedBy)
@@ -179,6 +198,8 @@ public static class TimelineJson
         FeedbackRequested => "feedbackRequested",
         MilestoneReached => "milestoneReached",
         EscalationAcknowledged => "escalationAcknowledged",
+        RemedyGiven => "remedyGiven",
+        FeedbackReceived => "feedbackReceived",
         InteractionCancelled => "cancelled",
         // A fact type added to the core without a stored form here must fail loudly, never be written half.
         _ => throw new NotSupportedException($"Fact type {fact.GetType().Name} has no stored form in timeline format {CurrentFormat}."),
@@ -208,11 +229,13 @@ public static class TimelineJson
                 "feedbackRequested" => new FeedbackRequested(at),
                 "milestoneReached" => new MilestoneReached(at, fields.RequiredString("name")),
                 "escalationAcknowledged" => new EscalationAcknowledged(at, ReadKey(fields), fields.OptionalString("by")),
+                "remedyGiven" => new RemedyGiven(at, ReadKey(fields), fields.OptionalDecimal("amount"), fields.OptionalString("currency"), fields.OptionalString("by")),
+                "feedbackReceived" => new FeedbackReceived(at, fields.RequiredInt("score"), fields.OptionalString("comment")),
                 "cancelled" => new InteractionCancelled(at),
                 _ => throw new StoredFormatException($"Fact {index} has the unknown type '{type}'; timeline format {CurrentFormat} " +
                     "knows opened, agentReplied, customerReplied, followUpPromised, waitingStarted, waitingEnded, ownerAssigned, " +
                     "appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, milestoneReached, " +
-                    "escalationAcknowledged and cancelled."),
+                    "escalationAcknowledged, remedyGiven, feedbackReceived and cancelled."),
             };
             fields.EnsureAllRead();
             return fact;

@@ -45,8 +45,12 @@ internal static class TimelineFixtures
             new MilestoneReached(Next(1), "send you a quote"),
             new EscalationAcknowledged(Next(1), ActionKey.Parse("HM-1/FirstResponse/0/sim@v1/L0/R0")),
             new EscalationAcknowledged(Next(1), ActionKey.Parse("HM-1/FirstResponse/0/sim@v1/L1/R0"), by: "person:mgr"),
+            new RemedyGiven(Next(1), ActionKey.Parse("HM-1/FirstResponse/0/remedy/0")),
+            new RemedyGiven(Next(1), ActionKey.Parse("HM-1/HandoffLimit/remedy/1"), 12.50m, "gbp", "person:billing"),
             new InteractionResolved(Next(1)),
             new FeedbackRequested(Next(0)),
+            new FeedbackReceived(Next(5), 4),
+            new FeedbackReceived(Next(1), 2, "slow \"reply\" é"),
             new InteractionReopened(Next(60)),
             new InteractionCancelled(Next(1)),
         ]);

@@ -210,7 +210,7 @@ public class TimelineJsonTests
 
         Assert.Equal("Fact 1 has the unknown type 'escalated'; timeline format 1 knows opened, agentReplied, customerReplied, followUpPromised, " +
             "waitingStarted, waitingEnded, ownerAssigned, appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, " +
-            "milestoneReached, escalationAcknowledged and cancelled.", e.Message);
+            "milestoneReached, escalationAcknowledged, remedyGiven, feedbackReceived and cancelled.", e.Message);
     }
 
     [Theory]

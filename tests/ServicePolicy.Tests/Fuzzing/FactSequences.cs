@@ -24,7 +24,7 @@ internal static class FactSequences
     /// <summary>Generated sequences of 0 to about 40 facts.</summary>
     public static Gen<TimelineFact?[]> Generated { get; } =
         from steps in Gen.ArrayOf(
-            from kind in Gen.Choose(0, 17)
+            from kind in Gen.Choose(0, 19)
             from minutes in Gen.Frequency((9, Gen.Choose(0, 600)), (1, Gen.Choose(-120, -1)))
             from who in Gen.Choose(0, 2)
             select (kind, minutes, who))
@@ -77,6 +77,9 @@ internal static class FactSequences
         14 => new MilestoneReached(at, "send you a quote"),
         15 => new InteractionCancelled(at),
         16 => new InteractionOpened(at, Owner.Person("p" + who.ToString(CultureInfo.InvariantCulture))),
+        // The fuzz tests' interaction is F-1: the first follow-up's remedies, or one no policy owes.
+        17 => new RemedyGiven(at, ServicePolicy.Escalation.ActionKey.Parse(who == 2 ? "F-1/Resolution/0/remedy/3" : $"F-1/FollowUp/0/remedy/{who}")),
+        18 => new FeedbackReceived(at, who + 1, who == 0 ? null : "comment"),
         _ => null,
     };
 
