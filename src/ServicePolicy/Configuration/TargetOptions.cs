@@ -26,4 +26,9 @@ public sealed class TargetOptions
     /// <summary>Gets the remedies due when the target is breached.</summary>
     /// <value>Default: empty.</value>
     public List<RemedyOptions> Remedies { get; } = new();
+
+    /// <summary>Gets or sets the host's template id of the early delay notice sent to the customer when a cycle becomes
+    /// at risk (<see cref="Policies.ServiceTarget.DelayNotice"/>).</summary>
+    /// <value>Null for none; otherwise not empty nor white space. Default: null.</value>
+    public string? DelayNotice { get; set; }
 }
