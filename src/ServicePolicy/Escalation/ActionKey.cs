@@ -18,8 +18,9 @@ namespace ServicePolicy.Escalation;
 /// <remarks>
 /// <para>The grammar (parts separated by <c>/</c>; numbers in decimal, without sign or leading zeros):</para>
 /// <code>
-/// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / "remedy/" number / "notice" )
-///                              / "HandoffLimit/" ( chain "/L" number "/R0" / "remedy/" number ) )
+/// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / remedy / "notice" )
+///                              / "HandoffLimit/" ( chain "/L" number "/R0" / remedy ) )
+/// remedy     = "remedy/" number [ "/" chain "/L" number "/R" number ]   ; with a level: its overdue escalation
 /// commitment = "FirstResponse" / "NextResponse" / "PeriodicUpdate" / "FollowUp" / "Resolution"
 ///            / "Appointment" / "FeedbackRequest" / "Custom:" name
 /// chain      = chain-name "@" step-id          ; split at the last "@" of the part
@@ -34,7 +35,8 @@ namespace ServicePolicy.Escalation;
 /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>, the handoff limit's level
 /// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>, a remedy
 /// <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c> and the handoff limit's remedy
-/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, and a cycle's early delay notice
+/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, a level escalating a remedy given after its own deadline
+/// <c>{remedy-key}/{chain}@{step-id}/L{level}/R{repeat}</c>, and a cycle's early delay notice
 /// <c>{interaction}/{kind}/{cycle}/notice</c>, where kind is <c>Custom:{name}</c> for custom commitments. Every
 /// text <see cref="Parse"/> accepts formats back to itself, and every key formats to text it accepts.</para>
 /// <para>The step id is a fingerprint of the warning's or level's definition (its position, recipient, delay, action;
@@ -108,6 +110,11 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// warnings and remedies.</summary>
     public int Repeat => text is null ? 0 : Read().Repeat;
 
+    /// <summary>Gets the zero-based index in the policy of the remedy the key names: a remedy's key, or the key of a
+    /// level escalating that remedy once it is overdue (its <see cref="Step"/> is then <see cref="ActionKeyStep.Level"/>
+    /// and <see cref="Index"/> the level); null for other keys and the default value.</summary>
+    public int? RemedyIndex => text is not null && Read() is { RemedyIndex: >= 0 } parts ? parts.RemedyIndex : null;
+
     /// <summary>Gets whether this is the default value, which is not a key.</summary>
     internal bool IsDefault => text is null;
 
@@ -166,6 +173,13 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>The key of the handoff limit's remedy, <c>{interaction}/HandoffLimit/remedy/{remedy}</c>.</summary>
     internal static ActionKey HandoffLimitRemedy(string interactionId, int remedy) =>
         new(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/remedy/{remedy}"));
+
+    /// <summary>The key of a level escalating an overdue remedy, <c>{remedy-key}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
+    internal static ActionKey RemedyLevel(ActionKey remedy, string chainName, string stepId, int level, int repeat)
+    {
+        Debug.Assert(remedy.Step == ActionKeyStep.Remedy, "Only a remedy's key is escalated.");
+        return new ActionKey(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{remedy.text}/{chainName}@{stepId}/L{level}/R{repeat}"));
+    }
 
     /// <summary>The kind's part of a key: its name; never the enum's formatting, which a rename would change.</summary>
     private static string KindName(CommitmentKind kind) => kind switch

@@ -72,7 +72,8 @@ public sealed class EvaluationResult
 
     /// <summary>Gets the escalation steps due at <see cref="Now"/>, each with a deterministic key; empty when evaluating
     /// without an <see cref="EscalationContext"/> or when the policy names no chain. Ordered by commitment cycle, then
-    /// by the steps' moments; a breached handoff limit's step comes last.</summary>
+    /// by the steps' moments; a breached handoff limit's step comes after them, then the levels escalating remedies given
+    /// late or not at all (<see cref="RemedyDue.IsOverdue"/>), in the order of <see cref="RemediesDue"/>.</summary>
     public IReadOnlyList<EscalationAction> EscalationActions { get; }
 
     /// <summary>Gets the earliest instant after <see cref="Now"/> at which a state changes (a cycle becoming at risk

@@ -134,6 +134,14 @@ internal sealed class Replay
             {
                 planner.PlanHandoffLimit(breach);
             }
+            for (int r = 0; remedies is not null && r < remedies.Count; r++)
+            {
+                if (remedies[r] is { IsOverdue: true, Deadline: { } remedyDeadline })
+                {
+                    // As for a cycle, the ladder runs once overdue; until then the deadline is the next change.
+                    planner.PlanRemedy(remedies[r], remedyDeadline);
+                }
+            }
             actions = planner.TakeActions();
             if (planner.Next is { } step && (next is null || step < next))
             {

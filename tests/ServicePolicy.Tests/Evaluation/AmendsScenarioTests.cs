@@ -160,6 +160,68 @@ public class AmendsScenarioTests
         Assert.Equal(nextChange is null ? null : At(nextChange) + Duration.Epsilon, result.NextChangeAt);
     }
 
+    // 2b. An overdue remedy escalates like a breached commitment: the chain's level to the owner's lead one tick after
+    // the remedy's deadline (Monday 12:00), keyed by the remedy's key; giving it or acknowledging the step stops it.
+    private static readonly EscalationChain RemedyChain = EscalationChain.CreateBuilder("desk", 1, Instant.MinValue, new EscalationContact("duty"))
+        .AddLevel(EscalationLevel.Create(EscalationRecipient.OwnersLead, EscalationDelay.Zero))
+        .Build();
+
+    private static readonly string RemedyLevel = $"{Apology}/desk@{RemedyChain.LevelStepId(0)}/L0/R0";
+
+    [Theory]
+    //          apology given at     acknowledged at      evaluated at          remedy escalations (key contacts)
+    [InlineData(null,               null,                "2025-03-10 12:00",   "")]
+    [InlineData(null,               null,                "2025-03-10 12:00+1ns", "L0 lead-alice")]
+    [InlineData(null,               null,                "2025-03-11 16:00",   "L0 lead-alice")]
+    [InlineData("2025-03-10 11:30", null,                "2025-03-10 13:00",   "")]
+    [InlineData("2025-03-10 12:30", null,                "2025-03-10 13:00",   "")]
+    [InlineData(null,               "2025-03-10 12:10",  "2025-03-10 13:00",   "")]
+    public void OverdueRemedy_Escalates(string? givenAt, string? acknowledgedAt, string evaluatedAt, string escalations)
+    {
+        var facts = new List<TimelineFact> { new InteractionOpened(At("2025-03-10 09:00"), Agent) };
+        if (givenAt is not null)
+        {
+            facts.Add(new RemedyGiven(At(givenAt), ActionKey.Parse(Apology)));
+        }
+        if (acknowledgedAt is not null)
+        {
+            facts.Add(new EscalationAcknowledged(At(acknowledgedAt), ActionKey.Parse(RemedyLevel)));
+        }
+        ServiceLevelPolicy policy = AmendsPolicy().ToBuilder(2).WithEscalationChain("desk").Build();
+        EscalationContext context = EscalationContext.Create(new ServicePolicy.Tests.Escalation.OrgChart().Lead("alice", "lead-alice"), RemedyChain);
+
+        EvaluationResult result = Evaluator.Evaluate(Timeline.Create("T-1", facts), policy, When(evaluatedAt), context);
+
+        EscalationAction[] remedySteps = result.EscalationActions.Where(a => a.Key.RemedyIndex is not null).ToArray();
+        Assert.Equal(escalations, string.Join(" ", remedySteps.Select(a => $"L{a.StepIndex} {string.Join(",", a.Contacts)}")));
+        Assert.All(remedySteps, a => Assert.Equal((RemedyLevel, CommitmentKind.FirstResponse, 0, At("2025-03-10 12:00") + Duration.Epsilon),
+            (a.Key.ToString(), a.Commitment!.Value, a.Cycle!.Value, a.DueAt)));
+    }
+
+    [Fact]
+    public void OverdueRemedy_WakesTheHostForItsFirstLevel()
+    {
+        ServiceLevelPolicy policy = AmendsPolicy().ToBuilder(2).WithEscalationChain("desk").Build();
+        EscalationContext context = EscalationContext.Create(new ServicePolicy.Tests.Escalation.OrgChart().Lead("alice", "lead-alice"), RemedyChain);
+        Timeline timeline = Timeline.Create("T-1", [new InteractionOpened(At("2025-03-10 09:00"), Agent)]);
+
+        EvaluationResult result = Evaluator.Evaluate(timeline, policy, At("2025-03-10 11:30"), context);
+
+        Assert.Equal(At("2025-03-10 12:00") + Duration.Epsilon, result.NextChangeAt);
+    }
+
+    [Fact]
+    public void RemedyLevelKey_ParsesBackToItsParts()
+    {
+        ActionKey key = ActionKey.Parse("T-1/HandoffLimit/remedy/2/desk@a8d12acb2806/L1/R3");
+
+        Assert.Equal((ActionKeyStep.Level, 2, 1, 3, "desk", true), (key.Step, key.RemedyIndex!.Value, key.Index, key.Repeat, key.ChainName, key.IsHandoffLimit));
+        Assert.Equal(0, ActionKey.Parse(Apology).RemedyIndex);
+        Assert.Null(ActionKey.Parse("T-1/FirstResponse/0/notice").RemedyIndex);
+        Assert.Throws<ActionKeyFormatException>(() => ActionKey.Parse("T-1/FirstResponse/0/remedy/0/L0/R0"));
+        Assert.Throws<ArgumentException>(() => new RemedyGiven(At("2025-03-10 10:00"), key));
+    }
+
     [Fact]
     public void RemedyGiven_RecordsTheAmountApplied_AndEveryRemedyGivenLeavesNoneDue()
     {
