@@ -18,10 +18,13 @@ internal sealed class ConsoleChannel(SampleConsole console) : IOutboxChannel
 {
     private int escalations;
     private int remedies;
+    private int notices;
 
     public int Escalations => Volatile.Read(ref escalations);
 
     public int Remedies => Volatile.Read(ref remedies);
+
+    public int Notices => Volatile.Read(ref notices);
 
     public Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
@@ -31,6 +34,12 @@ internal sealed class ConsoleChannel(SampleConsole console) : IOutboxChannel
             EscalationMessage message = EscalationMessage.Parse(delivery.Payload);
             console.WriteLine("ESCALATION", $"{message.InteractionId} {Describe(message)}{again}; key {delivery.Key}");
             Interlocked.Increment(ref escalations);
+        }
+        else if (delivery.Kind == OutboxKind.DelayNotice)
+        {
+            DelayNoticeMessage message = DelayNoticeMessage.Parse(delivery.Payload);
+            console.WriteLine("NOTICE", $"{message.InteractionId} {message.Commitment} at risk, due {message.Deadline}: send '{message.TemplateId}'{again}; key {delivery.Key}");
+            Interlocked.Increment(ref notices);
         }
         else
         {

@@ -27,7 +27,7 @@ public sealed class OutboxDelivery
     {
         Key = Preconditions.CheckNotNull(key);
         InteractionId = Preconditions.CheckNotNull(interactionId);
-        Preconditions.CheckArgumentRange((int)kind, (int)OutboxKind.Escalation, (int)OutboxKind.Remedy, nameof(kind));
+        Preconditions.CheckArgumentRange((int)kind, (int)OutboxKind.Escalation, (int)OutboxKind.DelayNotice, nameof(kind));
         Preconditions.CheckArgumentRange(attempt, 1, int.MaxValue, nameof(attempt));
         Preconditions.CheckArgumentRange(lease, 1, int.MaxValue, nameof(lease));
         Kind = kind;

@@ -42,7 +42,7 @@ internal sealed class InteractionEvaluation
         // A fact stamped ahead of the store's clock is evaluated at its own instant, but what that evaluation lists as
         // due after the store's clock is withheld: the interaction is woken when the store's clock reaches it, and the
         // action is recorded then (if still due). So a recording node's clock skew never sends anything early.
-        var outbox = new List<OutboxEntry>(result.EscalationActions.Count + result.RemediesDue.Count);
+        var outbox = new List<OutboxEntry>(result.EscalationActions.Count + result.RemediesDue.Count + result.DelayNotices.Count);
         Instant? next = result.NextChangeAt;
         foreach (EscalationAction action in result.EscalationActions)
         {
@@ -59,6 +59,14 @@ internal sealed class InteractionEvaluation
                 continue;
             }
             outbox.Add(OutboxPayload.For(remedy, timeline.InteractionId));
+        }
+        foreach (DelayNotice notice in result.DelayNotices)
+        {
+            if (Withhold(notice.DueAt, storeNow, ref next))
+            {
+                continue;
+            }
+            outbox.Add(OutboxPayload.For(notice, timeline.InteractionId));
         }
         var change = new InteractionChange(serialized ?? TimelineJson.Serialize(timeline), Summarize(result), next, outbox);
         return (change, result);

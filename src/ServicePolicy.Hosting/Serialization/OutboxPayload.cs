@@ -24,7 +24,11 @@ namespace ServicePolicy.Hosting.Serialization;
 /// "fallback":false}</c> (<c>commitment</c> is left out for the handoff limit; <c>name</c> in it for custom
 /// commitments; <c>customAction</c> for custom actions; the recipient's <c>name</c> for roles, people and rotas).
 /// Remedy: <c>{"format":1,"kind":"remedy","key":...,"interaction":...,"dueAt":...,"remedy":{"kind":"Credit",
-/// "amount":5,"currency":"GBP"},"description":"Credit 5 GBP","commitment":{...}}</c>.</para>
+/// "amount":5,"currency":"GBP"},"description":"Credit 5 GBP","deadline":...,"commitment":{...}}</c> (the remedy's own
+/// deadline, its rule as a deadline expression in <c>remedy.deadlineRule</c> and its instant in <c>deadline</c>, only
+/// when it has one). Delay notice: <c>{"format":1,"kind":"delayNotice","key":...,"interaction":...,
+/// "dueAt":...,"template":"running-late","deadline":...,"commitment":{...}}</c>, <c>dueAt</c> the instant the
+/// commitment became at risk and <c>deadline</c> its deadline.</para>
 /// <para>The versioning rule is the timeline's: readers accept their own and older formats and refuse newer ones and
 /// unknown properties with a clear error.</para>
 /// </remarks>
@@ -37,6 +41,8 @@ internal static class OutboxPayload
 
     internal const string RemedyKind = "remedy";
 
+    internal const string DelayNoticeKind = "delayNotice";
+
     /// <summary>The outbox entry of an escalation step.</summary>
     internal static OutboxEntry For(EscalationAction action) =>
         new(action.Key.ToString(), action.InteractionId, OutboxKind.Escalation, action.DueAt, Escalation(action));
@@ -44,6 +50,19 @@ internal static class OutboxPayload
     /// <summary>The outbox entry of a remedy due.</summary>
     internal static OutboxEntry For(RemedyDue remedy, string interactionId) =>
         new(remedy.Key.ToString(), interactionId, OutboxKind.Remedy, remedy.DueAt, Remedy(remedy, interactionId));
+
+    /// <summary>The outbox entry of an early delay notice.</summary>
+    internal static OutboxEntry For(DelayNotice notice, string interactionId) =>
+        new(notice.Key.ToString(), interactionId, OutboxKind.DelayNotice, notice.DueAt, Notice(notice, interactionId));
+
+    private static string Notice(DelayNotice notice, string interactionId) => JsonText.Write(writer =>
+    {
+        WriteHeader(writer, DelayNoticeKind, notice.Key, interactionId, notice.DueAt);
+        writer.WriteString("template", notice.TemplateId);
+        JsonText.WriteInstant(writer, "deadline", notice.Commitment.Deadline);
+        WriteCommitment(writer, notice.Commitment.Kind, notice.Commitment.Name, notice.Commitment.Cycle);
+        writer.WriteEndObject();
+    });
 
     private static string Escalation(EscalationAction action) => JsonText.Write(writer =>
     {
@@ -97,8 +116,16 @@ internal static class OutboxPayload
             writer.WriteNumber("amount", amount);
             writer.WriteString("currency", remedy.Currency);
         }
+        if (remedy.Deadline is { } rule)
+        {
+            writer.WriteString("deadlineRule", DeadlineExpression.Format(rule));
+        }
         writer.WriteEndObject();
         writer.WriteString("description", remedy.ToString());
+        if (due.Deadline is { } deadline)
+        {
+            JsonText.WriteInstant(writer, "deadline", deadline);
+        }
         if (due.Commitment is { } commitment)
         {
             WriteCommitment(writer, commitment.Kind, commitment.Name, commitment.Cycle);
@@ -139,7 +166,7 @@ internal static class OutboxPayload
         JsonElement kindElement = fields.Required("kind");
         if (kindElement.ValueKind != JsonValueKind.String || kindElement.GetString() != kind)
         {
-            throw fields.Invalid("kind", kindElement, $"\"{kind}\" (read {(kind == EscalationKind ? "remedies with RemedyMessage" : "escalations with EscalationMessage")})");
+            throw fields.Invalid("kind", kindElement, $"\"{kind}\" (read escalations with EscalationMessage, remedies with RemedyMessage and delay notices with DelayNoticeMessage)");
         }
         JsonElement keyElement = fields.Required("key");
         if (keyElement.ValueKind != JsonValueKind.String || !ActionKey.TryParse(keyElement.GetString(), out ActionKey key))

@@ -18,8 +18,9 @@ namespace ServicePolicy.Hosting.Serialization;
 public sealed class RemedyMessage
 {
     private RemedyMessage(ActionKey key, string interactionId, Instant dueAt, BreachRemedy remedy, string description,
-        CommitmentKind? commitment, string? commitmentName, int? cycle)
+        CommitmentKind? commitment, string? commitmentName, int? cycle, Instant? deadline)
     {
+        Deadline = deadline;
         Key = key;
         InteractionId = interactionId;
         DueAt = dueAt;
@@ -38,6 +39,9 @@ public sealed class RemedyMessage
 
     /// <summary>Gets the instant of the breach that made it due.</summary>
     public Instant DueAt { get; }
+
+    /// <summary>Gets the remedy's own deadline (<c>RemedyDue.Deadline</c>); null when it has none.</summary>
+    public Instant? Deadline { get; }
 
     /// <summary>Gets the remedy.</summary>
     public BreachRemedy Remedy { get; }
@@ -80,6 +84,7 @@ public sealed class RemedyMessage
         string? detail = remedyFields.OptionalString("detail");
         decimal? amount = remedyFields.OptionalDecimal("amount");
         string? currency = remedyFields.OptionalString("currency");
+        string? deadlineRule = remedyFields.OptionalString("deadlineRule");
         remedyFields.EnsureAllRead();
         BreachRemedy remedy = kind switch
         {
@@ -89,9 +94,16 @@ public sealed class RemedyMessage
             RemedyKind.ProactiveMessage when detail is not null && amount is null => BreachRemedy.ProactiveMessage(detail),
             _ => throw remedyFields.Invalid($"a {kind} remedy cannot have detail '{detail}', amount '{amount}' and currency '{currency}'."),
         };
+        if (deadlineRule is not null)
+        {
+            remedy = remedy.WithDeadline(DeadlineExpression.TryParse(deadlineRule, out DeadlineRule? rule, out DeadlineExpressionFormatException? error)
+                ? rule
+                : throw remedyFields.Invalid($"the property 'deadlineRule' must be a deadline expression: {error.Message}", error));
+        }
         string description = fields.RequiredString("description");
+        Instant? deadline = fields.OptionalInstant("deadline");
         (CommitmentKind? commitment, string? name, int? cycle) = OutboxPayload.ReadCommitment(fields);
         fields.EnsureAllRead();
-        return new RemedyMessage(key, interactionId, dueAt, remedy, description, commitment, name, cycle);
+        return new RemedyMessage(key, interactionId, dueAt, remedy, description, commitment, name, cycle, deadline);
     }
 }

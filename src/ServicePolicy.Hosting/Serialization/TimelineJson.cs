@@ -128,6 +128,25 @@ public static class TimelineJson
             case ProfileChanged changed:
                 WriteProfile(writer, changed.Profile);
                 break;
+            case RemedyGiven given:
+                writer.WriteString("key", given.Key.ToString());
+                if (given.Amount is { } amount)
+                {
+                    writer.WriteNumber("amount", amount);
+                    writer.WriteString("currency", given.Currency);
+                }
+                if (given.By is { } givenBy)
+                {
+                    writer.WriteString("by", givenBy);
+                }
+                break;
+            case FeedbackReceived answer:
+                writer.WriteNumber("score", answer.Score);
+                if (answer.Comment is { } comment)
+                {
+                    writer.WriteString("comment", comment);
+                }
+                break;
             case EscalationAcknowledged acknowledged:
                 writer.WriteString("key", acknowledged.Key.ToString());
                 if (acknowledged.By is { } acknowledgedBy)
@@ -224,6 +243,8 @@ public static class TimelineJson
         EscalationAcknowledged => "escalationAcknowledged",
         DeadlineAgreed => "deadlineAgreed",
         TargetWaived => "targetWaived",
+        RemedyGiven => "remedyGiven",
+        FeedbackReceived => "feedbackReceived",
         InteractionCancelled => "cancelled",
         ProfileChanged => "profileChanged",
         // A fact type added to the core without a stored form here must fail loudly, never be written half.
@@ -258,12 +279,14 @@ public static class TimelineJson
                     fields.RequiredInt("cycle"), fields.RequiredInstant("deadline"), fields.RequiredString("agreedBy"), fields.OptionalString("reason")),
                 "targetWaived" => new TargetWaived(at, fields.RequiredEnum<CommitmentKind>("kind"), fields.OptionalString("name"),
                     fields.RequiredInt("cycle"), fields.RequiredString("by"), fields.OptionalString("reason")),
+                "remedyGiven" => new RemedyGiven(at, ReadKey(fields), fields.OptionalDecimal("amount"), fields.OptionalString("currency"), fields.OptionalString("by")),
+                "feedbackReceived" => new FeedbackReceived(at, fields.RequiredInt("score"), fields.OptionalString("comment")),
                 "cancelled" => new InteractionCancelled(at),
                 "profileChanged" => new ProfileChanged(at, ReadProfile(fields)),
                 _ => throw new StoredFormatException($"Fact {index} has the unknown type '{type}'; timeline format {CurrentFormat} " +
                     "knows opened, agentReplied, customerReplied, followUpPromised, waitingStarted, waitingEnded, ownerAssigned, " +
                     "appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, milestoneReached, " +
-                    "escalationAcknowledged, deadlineAgreed, targetWaived, cancelled and profileChanged."),
+                    "escalationAcknowledged, deadlineAgreed, targetWaived, remedyGiven, feedbackReceived, cancelled and profileChanged."),
             };
             fields.EnsureAllRead();
             return fact;

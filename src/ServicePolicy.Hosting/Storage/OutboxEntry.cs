@@ -23,7 +23,7 @@ public sealed class OutboxEntry
     {
         Key = Preconditions.CheckNotNull(key);
         InteractionId = Preconditions.CheckNotNull(interactionId);
-        Preconditions.CheckArgumentRange((int)kind, (int)OutboxKind.Escalation, (int)OutboxKind.Remedy, nameof(kind));
+        Preconditions.CheckArgumentRange((int)kind, (int)OutboxKind.Escalation, (int)OutboxKind.DelayNotice, nameof(kind));
         Kind = kind;
         DueAt = dueAt;
         Payload = Preconditions.CheckNotNull(payload);

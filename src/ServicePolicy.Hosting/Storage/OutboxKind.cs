@@ -10,4 +10,7 @@ public enum OutboxKind
 
     /// <summary>A breach remedy now due (<c>RemedyDue</c>).</summary>
     Remedy = 1,
+
+    /// <summary>An early delay notice to the customer, a commitment now at risk (<c>DelayNotice</c>).</summary>
+    DelayNotice = 2,
 }

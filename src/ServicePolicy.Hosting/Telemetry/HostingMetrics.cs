@@ -171,8 +171,13 @@ internal sealed class HostingMetrics
     /// <param name="kind">The entry's kind.</param>
     internal void RecordDeadLettered(OutboxKind kind) => deadLettered.Add(1, new KeyValuePair<string, object?>(OutboxKindTag, KindName(kind)));
 
-    /// <summary>The outbox kind as a tag value: <c>escalation</c> or <c>remedy</c>, as in the payload's <c>kind</c>.</summary>
-    internal static string KindName(OutboxKind kind) => kind == OutboxKind.Remedy ? OutboxPayload.RemedyKind : OutboxPayload.EscalationKind;
+    /// <summary>The outbox kind as a tag value: <c>escalation</c>, <c>remedy</c> or <c>delayNotice</c>, as in the payload's <c>kind</c>.</summary>
+    internal static string KindName(OutboxKind kind) => kind switch
+    {
+        OutboxKind.Remedy => OutboxPayload.RemedyKind,
+        OutboxKind.DelayNotice => OutboxPayload.DelayNoticeKind,
+        _ => OutboxPayload.EscalationKind,
+    };
 
     private IEnumerable<Measurement<long>> ObservePending()
     {

@@ -184,6 +184,7 @@ internal sealed partial class CatalogBuilder
             }
             handoffRemedies = BuildRemedies(limit.Remedies, $"{path}:HandoffLimit:Remedies");
         }
+        FeedbackScale? feedbackScale = policy.FeedbackScale is null ? null : BuildFeedbackScale(policy.FeedbackScale, $"{path}:FeedbackScale");
         if (errors.Count > errorCount || calendar is null)
         {
             return;
@@ -212,6 +213,10 @@ internal sealed partial class CatalogBuilder
                 builder.WithEscalationChain(chainName);
             }
             builder.WithTargetStart(targetStart).WithReplacedTarget(replacedTarget);
+            if (feedbackScale is not null)
+            {
+                builder.WithFeedbackScale(feedbackScale.Minimum, feedbackScale.Maximum);
+            }
             policies[name] = builder.Build();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -305,6 +310,10 @@ internal sealed partial class CatalogBuilder
         {
             TryParseName(target.Hours, $"{path}:Hours", "an hours setting", TargetHoursNames, out hours);
         }
+        if (target.DelayNotice is { } notice && string.IsNullOrWhiteSpace(notice))
+        {
+            errors.Add($"{path}:DelayNotice: a template id is required, such as 'running-late'; leave the key out for no notice");
+        }
         if (errors.Count > errorCount || rule is null)
         {
             return null;
@@ -332,6 +341,10 @@ internal sealed partial class CatalogBuilder
             if (hours != TargetHours.Policy)
             {
                 built = built.WithHours(hours);
+            }
+            if (target.DelayNotice is { } template)
+            {
+                built = built.WithDelayNotice(template);
             }
             return remedies.Length > 0 ? built.WithRemedies(remedies) : built;
         }
@@ -390,6 +403,21 @@ internal sealed partial class CatalogBuilder
             {
                 continue;
             }
+            DeadlineRule? deadline = null;
+            if (remedy.Deadline is not null)
+            {
+                if (!DeadlineExpression.TryParse(remedy.Deadline, out deadline, out DeadlineExpressionFormatException? error))
+                {
+                    errors.Add($"{remedyPath}:Deadline: {error.SingleLineMessage}");
+                    continue;
+                }
+                if (deadline is AppointmentWindowRule)
+                {
+                    errors.Add($"{remedyPath}:Deadline: '{remedy.Deadline}' is an appointment window; a remedy's deadline is counted from the breach, such as '1 business hour'");
+                    continue;
+                }
+            }
+            int count = built.Count;
             try
             {
                 switch (kind)
@@ -429,8 +457,35 @@ internal sealed partial class CatalogBuilder
             {
                 // Reported by Required.
             }
+            if (deadline is not null && built.Count > count)
+            {
+                built[^1] = built[^1].WithDeadline(deadline);
+            }
         }
         return built.ToArray();
+    }
+
+    private FeedbackScale? BuildFeedbackScale(FeedbackScaleOptions scale, string path)
+    {
+        int errorCount = errors.Count;
+        if (scale.Minimum is not { } minimum)
+        {
+            errors.Add($"{path}:Minimum: the lowest score is required, such as 1");
+        }
+        else if (minimum is < 0 or > 999)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:Minimum: {minimum} is out of range: expected 0 to 999"));
+        }
+        if (scale.Maximum is not { } maximum)
+        {
+            errors.Add($"{path}:Maximum: the highest score is required, such as 5");
+        }
+        else if (maximum > 1000 || (scale.Minimum is { } low && maximum <= low))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{path}:Maximum: {maximum} is out of range: expected more than Minimum ({scale.Minimum}) and at most 1000"));
+        }
+        return errors.Count > errorCount ? null : FeedbackScale.Create(scale.Minimum!.Value, scale.Maximum!.Value);
     }
 
     private string Required(string? value, string path, string what)

@@ -65,4 +65,9 @@ public sealed class PolicyOptions
     /// <summary>Gets or sets the handoff limit.</summary>
     /// <value>Null when handoffs are not limited. Default: null.</value>
     public HandoffLimitOptions? HandoffLimit { get; set; }
+
+    /// <summary>Gets or sets the scale of the scores the policy's feedback requests ask for
+    /// (<see cref="Policies.ServiceLevelPolicy.FeedbackScale"/>).</summary>
+    /// <value>Null for none (feedback answers are then refused when evaluated). Default: null.</value>
+    public FeedbackScaleOptions? FeedbackScale { get; set; }
 }

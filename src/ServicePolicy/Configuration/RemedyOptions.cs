@@ -30,4 +30,9 @@ public sealed class RemedyOptions
     /// <summary>Gets or sets the host's template id of a proactive message.</summary>
     /// <value>Default: null.</value>
     public string? Template { get; set; }
+
+    /// <summary>Gets or sets the remedy's own deadline, counted from the breach (<see cref="Policies.BreachRemedy.Deadline"/>).</summary>
+    /// <value>A deadline expression such as <c>1 business hour</c> (not an appointment window), or null for none.
+    /// Default: null.</value>
+    public string? Deadline { get; set; }
 }

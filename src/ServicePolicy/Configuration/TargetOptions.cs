@@ -54,4 +54,9 @@ public sealed class TargetOptions
     /// name other than <c>Custom</c> and <c>Appointment</c>. Not allowed under <see cref="PolicyOptions.CustomTargets"/>.
     /// Default: null.</value>
     public string? Kind { get; set; }
+
+    /// <summary>Gets or sets the host's template id of the early delay notice sent to the customer when a cycle becomes
+    /// at risk (<see cref="Policies.ServiceTarget.DelayNotice"/>).</summary>
+    /// <value>Null for none; otherwise not empty nor white space. Default: null.</value>
+    public string? DelayNotice { get; set; }
 }

@@ -48,7 +48,7 @@ public readonly partial struct ActionKey
     /// allocating; on failure, the zero-based position and what was expected there.</summary>
     private static bool TryRead(string text, out Parts parts, out int position, [NotNullWhen(false)] out string? expected)
     {
-        parts = new Parts { NameStart = -1, NameEnd = -1, ChainStart = -1, ChainEnd = -1, StepIdStart = -1 };
+        parts = new Parts { NameStart = -1, NameEnd = -1, ChainStart = -1, ChainEnd = -1, StepIdStart = -1, RemedyIndex = -1 };
         int p = 0;
         // The interaction id: the first part.
         if (!TryPart(text, ref p, "an interaction id", out position, out expected)
@@ -115,6 +115,11 @@ public readonly partial struct ActionKey
         }
         if (remedyKey)
         {
+            return true;
+        }
+        if (text.AsSpan(p).SequenceEqual(NoticePart))
+        {
+            parts.Step = ActionKeyStep.DelayNotice;
             return true;
         }
         if (!TryChain(text, ref p, ref parts, out position, out expected)
@@ -188,8 +193,9 @@ public readonly partial struct ActionKey
     private static bool TryEnd(string text, int p, out int position, [NotNullWhen(false)] out string? expected) =>
         p == text.Length ? Succeed(out position, out expected) : Fail(p, "the end of the key", out position, out expected);
 
-    /// <summary>Reads <c>remedy/{number}</c> and the end of the text when the part at <paramref name="p"/> is
-    /// <c>remedy</c>; otherwise leaves <paramref name="p"/> where it is, with <paramref name="isRemedy"/> false.</summary>
+    /// <summary>Reads <c>remedy/{number}</c> and the end of the text, or the level escalating the overdue remedy after
+    /// it (<c>/{chain}/L{level}/R{repeat}</c>), when the part at <paramref name="p"/> is <c>remedy</c>; otherwise leaves
+    /// <paramref name="p"/> where it is, with <paramref name="isRemedy"/> false.</summary>
     private static bool TryRemedy(string text, ref int p, ref Parts parts, out bool isRemedy, out int position, [NotNullWhen(false)] out string? expected)
     {
         isRemedy = text.AsSpan(p, PartEnd(text, p) - p).SequenceEqual(RemedyPart);
@@ -199,8 +205,23 @@ public readonly partial struct ActionKey
         }
         p += RemedyPart.Length;
         parts.Step = ActionKeyStep.Remedy;
-        return TrySeparator(text, ref p, "'/' after remedy", out position, out expected)
-            && TryNumber(text, ref p, 0, "a remedy number", out parts.Index, out position, out expected)
+        if (!TrySeparator(text, ref p, "'/' after remedy", out position, out expected)
+            || !TryNumber(text, ref p, 0, "a remedy number", out parts.Index, out position, out expected))
+        {
+            return false;
+        }
+        parts.RemedyIndex = parts.Index;
+        if (p == text.Length)
+        {
+            return Succeed(out position, out expected);
+        }
+        parts.Step = ActionKeyStep.Level;
+        return TrySeparator(text, ref p, "the end of the key, or '/' and the chain escalating the overdue remedy", out position, out expected)
+            && TryChain(text, ref p, ref parts, out position, out expected)
+            && TryLiteral(text, ref p, "/L", "'/L' and the level after the chain", out position, out expected)
+            && TryNumber(text, ref p, 0, "a level number", out parts.Index, out position, out expected)
+            && TryLiteral(text, ref p, "/R", "'/R' and the repeat after the level", out position, out expected)
+            && TryNumber(text, ref p, 0, "a repeat number", out parts.Repeat, out position, out expected)
             && TryEnd(text, p, out position, out expected);
     }
 
@@ -292,5 +313,6 @@ public readonly partial struct ActionKey
         public ActionKeyStep Step;
         public int Index;
         public int Repeat;
+        public int RemedyIndex;
     }
 }

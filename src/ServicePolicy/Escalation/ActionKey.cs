@@ -18,8 +18,9 @@ namespace ServicePolicy.Escalation;
 /// <remarks>
 /// <para>The grammar (parts separated by <c>/</c>; numbers in decimal, without sign or leading zeros):</para>
 /// <code>
-/// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / "remedy/" number )
-///                              / "HandoffLimit/" ( chain "/L" number "/R0" / "remedy/" number ) )
+/// key        = interaction "/" ( commitment "/" cycle "/" ( chain "/" step / remedy / "notice" )
+///                              / "HandoffLimit/" ( chain "/L" number "/R0" / remedy ) )
+/// remedy     = "remedy/" number [ "/" chain "/L" number "/R" number ]   ; with a level: its overdue escalation
 /// commitment = kind [ ":" name ] / "Custom:" name ; a name after a built-in kind: a named measure
 /// kind       = "FirstResponse" / "NextResponse" / "PeriodicUpdate" / "FollowUp" / "Resolution"
 ///            / "Appointment" / "FeedbackRequest"
@@ -35,7 +36,9 @@ namespace ServicePolicy.Escalation;
 /// <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>, the handoff limit's level
 /// <c>{interaction}/HandoffLimit/{chain}@{step-id}/L{level}/R0</c>, a remedy
 /// <c>{interaction}/{kind}/{cycle}/remedy/{remedy}</c> and the handoff limit's remedy
-/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, where kind is <c>Custom:{name}</c> for custom commitments and
+/// <c>{interaction}/HandoffLimit/remedy/{remedy}</c>, a level escalating a remedy given after its own deadline
+/// <c>{remedy-key}/{chain}@{step-id}/L{level}/R{repeat}</c>, and a cycle's early delay notice
+/// <c>{interaction}/{kind}/{cycle}/notice</c>, where kind is <c>Custom:{name}</c> for custom commitments and
 /// <c>{kind}:{name}</c> for a named measure of a built-in kind (<c>Resolution:agent work time</c>). Every
 /// text <see cref="Parse"/> accepts formats back to itself, and every key formats to text it accepts.</para>
 /// <para>The step id is a fingerprint of the warning's or level's definition (its position, recipient, delay, action;
@@ -58,6 +61,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
 
     private const string HandoffLimitPart = "HandoffLimit";
     private const string RemedyPart = "remedy";
+    private const string NoticePart = "notice";
     private const string CustomPrefix = "Custom:";
 
     private readonly string? text;
@@ -86,7 +90,7 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>Gets the commitment's zero-based cycle; null for the handoff limit and for the default value.</summary>
     public int? Cycle => text is not null && Read() is { HandoffLimit: false } parts ? parts.Cycle : null;
 
-    /// <summary>Gets the escalation chain's name; null for remedies and for the default value.</summary>
+    /// <summary>Gets the escalation chain's name; null for remedies, delay notices and the default value.</summary>
     public string? ChainName => text is not null && Read() is { ChainStart: >= 0 } parts ? text[parts.ChainStart..parts.ChainEnd] : null;
 
     /// <summary>Gets the escalation chain's version of a key in the form before step ids (<c>{chain}@v{version}</c>);
@@ -101,12 +105,18 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
     /// <summary>Gets the step the key names: a warning, a level or a remedy.</summary>
     public ActionKeyStep Step => text is null ? default : Read().Step;
 
-    /// <summary>Gets the zero-based index of the warning or level in the chain, or of the remedy in the policy.</summary>
+    /// <summary>Gets the zero-based index of the warning or level in the chain, or of the remedy in the policy; 0 for a
+    /// delay notice.</summary>
     public int Index => text is null ? 0 : Read().Index;
 
     /// <summary>Gets, for a level, how many times it fired before in the cycle; 0 for the handoff limit's level,
     /// warnings and remedies.</summary>
     public int Repeat => text is null ? 0 : Read().Repeat;
+
+    /// <summary>Gets the zero-based index in the policy of the remedy the key names: a remedy's key, or the key of a
+    /// level escalating that remedy once it is overdue (its <see cref="Step"/> is then <see cref="ActionKeyStep.Level"/>
+    /// and <see cref="Index"/> the level); null for other keys and the default value.</summary>
+    public int? RemedyIndex => text is not null && Read() is { RemedyIndex: >= 0 } parts ? parts.RemedyIndex : null;
 
     /// <summary>Gets whether this is the default value, which is not a key.</summary>
     internal bool IsDefault => text is null;
@@ -154,9 +164,25 @@ public readonly partial struct ActionKey : IEquatable<ActionKey>
             : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{CommitmentPart(kind, name)}/{cycle}/remedy/{remedy}"));
     }
 
+    /// <summary>The key of a cycle's early delay notice, <c>{interaction}/{kind}/{cycle}/notice</c>.</summary>
+    internal static ActionKey DelayNotice(string interactionId, CommitmentKind kind, string? name, int cycle)
+    {
+        AssertCommitment(kind, name);
+        return new ActionKey(name is null
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/{KindName(kind)}/{cycle}/notice")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/Custom:{name}/{cycle}/notice"));
+    }
+
     /// <summary>The key of the handoff limit's remedy, <c>{interaction}/HandoffLimit/remedy/{remedy}</c>.</summary>
     internal static ActionKey HandoffLimitRemedy(string interactionId, int remedy) =>
         new(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{interactionId}/HandoffLimit/remedy/{remedy}"));
+
+    /// <summary>The key of a level escalating an overdue remedy, <c>{remedy-key}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
+    internal static ActionKey RemedyLevel(ActionKey remedy, string chainName, string stepId, int level, int repeat)
+    {
+        Debug.Assert(remedy.Step == ActionKeyStep.Remedy, "Only a remedy's key is escalated.");
+        return new ActionKey(string.Create(CultureInfo.InvariantCulture, stackalloc char[KeyBuffer], $"{remedy.text}/{chainName}@{stepId}/L{level}/R{repeat}"));
+    }
 
     /// <summary>The kind's part of a key: its name; never the enum's formatting, which a rename would change.</summary>
     private static string KindName(CommitmentKind kind) => kind switch

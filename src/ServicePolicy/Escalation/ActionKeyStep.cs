@@ -14,4 +14,7 @@ public enum ActionKeyStep
 
     /// <summary>A breach remedy the policy owes the customer: <c>remedy/{remedy}</c>.</summary>
     Remedy,
+
+    /// <summary>An early delay notice to the customer when a commitment cycle becomes at risk: <c>notice</c>.</summary>
+    DelayNotice,
 }

@@ -165,6 +165,24 @@ internal sealed partial class EscalationPlanner
         Flush(track);
     }
 
+    /// <summary>Plans the ladder of a remedy with its own deadline and not given (<see cref="RemedyDue.Deadline"/>),
+    /// as the ladder of a breached commitment whose deadline is the remedy's: the levels of the chain version in force
+    /// when the breached cycle started (the interaction's opening for the handoff limit), keyed
+    /// <c>{remedy-key}/{chain}@{step-id}/L{level}/R{repeat}</c>. A chain limited to some kinds escalates the remedies
+    /// of those kinds' breaches (and always the handoff limit's).</summary>
+    internal void PlanRemedy(RemedyDue due, Instant deadline)
+    {
+        CommitmentStatus? status = due.Commitment;
+        EscalationChain chain = context.InForce(chainName, status?.StartedAt ?? timeline.Opened.At);
+        if (chain.LevelSpan.Length == 0 || (status is not null && !chain.Escalates(status.Kind, status.Name)))
+        {
+            return;
+        }
+        Track track = this.track.Reset(chain, status, null, due.Key);
+        RunLadder(track, deadline, deadline + Duration.Epsilon);
+        Flush(track);
+    }
+
     /// <summary>Places the ladder's listed steps (<see cref="EscalationLadder.Run"/>) and notes its next one.</summary>
     /// <param name="track">The cycle's track.</param>
     /// <param name="deadline">The cycle's deadline: the ladder counts its delays from it.</param>
@@ -376,6 +394,10 @@ internal sealed partial class EscalationPlanner
     /// <summary>The key of a level, <c>{interaction}/{kind}/{cycle}/{chain}@{step-id}/L{level}/R{repeat}</c>.</summary>
     private ActionKey LevelKey(Track track, int index, int repeat)
     {
+        if (track.Remedy is { } remedy)
+        {
+            return ActionKey.RemedyLevel(remedy, track.Chain.Name, track.Chain.LevelStepId(index), index, repeat);
+        }
         CommitmentCycle cycle = track.Cycle!;
         return ActionKey.Level(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index, track.Chain.Name, track.Chain.LevelStepId(index), index, repeat);
     }
@@ -393,6 +415,9 @@ internal sealed partial class EscalationPlanner
         internal CommitmentStatus? Status { get; private set; }
 
         internal CommitmentCycle? Cycle { get; private set; }
+
+        /// <summary>The key of the overdue remedy the track escalates; null for a cycle's or the handoff limit's track.</summary>
+        internal ActionKey? Remedy { get; private set; }
 
         internal List<PassedStep> Passed { get; } = new();
 
@@ -418,11 +443,12 @@ internal sealed partial class EscalationPlanner
             throw new System.Diagnostics.UnreachableException("Every action of a track comes from one of its passed steps.");
         }
 
-        internal Track Reset(EscalationChain chain, CommitmentStatus? status, CommitmentCycle? cycle)
+        internal Track Reset(EscalationChain chain, CommitmentStatus? status, CommitmentCycle? cycle, ActionKey? remedy = null)
         {
             Chain = chain;
             Status = status;
             Cycle = cycle;
+            Remedy = remedy;
             Passed.Clear();
             Future = null;
             FutureUnacknowledged = null;

@@ -61,16 +61,30 @@ public sealed class EvaluationResult
     /// <summary>Gets the status of every commitment cycle, in the order the cycles started.</summary>
     public IReadOnlyList<CommitmentStatus> Commitments { get; }
 
-    /// <summary>Gets the remedies due for breaches so far, each once, in the order of the breaches' cycles.</summary>
+    /// <summary>Gets the remedies due for breaches so far and not yet given (<see cref="RemedyGiven"/>), each once, in
+    /// the order of the breaches' cycles.</summary>
     public IReadOnlyList<RemedyDue> RemediesDue { get; }
+
+    /// <summary>Gets the remedies due for breaches so far that a <see cref="RemedyGiven"/> fact recorded as given, each
+    /// once, in the order of the breaches' cycles; empty when none was given.</summary>
+    public IReadOnlyList<GivenRemedy> RemediesGiven { get; internal init; } = System.Array.Empty<GivenRemedy>();
+
+    /// <summary>Gets the early delay notices due: one per cycle that is at risk at <see cref="Now"/> and whose target
+    /// sends one (<see cref="ServiceTarget.DelayNotice"/>), in the order of the cycles; empty when none.</summary>
+    public IReadOnlyList<DelayNotice> DelayNotices { get; internal init; } = System.Array.Empty<DelayNotice>();
+
+    /// <summary>Gets the customer's answers to feedback requests (<see cref="FeedbackReceived"/> facts), in timeline
+    /// order; empty when none. Every score lies on the policy's <see cref="ServiceLevelPolicy.FeedbackScale"/>.</summary>
+    public IReadOnlyList<FeedbackReceived> Feedback { get; internal init; } = System.Array.Empty<FeedbackReceived>();
 
     /// <summary>Gets the escalation steps due at <see cref="Now"/>, each with a deterministic key; empty when evaluating
     /// without an <see cref="EscalationContext"/> or when the policy names no chain. Ordered by commitment cycle, then
-    /// by the steps' moments; a breached handoff limit's step comes last.</summary>
+    /// by the steps' moments; a breached handoff limit's step comes after them, then the levels escalating remedies given
+    /// late or not at all (<see cref="RemedyDue.IsOverdue"/>), in the order of <see cref="RemediesDue"/>.</summary>
     public IReadOnlyList<EscalationAction> EscalationActions { get; }
 
     /// <summary>Gets the earliest instant after <see cref="Now"/> at which a state changes (a cycle becoming at risk
-    /// or breached) or, with escalation, an escalation step falls due, if no fact is added; null when nothing will
+    /// or breached, a remedy not given becoming overdue) or, with escalation, an escalation step falls due, if no fact is added; null when nothing will
     /// change by the passage of time alone. Evaluating at any instant strictly between <see cref="Now"/> and it gives
     /// the same states and lists no new action key.</summary>
     public Instant? NextChangeAt { get; }

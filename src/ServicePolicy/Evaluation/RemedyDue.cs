@@ -9,18 +9,21 @@ namespace ServicePolicy.Evaluation;
 
 /// <summary>
 /// A remedy the host owes the customer because a commitment cycle or the handoff limit was breached. It is listed in
-/// every evaluation after the breach, once, with the same <see cref="Key"/>: the host acts on each key once.
+/// every evaluation after the breach, once, with the same <see cref="Key"/>, until a <see cref="RemedyGiven"/> fact
+/// records it given: the host acts on each key once.
 /// </summary>
 /// <remarks>Immutable. Equality is reference equality.</remarks>
 [Immutable]
 public sealed class RemedyDue
 {
-    internal RemedyDue(BreachRemedy remedy, Instant dueAt, CommitmentStatus? commitment, ActionKey key)
+    internal RemedyDue(BreachRemedy remedy, Instant dueAt, CommitmentStatus? commitment, ActionKey key, Instant? deadline = null, Instant now = default)
     {
         Remedy = remedy;
         DueAt = dueAt;
         Commitment = commitment;
         Key = key;
+        Deadline = deadline;
+        IsOverdue = deadline is { } d && now > d;
     }
 
     /// <summary>Gets the remedy.</summary>
@@ -28,6 +31,16 @@ public sealed class RemedyDue
 
     /// <summary>Gets the instant of the breach that made it due.</summary>
     public Instant DueAt { get; }
+
+    /// <summary>Gets the remedy's own deadline: its <see cref="BreachRemedy.Deadline"/> rule counted on the breached
+    /// target's calendar from the breached cycle's deadline (as escalation delays are; <see cref="DueAt"/> is one
+    /// nanosecond later), or from the handoff that breached the handoff limit; inclusive, as every deadline; null when
+    /// the remedy has none.</summary>
+    public Instant? Deadline { get; }
+
+    /// <summary>Gets whether the evaluated instant is after <see cref="Deadline"/> and the remedy was not given: the
+    /// remedy's deadline is breached, and it escalates like a breached commitment.</summary>
+    public bool IsOverdue { get; }
 
     /// <summary>Gets the breached commitment cycle; null when the handoff limit was breached.</summary>
     public CommitmentStatus? Commitment { get; }

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using NodaTime;
+using ServicePolicy.Calendars;
 using ServicePolicy.Commitments;
 using ServicePolicy.Escalation;
 using ServicePolicy.Policies;
@@ -38,6 +39,11 @@ internal sealed partial class Replay
     private bool resolved;
     private bool cancelled;
     private bool anyPublicReply;
+
+    /// <summary>The remedies recorded as given and the customer's feedback answers, in timeline order; null or empty
+    /// for most timelines.</summary>
+    private List<RemedyGiven>? given;
+    private List<FeedbackReceived>? feedback;
 
     /// <summary>Replays <paramref name="timeline"/> under <paramref name="policy"/> and evaluates it at
     /// <paramref name="now"/>, escalating with <paramref name="escalation"/> when it is not null. Call once between
@@ -73,12 +79,16 @@ internal sealed partial class Replay
         resolved = false;
         cancelled = false;
         anyPublicReply = false;
+        given?.Clear();
+        feedback?.Clear();
     }
 
     private EvaluationResult EvaluateAt(Instant now, EscalationContext? escalation)
     {
         var statuses = new CommitmentStatus[cycleCount];
         List<RemedyDue>? remedies = null;
+        List<GivenRemedy>? remediesGiven = null;
+        List<DelayNotice>? notices = null;
         Instant? next = null;
         EscalationPlanner? planner = escalation is not null && (policy.EscalationChainName is not null || policyReplaced)
             ? this.planner.Start(timeline, policy.EscalationChainName, escalation, now, owner)
@@ -105,8 +115,12 @@ internal sealed partial class Replay
             {
                 for (int r = 0; r < target.Remedies.Count; r++)
                 {
-                    (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(target.Remedies[r], breachedAt, status, RemedyKey(timeline.InteractionId, cycle, r)));
+                    AddRemedy(ref remedies, ref remediesGiven, ref next, target.Remedies[r], breachedAt, status.Deadline, status, RemedyKey(timeline.InteractionId, cycle, r), cycle.Calendar, now);
                 }
+            }
+            if (status.State == CommitmentState.AtRisk && cycle.Target?.DelayNotice is { } template)
+            {
+                (notices ??= new List<DelayNotice>()).Add(new DelayNotice(template, status, ActionKey.DelayNotice(timeline.InteractionId, cycle.Kind, cycle.Name, cycle.Index)));
             }
         }
         if (handoffLimitBreachedAt is { } handoffBreach)
@@ -114,7 +128,7 @@ internal sealed partial class Replay
             IReadOnlyList<BreachRemedy> handoffRemedies = breachedHandoffLimit!.Remedies;
             for (int r = 0; r < handoffRemedies.Count; r++)
             {
-                (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(handoffRemedies[r], handoffBreach, null, RemedyKey(timeline.InteractionId, null, r)));
+                AddRemedy(ref remedies, ref remediesGiven, ref next, handoffRemedies[r], handoffBreach, handoffBreach, null, RemedyKey(timeline.InteractionId, null, r), policy.Calendar, now);
             }
         }
         IReadOnlyList<EscalationAction> actions = Array.Empty<EscalationAction>();
@@ -124,6 +138,14 @@ internal sealed partial class Replay
             {
                 planner.PlanHandoffLimit(breach);
             }
+            for (int r = 0; remedies is not null && r < remedies.Count; r++)
+            {
+                if (remedies[r] is { IsOverdue: true, Deadline: { } remedyDeadline })
+                {
+                    // As for a cycle, the ladder runs once overdue; until then the deadline is the next change.
+                    planner.PlanRemedy(remedies[r], remedyDeadline);
+                }
+            }
             actions = planner.TakeActions();
             if (planner.Next is { } step && (next is null || step < next))
             {
@@ -131,7 +153,59 @@ internal sealed partial class Replay
             }
         }
         return new EvaluationResult(timeline.InteractionId, policy, now, owner, handoffs, handoffLimitBreachedAt,
-            Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next, policySince);
+            Array.AsReadOnly(statuses), remedies is null ? ReadOnlyCollection<RemedyDue>.Empty : remedies.AsReadOnly(), actions, next, policySince)
+        {
+            RemediesGiven = remediesGiven is null ? ReadOnlyCollection<GivenRemedy>.Empty : remediesGiven.AsReadOnly(),
+            DelayNotices = notices is null ? ReadOnlyCollection<DelayNotice>.Empty : notices.AsReadOnly(),
+            Feedback = feedback is { Count: > 0 } answers ? Array.AsReadOnly(answers.ToArray()) : ReadOnlyCollection<FeedbackReceived>.Empty,
+        };
+    }
+
+    /// <summary>Lists a remedy made due by a breach at <paramref name="breachedAt"/>: as given when a
+    /// <see cref="RemedyGiven"/> fact names its key, otherwise as due, with its deadline (counted on
+    /// <paramref name="calendar"/> from <paramref name="countFrom"/>: a cycle's deadline, as escalation delays are, or
+    /// the breaching handoff) folded into <paramref name="next"/> while it is ahead.</summary>
+    private void AddRemedy(ref List<RemedyDue>? remedies, ref List<GivenRemedy>? remediesGiven, ref Instant? next,
+        BreachRemedy remedy, Instant breachedAt, Instant countFrom, CommitmentStatus? status, ActionKey key, BusinessCalendar calendar, Instant now)
+    {
+        Instant? deadline = remedy.Deadline?.GetDeadline(countFrom, calendar, null);
+        if (FindGiven(key) is { } gift)
+        {
+            (remediesGiven ??= new List<GivenRemedy>()).Add(new GivenRemedy(new RemedyDue(remedy, breachedAt, status, key, deadline), gift));
+            return;
+        }
+        (remedies ??= new List<RemedyDue>()).Add(new RemedyDue(remedy, breachedAt, status, key, deadline, now));
+        if (deadline is { } d && d >= now && (next is null || d + Duration.Epsilon < next))
+        {
+            // Deadlines are inclusive: the remedy is overdue from the first instant after its deadline.
+            next = d + Duration.Epsilon;
+        }
+    }
+
+    private RemedyGiven? FindGiven(ActionKey key)
+    {
+        for (int i = 0; given is not null && i < given.Count; i++)
+        {
+            if (given[i].Key == key)
+            {
+                return given[i];
+            }
+        }
+        return null;
+    }
+
+    private void CheckFeedback(int position, FeedbackReceived answer)
+    {
+        if (policy.FeedbackScale is not { } scale)
+        {
+            throw new InvalidTimelineException(nameof(timeline), position, answer,
+                $"it records a feedback score, but policy '{policy}' declares no feedback scale (ServiceLevelPolicyBuilder.WithFeedbackScale, configuration key FeedbackScale)");
+        }
+        if (!scale.Contains(answer.Score))
+        {
+            throw new InvalidTimelineException(nameof(timeline), position, answer,
+                string.Create(CultureInfo.InvariantCulture, $"its score {answer.Score} is outside the feedback scale {scale} of policy '{policy}'"));
+        }
     }
 
     private void Apply(int position, TimelineFact fact)
@@ -194,6 +268,13 @@ internal sealed partial class Replay
                 break;
             case FeedbackRequested request:
                 MeetOpen(CommitmentKind.FeedbackRequest, request.At);
+                break;
+            case RemedyGiven gift:
+                (given ??= new List<RemedyGiven>(1)).Add(gift);
+                break;
+            case FeedbackReceived answer:
+                CheckFeedback(position, answer);
+                (feedback ??= new List<FeedbackReceived>(1)).Add(answer);
                 break;
             case MilestoneReached milestone:
                 MeetOpen(CommitmentKind.Custom, milestone.At, milestone.Name);

@@ -1,6 +1,7 @@
 // Copyright ServicePolicy contributors. Licensed under the Apache License, Version 2.0.
 
 using System;
+using ServicePolicy.Commitments;
 using ServicePolicy.Internal;
 
 namespace ServicePolicy.Policies;
@@ -9,17 +10,18 @@ namespace ServicePolicy.Policies;
 /// Something a host owes the customer when a commitment is breached: an apology, an accommodation or credit with an
 /// amount, or a proactive message. Remedies are data: the library says which are due, the host acts on them.
 /// </summary>
-/// <remarks>Immutable. Two remedies are equal when their kind, detail, amount and currency are equal (detail and
-/// currency compared ordinally).</remarks>
+/// <remarks>Immutable. Two remedies are equal when their kind, detail, amount, currency and deadline rule are equal
+/// (detail and currency compared ordinally).</remarks>
 [Immutable]
 public sealed class BreachRemedy : IEquatable<BreachRemedy>
 {
-    private BreachRemedy(RemedyKind kind, string? detail, decimal? amount, string? currency)
+    private BreachRemedy(RemedyKind kind, string? detail, decimal? amount, string? currency, DeadlineRule? deadline = null)
     {
         Kind = kind;
         Detail = detail;
         Amount = amount;
         Currency = currency;
+        Deadline = deadline;
     }
 
     /// <summary>Gets what kind of remedy this is.</summary>
@@ -33,6 +35,28 @@ public sealed class BreachRemedy : IEquatable<BreachRemedy>
 
     /// <summary>Gets the ISO 4217 currency code of <see cref="Amount"/>, such as <c>GBP</c>; null when there is no amount.</summary>
     public string? Currency { get; }
+
+    /// <summary>Gets the rule of the remedy's own deadline, counted from the breach that made it due (from the breached
+    /// deadline, as escalation delays are) on the breached target's calendar ("apologise within 1 business hour of a breach"); null when the remedy has no deadline. Giving
+    /// the remedy (a <c>RemedyGiven</c> fact) at or before the deadline meets it, after it is late; a remedy still not
+    /// given after it is overdue and escalates like a breached commitment (see <c>docs/concepts.md</c>, "Amends").</summary>
+    public DeadlineRule? Deadline { get; }
+
+    /// <summary>Returns a copy that must be given within <paramref name="rule"/> of the breach.</summary>
+    /// <param name="rule">The deadline rule, counted from the breach; not an appointment window rule.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rule"/> is an appointment window rule.</exception>
+    /// <example><code>
+    /// // "Apologise within 1 business hour of a breach."
+    /// BreachRemedy.Apology().WithDeadline(DeadlineRule.WithinBusinessTime(Duration.FromHours(1)))
+    /// </code></example>
+    public BreachRemedy WithDeadline(DeadlineRule rule)
+    {
+        Preconditions.CheckNotNull(rule);
+        Preconditions.CheckArgument(rule is not AppointmentWindowRule, nameof(rule), $"Rule '{rule}' is an appointment window rule; a remedy's deadline is counted from the breach.");
+        return new BreachRemedy(Kind, Detail, Amount, Currency, rule);
+    }
 
     /// <summary>Creates an apology.</summary>
     /// <returns>The remedy.</returns>
@@ -76,15 +100,17 @@ public sealed class BreachRemedy : IEquatable<BreachRemedy>
     /// <inheritdoc/>
     public bool Equals(BreachRemedy? other) =>
         other is not null && Kind == other.Kind && Amount == other.Amount
-        && string.Equals(Detail, other.Detail, StringComparison.Ordinal) && string.Equals(Currency, other.Currency, StringComparison.Ordinal);
+        && string.Equals(Detail, other.Detail, StringComparison.Ordinal) && string.Equals(Currency, other.Currency, StringComparison.Ordinal)
+        && Equals(Deadline, other.Deadline);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as BreachRemedy);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Kind, Detail, Amount, Currency);
+    public override int GetHashCode() => HashCode.Combine(Kind, Detail, Amount, Currency, Deadline);
 
-    /// <summary>Returns the remedy for logs, such as <c>Credit 10.00 GBP</c> or <c>Accommodation 'free delivery'</c>.</summary>
+    /// <summary>Returns the remedy for logs, such as <c>Credit 10.00 GBP</c>, <c>Accommodation 'free delivery'</c> or
+    /// <c>Apology, within 1 business hour</c>.</summary>
     /// <returns>The remedy's kind and details.</returns>
     public override string ToString()
     {
@@ -96,6 +122,10 @@ public sealed class BreachRemedy : IEquatable<BreachRemedy>
         if (Amount is { } amount)
         {
             text += " " + amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Currency;
+        }
+        if (Deadline is not null)
+        {
+            text += ", " + Deadline;
         }
         return text;
     }

@@ -90,6 +90,10 @@ public sealed class ServiceLevelPolicy
     /// <see cref="Policies.ReplacedTarget.Cancel"/> unless set.</summary>
     public ReplacedTarget ReplacedTarget { get; }
 
+    /// <summary>Gets the scale of the scores its feedback requests ask for; null when it declares none, and then a
+    /// <c>FeedbackReceived</c> fact is refused when evaluated.</summary>
+    public FeedbackScale? FeedbackScale { get; internal init; }
+
     /// <summary>Starts building a policy.</summary>
     /// <param name="name">The policy's name.</param>
     /// <param name="version">The policy's version, 1 or more.</param>
@@ -109,7 +113,7 @@ public sealed class ServiceLevelPolicy
     }
 
     /// <summary>Starts building another version of this policy: a builder that already holds everything this policy
-    /// has (name, calendar, applicability, targets, pause rules, at-risk threshold, handoff limit and escalation chain),
+    /// has (name, calendar, applicability, targets, pause rules, at-risk threshold, handoff limit, escalation chain and feedback scale),
     /// so <c>policy.ToBuilder(2).WithEscalationChain("ladder").Build()</c> is the same policy with a chain. This policy
     /// is not changed.</summary>
     /// <param name="version">The new version, 1 or more (usually <see cref="Version"/> + 1: a changed policy is a new

@@ -29,6 +29,7 @@ public sealed class ServiceLevelPolicyBuilder
     private string? escalationChainName;
     private TargetStart targetStart;
     private ReplacedTarget replacedTarget;
+    private FeedbackScale? feedbackScale;
 
     internal ServiceLevelPolicyBuilder(string name, int version, BusinessCalendar calendar)
     {
@@ -49,6 +50,7 @@ public sealed class ServiceLevelPolicyBuilder
         escalationChainName = policy.EscalationChainName;
         targetStart = policy.TargetStart;
         replacedTarget = policy.ReplacedTarget;
+        feedbackScale = policy.FeedbackScale;
     }
 
     /// <summary>Sets which interactions the policy applies to (by default, every interaction).</summary>
@@ -221,6 +223,18 @@ public sealed class ServiceLevelPolicyBuilder
         return this;
     }
 
+    /// <summary>Declares the scale of the scores the policy's feedback requests ask for (by default, none: a
+    /// <c>FeedbackReceived</c> fact is then refused when evaluated).</summary>
+    /// <param name="minimum">The lowest score; 0 or more.</param>
+    /// <param name="maximum">The highest score; greater than <paramref name="minimum"/>, at most 1000.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The bounds are out of range (see <see cref="FeedbackScale.Create"/>).</exception>
+    public ServiceLevelPolicyBuilder WithFeedbackScale(int minimum, int maximum)
+    {
+        feedbackScale = FeedbackScale.Create(minimum, maximum);
+        return this;
+    }
+
     /// <summary>Builds the policy, checking the rules that span several calls: at least one target; at most one unnamed
     /// target per kind, and each target name once; at most one pause rule per reason, each pausing at least one kind or
     /// target, naming only the policy's targets, and not appointments.</summary>
@@ -232,7 +246,10 @@ public sealed class ServiceLevelPolicyBuilder
         BuildError.ThrowIfAny($"Policy '{name} v{version.ToString(CultureInfo.InvariantCulture)}' is invalid", Validate());
         return new ServiceLevelPolicy(name, version, calendar, applicability, targets.ToArray(),
             pauseRules.Select(r => new PauseRule(r.Reason, r.Kinds.ToImmutableHashSet(), r.Targets.ToImmutableSortedSet(StringComparer.Ordinal))).ToArray(),
-            atRisk, handoffLimit, escalationChainName, targetStart, replacedTarget);
+            atRisk, handoffLimit, escalationChainName, targetStart, replacedTarget)
+        {
+            FeedbackScale = feedbackScale,
+        };
     }
 
     /// <summary>Checks the rules that span several calls (see <see cref="Build"/>) and returns every problem, each

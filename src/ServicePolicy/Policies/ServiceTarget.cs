@@ -18,11 +18,12 @@ namespace ServicePolicy.Policies;
 public sealed class ServiceTarget
 {
     private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies,
-        ReopenMode reopenMode = ReopenMode.Resume, TargetHours hours = TargetHours.Policy)
+        ReopenMode reopenMode = ReopenMode.Resume, TargetHours hours = TargetHours.Policy, string? delayNotice = null)
     {
         ReopenMode = reopenMode;
         Hours = hours;
         Kind = kind;
+        DelayNotice = delayNotice;
         Name = name;
         Rule = rule;
         Calendar = calendar;
@@ -64,6 +65,25 @@ public sealed class ServiceTarget
     /// the default) or start a new one (<see cref="ReopenMode.NewCycle"/>). Always <see cref="ReopenMode.Resume"/>
     /// for other kinds, which a reopening does not resume.</summary>
     public ReopenMode ReopenMode { get; }
+
+    /// <summary>Gets the host's template id of the early delay notice sent to the customer when a cycle of this target
+    /// becomes at risk, before it is breached (listed as a <c>DelayNotice</c> in the evaluation while the cycle is at
+    /// risk, once per cycle by its key); null when the customer is not told early.</summary>
+    public string? DelayNotice { get; }
+
+    /// <summary>Returns a copy that tells the customer early, with the host's message template
+    /// <paramref name="templateId"/>, when a cycle becomes at risk (the at-risk threshold of the target, or of the
+    /// policy). The notice is data the host delivers like an escalation step, with its own key, once per cycle.</summary>
+    /// <param name="templateId">The host's id of the message template.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="templateId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="templateId"/> is empty or white space.</exception>
+    public ServiceTarget WithDelayNotice(string templateId)
+    {
+        Preconditions.CheckNotNull(templateId);
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(templateId), nameof(templateId), "A delay notice's template id must not be empty or white space.");
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, templateId);
+    }
 
     /// <summary>Creates a target for a built-in kind of commitment.</summary>
     /// <param name="kind">The kind; not <see cref="CommitmentKind.Custom"/> (use <see cref="Custom"/>).</param>
@@ -123,7 +143,7 @@ public sealed class ServiceTarget
         ActionKeyPart.CheckNoSeparator(name, nameof(name), "Target name");
         Preconditions.CheckArgument(Kind != CommitmentKind.Appointment, nameof(name),
             $"An Appointment target cannot be named '{name}': an appointment window is one booking, measured once.");
-        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode);
+        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice);
     }
 
     /// <summary>Returns a copy that runs on <paramref name="calendar"/> instead of the policy's calendar.</summary>
@@ -131,14 +151,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode, Hours);
+        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice);
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode, Hours);
+        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode, Hours, DelayNotice);
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -151,7 +171,7 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode, Hours);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode, Hours, DelayNotice);
     }
 
     /// <summary>Returns a copy that, when a resolved interaction is reopened, resumes its resolution cycle or starts
@@ -170,7 +190,7 @@ public sealed class ServiceTarget
         Preconditions.CheckArgumentRange((int)mode, (int)ReopenMode.Resume, (int)ReopenMode.NewCycle, nameof(mode));
         Preconditions.CheckArgument(mode == ReopenMode.Resume || Kind == CommitmentKind.Resolution, nameof(mode),
             $"Only a Resolution target has a cycle a reopening resumes, so only it can start a new one; {this} cannot.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode, Hours);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode, Hours, DelayNotice);
     }
 
     /// <summary>Returns a copy measured in <paramref name="hours"/>: the desk's calendar or the customer's hours (see
@@ -181,7 +201,7 @@ public sealed class ServiceTarget
     public ServiceTarget WithHours(TargetHours hours)
     {
         Preconditions.CheckArgumentRange((int)hours, (int)TargetHours.Policy, (int)TargetHours.Customer, nameof(hours));
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours, DelayNotice);
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c> or

@@ -34,6 +34,11 @@ public sealed class AttainmentAggregator
     private readonly List<DurationHistogram> onClock = new();
     private readonly List<DurationHistogram> elapsed = new();
     private readonly Dictionary<(RemedyKind Kind, string? Currency), (long Count, decimal Amount)> remedies = new();
+    private readonly Dictionary<(RemedyKind Kind, string? Currency), (long Count, decimal Amount)> remediesGiven = new();
+    private readonly Dictionary<(ReportDimension Dimension, string Key), FeedbackTally> feedback = new();
+    private readonly FeedbackTally feedbackTotal = new();
+    private long remediesGivenLate;
+    private long remediesOverdue;
     private readonly Dictionary<ServiceLevelPolicy, string> policyKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Owner, string> ownerKeys = new();
     private readonly Dictionary<(CommitmentKind Kind, string Name), string> customKindKeys = new();
@@ -114,12 +119,28 @@ public sealed class AttainmentAggregator
             periods.Touch(period, current, cycleBreached);
         }
 
-        AddToGroup(ReportDimension.Policy, PolicyKey(result.Policy), cycles, breached);
-        AddToGroup(ReportDimension.Team, team ?? (result.Owner.Kind == OwnerKind.Team ? result.Owner.Id : string.Empty), cycles, breached);
-        AddToGroup(ReportDimension.Owner, OwnerKey(result.Owner), cycles, breached);
+        string policyKey = PolicyKey(result.Policy);
+        string teamKey = team ?? (result.Owner.Kind == OwnerKind.Team ? result.Owner.Id : string.Empty);
+        string ownerKey = OwnerKey(result.Owner);
+        string audienceKey = profile.IsInternal ? "internal" : "external";
+        AddToGroup(ReportDimension.Policy, policyKey, cycles, breached);
+        AddToGroup(ReportDimension.Team, teamKey, cycles, breached);
+        AddToGroup(ReportDimension.Owner, ownerKey, cycles, breached);
         AddToGroup(ReportDimension.Channel, profile.Channel ?? string.Empty, cycles, breached);
         AddToGroup(ReportDimension.Tier, profile.CustomerTier ?? string.Empty, cycles, breached);
-        AddToGroup(ReportDimension.Audience, profile.IsInternal ? "internal" : "external", cycles, breached);
+        AddToGroup(ReportDimension.Audience, audienceKey, cycles, breached);
+        IReadOnlyList<FeedbackReceived> answers = result.Feedback;
+        for (int i = 0; i < answers.Count; i++)
+        {
+            int score = answers[i].Score;
+            feedbackTotal.Add(score, 1);
+            AddFeedback(ReportDimension.Policy, policyKey, score);
+            AddFeedback(ReportDimension.Team, teamKey, score);
+            AddFeedback(ReportDimension.Owner, ownerKey, score);
+            AddFeedback(ReportDimension.Channel, profile.Channel ?? string.Empty, score);
+            AddFeedback(ReportDimension.Tier, profile.CustomerTier ?? string.Empty, score);
+            AddFeedback(ReportDimension.Audience, audienceKey, score);
+        }
         for (int i = 0; i < AttainmentCounts.Attainments; i++)
         {
             totals[i] += cycles[i];
@@ -135,6 +156,18 @@ public sealed class AttainmentAggregator
             var key = (remedy.Kind, remedy.Currency);
             remedies.TryGetValue(key, out (long Count, decimal Amount) sum);
             remedies[key] = (sum.Count + 1, sum.Amount + (remedy.Amount ?? 0m));
+            remediesOverdue += due[i].IsOverdue ? 1 : 0;
+        }
+
+        IReadOnlyList<GivenRemedy> given = result.RemediesGiven;
+        for (int i = 0; i < given.Count; i++)
+        {
+            // The amount actually applied when the fact records one, otherwise the policy's.
+            GivenRemedy gift = given[i];
+            var key = (gift.Remedy.Kind, gift.Given.Currency ?? gift.Remedy.Currency);
+            remediesGiven.TryGetValue(key, out (long Count, decimal Amount) sum);
+            remediesGiven[key] = (sum.Count + 1, sum.Amount + (gift.Given.Amount ?? gift.Remedy.Amount ?? 0m));
+            remediesGivenLate += gift.IsLate ? 1 : 0;
         }
     }
 
@@ -180,6 +213,22 @@ public sealed class AttainmentAggregator
             remedies.TryGetValue(pair.Key, out (long Count, decimal Amount) sum);
             remedies[pair.Key] = (sum.Count + pair.Value.Count, sum.Amount + pair.Value.Amount);
         }
+        foreach (KeyValuePair<(RemedyKind, string?), (long Count, decimal Amount)> pair in other.remediesGiven)
+        {
+            remediesGiven.TryGetValue(pair.Key, out (long Count, decimal Amount) sum);
+            remediesGiven[pair.Key] = (sum.Count + pair.Value.Count, sum.Amount + pair.Value.Amount);
+        }
+        remediesGivenLate += other.remediesGivenLate;
+        remediesOverdue += other.remediesOverdue;
+        feedbackTotal.Merge(other.feedbackTotal);
+        foreach (KeyValuePair<(ReportDimension, string), FeedbackTally> pair in other.feedback)
+        {
+            if (!feedback.TryGetValue(pair.Key, out FeedbackTally? tally))
+            {
+                feedback.Add(pair.Key, tally = new FeedbackTally());
+            }
+            tally.Merge(pair.Value);
+        }
     }
 
     /// <summary>Returns the report of everything added so far; the aggregator can go on.</summary>
@@ -204,12 +253,27 @@ public sealed class AttainmentAggregator
                 ? new TimeToMeet(kinds.KeyOf(slot), onClock[slot].ToPercentiles(), elapsed[slot].ToPercentiles())
                 : new TimeToMeet(kinds.KeyOf(slot), DurationPercentiles.Empty, DurationPercentiles.Empty))
             .ToArray();
-        RemedyTotal[] remedyTotals = remedies
-            .OrderBy(p => p.Key.Kind).ThenBy(p => p.Key.Currency, StringComparer.Ordinal)
-            .Select(p => new RemedyTotal(p.Key.Kind, p.Key.Currency, p.Value.Count, p.Value.Amount))
+        FeedbackRow[] feedbackRows = feedback
+            .OrderBy(p => p.Key.Dimension).ThenBy(p => p.Key.Key, StringComparer.Ordinal)
+            .Select(p => new FeedbackRow(p.Key.Dimension, p.Key.Key, p.Value.ToScores()))
             .ToArray();
         return new AttainmentReport(Zone.Id, Period, interactions, interactionsBreached, handoffLimitBreaches,
-            AttainmentCounts.From(totals), rows, timings, remedyTotals);
+            AttainmentCounts.From(totals), rows, timings, Totals(remedies), Totals(remediesGiven), remediesGivenLate, remediesOverdue,
+            feedbackTotal.ToScores(), feedbackRows);
+    }
+
+    private static RemedyTotal[] Totals(Dictionary<(RemedyKind Kind, string? Currency), (long Count, decimal Amount)> sums) => sums
+        .OrderBy(p => p.Key.Kind).ThenBy(p => p.Key.Currency, StringComparer.Ordinal)
+        .Select(p => new RemedyTotal(p.Key.Kind, p.Key.Currency, p.Value.Count, p.Value.Amount))
+        .ToArray();
+
+    private void AddFeedback(ReportDimension dimension, string key, int score)
+    {
+        if (!feedback.TryGetValue((dimension, key), out FeedbackTally? tally))
+        {
+            feedback.Add((dimension, key), tally = new FeedbackTally());
+        }
+        tally.Add(score, 1);
     }
 
     /// <summary>Returns how a cycle in a state counts (see <see cref="Attainment"/>).</summary>
@@ -310,6 +374,39 @@ public sealed class AttainmentAggregator
         periodSlot = tables[(int)ReportDimension.Period].SlotOf(first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         periods.Insert(index + 1, (periodStart, periodEnd, periodSlot));
         return periodSlot;
+    }
+
+    /// <summary>The answers of one group: a count per score (scales are small: 1-5, 0-10).</summary>
+    private sealed class FeedbackTally
+    {
+        private readonly SortedDictionary<int, long> scores = new();
+
+        internal void Add(int score, long count)
+        {
+            scores.TryGetValue(score, out long sum);
+            scores[score] = sum + count;
+        }
+
+        internal void Merge(FeedbackTally other)
+        {
+            foreach (KeyValuePair<int, long> pair in other.scores)
+            {
+                Add(pair.Key, pair.Value);
+            }
+        }
+
+        internal FeedbackScores ToScores()
+        {
+            long count = 0, sum = 0;
+            var distribution = new List<ScoreCount>(scores.Count);
+            foreach (KeyValuePair<int, long> pair in scores)
+            {
+                count += pair.Value;
+                sum += pair.Key * pair.Value;
+                distribution.Add(new ScoreCount(pair.Key, pair.Value));
+            }
+            return count == 0 ? FeedbackScores.Empty : new FeedbackScores(count, sum, distribution);
+        }
     }
 
     private sealed class PeriodStartComparer : IComparer<(Instant Start, Instant End, int Slot)>

@@ -9,7 +9,7 @@ namespace ServicePolicy.Reporting;
 
 /// <summary>
 /// Attainment over a set of evaluation results: cycles by attainment in total and per group, interactions ever
-/// breached, time to meet each commitment kind, and the remedies due. Built by <see cref="AttainmentAggregator"/>;
+/// breached, time to meet each commitment kind, the remedies due and given, and the customers' feedback scores. Built by <see cref="AttainmentAggregator"/>;
 /// written as CSV by <see cref="ReportCsv"/>; serializable with System.Text.Json as it is.
 /// </summary>
 /// <remarks>
@@ -31,12 +31,24 @@ public sealed record AttainmentReport
     /// <param name="cycles">Every cycle by attainment.</param>
     /// <param name="rows">The groups.</param>
     /// <param name="timeToMeet">Time to meet per commitment kind.</param>
-    /// <param name="remediesDue">The remedies due, by kind and currency.</param>
-    /// <exception cref="System.ArgumentNullException">A reference argument is null.</exception>
+    /// <param name="remediesDue">The remedies due and not given, by kind and currency.</param>
+    /// <param name="remediesGiven">The remedies recorded as given, by kind and currency; null for none.</param>
+    /// <param name="remediesGivenLate">Of those, the ones given after their own deadline.</param>
+    /// <param name="remediesOverdue">Of the remedies due, the ones past their own deadline.</param>
+    /// <param name="feedback">Every feedback answer; null for none.</param>
+    /// <param name="feedbackRows">The feedback answers per group; null for none.</param>
+    /// <exception cref="System.ArgumentNullException">A reference argument that is not optional is null.</exception>
     [JsonConstructor]
     public AttainmentReport(string zone, ReportPeriod period, long interactions, long interactionsBreached, long handoffLimitBreaches,
-        AttainmentCounts cycles, IReadOnlyList<AttainmentRow> rows, IReadOnlyList<TimeToMeet> timeToMeet, IReadOnlyList<RemedyTotal> remediesDue)
+        AttainmentCounts cycles, IReadOnlyList<AttainmentRow> rows, IReadOnlyList<TimeToMeet> timeToMeet, IReadOnlyList<RemedyTotal> remediesDue,
+        IReadOnlyList<RemedyTotal>? remediesGiven = null, long remediesGivenLate = 0, long remediesOverdue = 0,
+        FeedbackScores? feedback = null, IReadOnlyList<FeedbackRow>? feedbackRows = null)
     {
+        RemediesGiven = (remediesGiven ?? []).ToArray().AsReadOnly();
+        RemediesGivenLate = remediesGivenLate;
+        RemediesOverdue = remediesOverdue;
+        Feedback = feedback ?? FeedbackScores.Empty;
+        FeedbackRows = (feedbackRows ?? []).ToArray().AsReadOnly();
         Zone = Preconditions.CheckNotNull(zone);
         Period = period;
         Interactions = interactions;
@@ -73,8 +85,27 @@ public sealed record AttainmentReport
     /// <summary>Gets the time to meet per commitment kind, for the kinds with at least one cycle.</summary>
     public IReadOnlyList<TimeToMeet> TimeToMeet { get; }
 
-    /// <summary>Gets the remedies due, by kind and currency.</summary>
+    /// <summary>Gets the remedies due and not given (<c>EvaluationResult.RemediesDue</c>), by kind and currency.
+    /// With <see cref="RemediesGiven"/>, every remedy owed.</summary>
     public IReadOnlyList<RemedyTotal> RemediesDue { get; }
+
+    /// <summary>Gets the remedies recorded as given (<c>EvaluationResult.RemediesGiven</c>), by kind and currency, with
+    /// the amounts actually applied (the policy's amount when the fact records none).</summary>
+    public IReadOnlyList<RemedyTotal> RemediesGiven { get; }
+
+    /// <summary>Gets how many of <see cref="RemediesGiven"/> were given after their own deadline.</summary>
+    public long RemediesGivenLate { get; }
+
+    /// <summary>Gets how many of <see cref="RemediesDue"/> are past their own deadline (<c>RemedyDue.IsOverdue</c>).</summary>
+    public long RemediesOverdue { get; }
+
+    /// <summary>Gets every feedback answer of the interactions added.</summary>
+    public FeedbackScores Feedback { get; }
+
+    /// <summary>Gets the feedback answers per value of the interaction dimensions (policy, team, owner, channel, tier,
+    /// audience), ordered by dimension, then key; only values with at least one answer. The rows of one dimension add up
+    /// to <see cref="Feedback"/>.</summary>
+    public IReadOnlyList<FeedbackRow> FeedbackRows { get; }
 
     /// <summary>Returns the rows of one dimension, in key order.</summary>
     /// <param name="dimension">The dimension.</param>

@@ -6,7 +6,7 @@ using ServicePolicy.Policies;
 
 namespace ServicePolicy.Reporting;
 
-/// <summary>The remedies due of one kind and currency: how many, and their amounts added up.</summary>
+/// <summary>The remedies due (or given) of one kind and currency: how many, and their amounts added up.</summary>
 /// <remarks>Immutable. Equality is value equality (a record).</remarks>
 [Immutable]
 public sealed record RemedyTotal

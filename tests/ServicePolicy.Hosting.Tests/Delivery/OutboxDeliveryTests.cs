@@ -37,7 +37,8 @@ public class OutboxDeliveryTests
 
     [Theory]
     [InlineData(-1, 1, 1, "kind")]
-    [InlineData(2, 1, 1, "kind")]
+    [InlineData(3, 1, 1, "kind")]   // 2 is DelayNotice
+    [InlineData(2, 0, 1, "attempt")]
     [InlineData(0, 0, 1, "attempt")]
     [InlineData(0, 1, 0, "lease")]
     public void Ctor_OutOfRangeNumber_IsRefusedWithItsName(int kind, int attempt, int lease, string name) =>

@@ -116,7 +116,7 @@ public class OutboxPayloadTests
 
     [Theory]
     [InlineData("{\"format\":2,\"kind\":\"remedy\"}", "format 2, written by a later version")]
-    [InlineData("{\"format\":1,\"kind\":\"escalation\"}", "property 'kind' must be \"remedy\" (read escalations with EscalationMessage)")]
+    [InlineData("{\"format\":1,\"kind\":\"escalation\"}", "property 'kind' must be \"remedy\" (read escalations with EscalationMessage, remedies with RemedyMessage and delay notices with DelayNoticeMessage)")]
     [InlineData("not json", "The remedy payload is not valid JSON")]
     public void RemedyMessage_Parse_BadPayload_Throws(string payload, string expected)
     {
@@ -204,7 +204,7 @@ public class OutboxPayloadTests
     [Theory]
     [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2\"", "\"key\":\"nope\"", "The escalation payload: the property 'key' must be an action key; it is \"nope\".")]
     [InlineData("\"key\":\"G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2\"", "\"key\":7", "The escalation payload: the property 'key' must be an action key; it is 7.")]
-    [InlineData("\"kind\":\"escalation\"", "\"kind\":7", "The escalation payload: the property 'kind' must be \"escalation\" (read remedies with RemedyMessage); it is 7.")]
+    [InlineData("\"kind\":\"escalation\"", "\"kind\":7", "The escalation payload: the property 'kind' must be \"escalation\" (read escalations with EscalationMessage, remedies with RemedyMessage and delay notices with DelayNoticeMessage); it is 7.")]
     [InlineData("\"contacts\":[\"erin\"]", "\"contacts\":[\"erin\",3]", "The escalation payload: the property 'contacts' must be an array of strings; it is 3.")]
     [InlineData("\"kind\":\"Custom\",\"name\":\"send you a quote\",", "\"kind\":\"Custom\",", "The escalation payload, property 'commitment': a name is required for custom commitments.")]
     [InlineData("\"cycle\":0}", "\"cycle\":0,\"x\":1}", "The escalation payload, property 'commitment' has the unknown property 'x'")]
@@ -286,7 +286,79 @@ public class OutboxPayloadTests
         Assert.Equal(remedy.Commitment?.Kind, read.Commitment);
         Assert.Equal(remedy.Commitment?.Name, read.CommitmentName);
         Assert.Equal(remedy.Commitment?.Cycle, read.Cycle);
+        Assert.Equal(remedy.Deadline, read.Deadline);
     }
+
+    /// <summary>A first response of 2 business hours, at risk with 1 hour left and telling the customer, breaching
+    /// owes an apology within 1 business hour: opened Monday 09:00.</summary>
+    private static Policies.ServiceLevelPolicy CustomerPolicy() => Policies.ServiceLevelPolicy.CreateBuilder("Customer", 1, Office)
+        .AddTarget(Policies.ServiceTarget.Create(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(2)))
+            .WithDelayNotice("running-late")
+            .WithRemedies(Policies.BreachRemedy.Apology().WithDeadline(DeadlineRule.WithinBusinessTime(Duration.FromHours(1)))))
+        .WithAtRisk(Policies.AtRiskThreshold.BeforeDeadline(Duration.FromHours(1)))
+        .Build();
+
+    private static EvaluationResult CustomerEvaluation(string local) =>
+        Evaluator.Evaluate(Timeline.Create("N-1", [new InteractionOpened(At("2025-03-03 09:00"), Owner.Person("p0"))]), CustomerPolicy(), At(local));
+
+    [Fact]
+    public void For_DelayNotice_GoldenPayload_ReadsBack()
+    {
+        DelayNotice notice = CustomerEvaluation("2025-03-03 10:30").DelayNotices.Single();
+
+        OutboxEntry entry = OutboxPayload.For(notice, "N-1");
+        DelayNoticeMessage read = DelayNoticeMessage.Parse(entry.Payload);
+
+        Assert.Equal(GoldenNotice, entry.Payload);
+        Assert.Equal(("N-1/FirstResponse/0/notice", "N-1", OutboxKind.DelayNotice, At("2025-03-03 10:00")), (entry.Key, entry.InteractionId, entry.Kind, entry.DueAt));
+        Assert.Equal((notice.Key, "N-1", At("2025-03-03 10:00"), "running-late", At("2025-03-03 11:00"), CommitmentKind.FirstResponse, (string?)null, 0),
+            (read.Key, read.InteractionId, read.DueAt, read.TemplateId, read.Deadline, read.Commitment, read.CommitmentName, read.Cycle));
+        Assert.Equal("N-1/FirstResponse/0/notice: running-late", read.ToString());
+    }
+
+    [Fact]
+    public void For_RemedyWithDeadline_WritesAndReadsTheDeadline()
+    {
+        RemedyDue remedy = CustomerEvaluation("2025-03-03 13:00").RemediesDue.Single();
+
+        RemedyMessage read = RemedyMessage.Parse(OutboxPayload.For(remedy, "N-1").Payload);
+
+        Assert.Equal(At("2025-03-03 12:00"), read.Deadline);
+        AssertReadsBack(remedy, "N-1");
+    }
+
+    [Theory]
+    [InlineData("\"kind\":\"delayNotice\"", "\"kind\":\"remedy\"", "property 'kind' must be \"delayNotice\"")]
+    [InlineData(",\"commitment\":{\"kind\":\"FirstResponse\",\"cycle\":0}", "", "a delay notice needs a commitment")]
+    [InlineData("/notice", "/remedy/0", "a delay notice needs a commitment and a key ending in /notice")]
+    [InlineData("\"template\":\"running-late\",", "", "required property 'template' is missing")]
+    public void DelayNoticeMessage_Parse_BadPayload_ThrowsNamingIt(string find, string replace, string expected)
+    {
+        string payload = GoldenNotice.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(GoldenNotice, payload);
+
+        StoredFormatException e = Assert.Throws<StoredFormatException>(() => DelayNoticeMessage.Parse(payload));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DelayNotice_IsRecordedInTheOutboxOncePerCycle()
+    {
+        var outbox = new HashSet<string>();
+        foreach (string local in new[] { "2025-03-03 10:00", "2025-03-03 10:30", "2025-03-03 11:00" })
+        {
+            foreach (DelayNotice notice in CustomerEvaluation(local).DelayNotices)
+            {
+                outbox.Add(OutboxPayload.For(notice, "N-1").Key);
+            }
+        }
+
+        Assert.Equal(["N-1/FirstResponse/0/notice"], outbox);
+    }
+
+    private const string GoldenNotice =
+        "{\"format\":1,\"kind\":\"delayNotice\",\"key\":\"N-1/FirstResponse/0/notice\",\"interaction\":\"N-1\",\"dueAt\":\"2025-03-03T10:00:00Z\",\"template\":\"running-late\",\"deadline\":\"2025-03-03T11:00:00Z\",\"commitment\":{\"kind\":\"FirstResponse\",\"cycle\":0}}";
 
     private const string GoldenEscalation =
         "{\"format\":1,\"kind\":\"escalation\",\"key\":\"G-1/Custom:send you a quote/0/sim@9ffbcc7891ce/L2/R2\",\"interaction\":\"G-1\",\"dueAt\":\"2025-03-05T16:15:00Z\",\"late\":true,\"commitment\":{\"kind\":\"Custom\",\"name\":\"send you a quote\",\"cycle\":0},\"chain\":{\"name\":\"sim\",\"version\":1},\"step\":\"Level\",\"stepIndex\":2,\"repeat\":2,\"recipient\":{\"kind\":\"OnCall\",\"name\":\"duty\"},\"contacts\":[\"erin\"],\"action\":\"Notify\",\"fallback\":false}";

@@ -49,8 +49,12 @@ internal static class TimelineFixtures
             new DeadlineAgreed(Next(1), CommitmentKind.Custom, "send you a quote", 1, at + Duration.FromDays(2), "person:ann"),
             new TargetWaived(Next(1), CommitmentKind.FollowUp, null, 2, "person:mgr", "customer asked us to stop"),
             new TargetWaived(Next(1), CommitmentKind.Custom, "site visit", 0, "person:mgr"),
+            new RemedyGiven(Next(1), ActionKey.Parse("HM-1/FirstResponse/0/remedy/0")),
+            new RemedyGiven(Next(1), ActionKey.Parse("HM-1/HandoffLimit/remedy/1"), 12.50m, "gbp", "person:billing"),
             new InteractionResolved(Next(1)),
             new FeedbackRequested(Next(0)),
+            new FeedbackReceived(Next(5), 4),
+            new FeedbackReceived(Next(1), 2, "slow \"reply\" é"),
             new InteractionReopened(Next(60)),
             new ProfileChanged(Next(0), profile.WithPriority("normal")
                 .WithCustomerTimeZone(DateTimeZoneProviders.Tzdb["America/New_York"]).WithCustomerCalendar("ny-office")),

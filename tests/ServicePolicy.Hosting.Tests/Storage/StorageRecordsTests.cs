@@ -63,7 +63,7 @@ public class StorageRecordsTests
 
     [Theory]
     [InlineData(-1)]
-    [InlineData(2)]
+    [InlineData(3)]   // 2 is DelayNotice
     public void OutboxEntry_UndefinedKind_IsRefused(int kind)
     {
         Assert.Throws<ArgumentOutOfRangeException>("kind", () => new OutboxEntry("K", "T-1", (OutboxKind)kind, T0, "{}"));

@@ -176,7 +176,8 @@ public sealed class ActionKeyTests
     [InlineData("T-1/FirstResponse/0/c@v1/L0/R0 ", 30, "the end of the key")]
     [InlineData("T-1/FirstResponse/0/remedy", 26, "'/' after remedy")]
     [InlineData("T-1/FirstResponse/0/remedy/", 27, "a remedy number")]
-    [InlineData("T-1/FirstResponse/0/remedy/1/2", 28, "the end of the key")]
+    [InlineData("T-1/FirstResponse/0/remedy/1/2", 29, "a chain, {name}@{step-id}, or 'remedy'")]   // after a remedy, only its overdue escalation
+    [InlineData("T-1/FirstResponse/0/remedy/1x", 28, "the end of the key, or '/' and the chain escalating the overdue remedy")]
     [InlineData("T-1/HandoffLimit", 16, "'/' after HandoffLimit")]
     [InlineData("T-1/HandoffLimit/0/c@v1/L0/R0", 17, "a chain")]
     [InlineData("T-1/HandoffLimit/c@v1/W0", 21, "'/L' and the level")]

@@ -30,6 +30,7 @@ public sealed record TimelineCase(Timeline Timeline, Instant Now, int[] Probes)
         .PauseWhile(PauseReason.WaitingOnCustomer, CommitmentKind.NextResponse, CommitmentKind.Resolution, CommitmentKind.FollowUp, CommitmentKind.Custom)
         .PauseWhile(PauseReason.WaitingOnThirdParty, CommitmentKind.Resolution, CommitmentKind.FirstResponse)
         .WithAtRisk(AtRiskThreshold.AtPercentOrBeforeDeadline(75, Duration.FromHours(1)))
+        .WithFeedbackScale(1, 5)
         .WithHandoffLimit(2, BreachRemedy.ProactiveMessage("sorry"))
         .Build();
 

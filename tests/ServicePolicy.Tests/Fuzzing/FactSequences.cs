@@ -24,7 +24,7 @@ internal static class FactSequences
     /// <summary>Generated sequences of 0 to about 40 facts.</summary>
     public static Gen<TimelineFact?[]> Generated { get; } =
         from steps in Gen.ArrayOf(
-            from kind in Gen.Choose(0, 19)
+            from kind in Gen.Choose(0, 21)
             from minutes in Gen.Frequency((9, Gen.Choose(0, 600)), (1, Gen.Choose(-120, -1)))
             from who in Gen.Choose(0, 2)
             select (kind, minutes, who))
@@ -79,6 +79,9 @@ internal static class FactSequences
         16 => new InteractionOpened(at, Owner.Person("p" + who.ToString(CultureInfo.InvariantCulture))),
         17 => new ProfileChanged(at, who == 0 ? new InteractionProfile(priority: "urgent") : new InteractionProfile(attributes: [new("team", who == 1 ? "billing" : "support")])),
         18 => new WaitingStarted(at, PauseReason.Create(who == 0 ? "WaitingOnVendor" : "change freeze")),
+        // The fuzz tests' interaction is F-1: the first follow-up's remedies, or one no policy owes.
+        19 => new RemedyGiven(at, ServicePolicy.Escalation.ActionKey.Parse(who == 2 ? "F-1/Resolution/0/remedy/3" : $"F-1/FollowUp/0/remedy/{who}")),
+        20 => new FeedbackReceived(at, who + 1, who == 0 ? null : "comment"),
         _ => null,
     };
 
@@ -102,7 +105,7 @@ internal static class FactSequences
                 facts.Insert(i, inserted[other % inserted.Length]);
                 break;
             case 4:
-                facts[i] = Fact(other % 20, facts[i]?.At ?? Start, other % 3);
+                facts[i] = Fact(other % 22, facts[i]?.At ?? Start, other % 3);
                 break;
             default:
                 facts.Insert(i, null);

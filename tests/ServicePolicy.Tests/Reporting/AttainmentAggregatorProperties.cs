@@ -29,18 +29,24 @@ public class AttainmentAggregatorProperties
             AttainmentRow[] rows = report.RowsOf(dimension).ToArray();
             AttainmentCounts sum = rows.Aggregate(AttainmentCounts.Zero, (total, row) => total.Plus(row.Cycles));
             Assert.Equal(report.Cycles, sum);
+            FeedbackRow[] feedback = report.FeedbackRows.Where(r => r.Dimension == dimension).ToArray();
             if (InteractionDimensions.Contains(dimension))
             {
+                Assert.Equal(report.Feedback.Count, feedback.Sum(r => r.Scores.Count));
+                Assert.Equal(report.Feedback.Sum, feedback.Sum(r => r.Scores.Sum));
                 Assert.Equal(report.Interactions, rows.Sum(r => r.Interactions));
                 Assert.Equal(report.InteractionsBreached, rows.Sum(r => r.InteractionsBreached));
             }
             else
             {
+                Assert.Empty(feedback);
                 Assert.All(rows, r => Assert.InRange(r.Interactions, 1, report.Interactions));
                 Assert.All(rows, r => Assert.InRange(r.InteractionsBreached, 0, r.Interactions));
             }
         }
         Assert.Equal(report.Cycles.Breaches > 0 || report.HandoffLimitBreaches > 0, report.InteractionsBreached > 0);
+        Assert.Equal(report.Feedback.Count, report.Feedback.Distribution.Sum(d => d.Count));
+        Assert.Equal(report.Feedback.Sum, report.Feedback.Distribution.Sum(d => d.Score * d.Count));
     }
 
     [Property(MaxTest = 200, Replay = "(1705,1707)")]

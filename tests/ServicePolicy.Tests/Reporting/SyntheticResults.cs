@@ -35,6 +35,8 @@ internal static class SyntheticResults
     public static List<(EvaluationResult Result, InteractionProfile Profile, string? Team)> Create(int count, int seed)
     {
         var random = new Random(seed);
+        // Remedies given and feedback answers from a stream of their own, so the rest is as it was before they existed.
+        var amends = new Random(~seed);
         var list = new List<(EvaluationResult, InteractionProfile, string?)>(count);
         Instant origin = Instant.FromUtc(2025, 3, 1, 0, 0);
         for (int i = 0; i < count; i++)
@@ -65,8 +67,29 @@ internal static class SyntheticResults
             }
             Instant? handoffBreach = random.Next(10) == 0 ? origin : null;
             ServiceLevelPolicy policy = Policies[random.Next(Policies.Length)];
+            var given = new List<GivenRemedy>();
+            for (int r = remedies.Count - 1; r >= 0; r--)
+            {
+                if (amends.Next(3) == 0)
+                {
+                    RemedyDue due = remedies[r];
+                    decimal? applied = due.Remedy.Amount is { } amount && amends.Next(2) == 0 ? amount + 1 : null;
+                    given.Add(new GivenRemedy(due, new RemedyGiven(due.DueAt + Duration.FromMinutes(amends.Next(0, 600)), due.Key,
+                        applied, applied is null ? null : due.Remedy.Currency)));
+                    remedies.RemoveAt(r);
+                }
+            }
+            var feedback = new List<FeedbackReceived>();
+            for (int f = amends.Next(0, 4) - 1; f > 0; f--)
+            {
+                feedback.Add(new FeedbackReceived(origin + Duration.FromDays(60), amends.Next(1, 6)));
+            }
             var result = new EvaluationResult(id, policy, origin + Duration.FromDays(70), Owners[random.Next(Owners.Length)], 0, handoffBreach,
-                statuses, remedies, [], null, origin);
+                statuses, remedies, [], null, origin)
+            {
+                RemediesGiven = given,
+                Feedback = feedback,
+            };
             string? team = random.Next(4) == 0 ? "escalations" : null;
             list.Add((result, Profiles[random.Next(Profiles.Length)], team));
         }
