@@ -167,13 +167,20 @@ internal sealed partial class EscalationPlanner
 
     /// <summary>Plans the ladder of a remedy with its own deadline and not given (<see cref="RemedyDue.Deadline"/>),
     /// as the ladder of a breached commitment whose deadline is the remedy's: the levels of the chain version in force
-    /// when the breached cycle started (the interaction's opening for the handoff limit), keyed
+    /// when the breached cycle started (the interaction's opening for the handoff limit), of the policy that governed
+    /// the cycle (the current policy for the handoff limit; none: no ladder), keyed
     /// <c>{remedy-key}/{chain}@{step-id}/L{level}/R{repeat}</c>. A chain limited to some kinds escalates the remedies
     /// of those kinds' breaches (and always the handoff limit's).</summary>
     internal void PlanRemedy(RemedyDue due, Instant deadline)
     {
         CommitmentStatus? status = due.Commitment;
-        EscalationChain chain = context.InForce(chainName, status?.StartedAt ?? timeline.Opened.At);
+        // A cycle's remedy escalates with the chain of the policy that governed the cycle, the handoff limit's with the
+        // chain of the policy in force now.
+        if ((status is null ? chainName : status.Policy.EscalationChainName) is not { } remedyChain)
+        {
+            return;
+        }
+        EscalationChain chain = context.InForce(remedyChain, status?.StartedAt ?? timeline.Opened.At);
         if (chain.LevelSpan.Length == 0 || (status is not null && !chain.Escalates(status.Kind, status.Name)))
         {
             return;

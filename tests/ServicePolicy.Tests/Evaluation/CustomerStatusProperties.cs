@@ -55,7 +55,15 @@ public class CustomerStatusProperties
         }
         Instant opened = timeline.Opened.At;
         Instant now = opened + ((timeline.LastInstant - opened + Duration.FromDays(2)) * input.Where / 10_000);
-        EvaluationResult result = Evaluator.Evaluate(timeline.AsOf(now), TimelineCase.Policy, now);
+        EvaluationResult result;
+        try
+        {
+            result = Evaluator.Evaluate(timeline.AsOf(now), TimelineCase.Policy, now);
+        }
+        catch (InvalidTimelineException e) when (e.Fact is DeadlineAgreed or TargetWaived)
+        {
+            return; // a generated or mutated amendment whose cycle the policy does not run: nothing to describe
+        }
         var culture = new CultureInfo(Cultures[input.Culture]);
         DateTimeZone? zone = Zones[input.Zone] is { } id ? DateTimeZoneProviders.Tzdb[id] : null;
 

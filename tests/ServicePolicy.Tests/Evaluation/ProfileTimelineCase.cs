@@ -63,7 +63,7 @@ public sealed record ProfileTimelineCase(Timeline Timeline, Timeline Unchanged, 
         TimelineCase.Policy);
 
     public static Arbitrary<ProfileTimelineCase> Arbitrary() =>
-        (from basis in TimelineCase.Arbitrary().Generator
+        (from basis in TimelineCasesWithoutAmendments.Generator
          from opening in Gen.Choose(0, Profiles.Length - 1)
          from changes in Gen.ArrayOf(from position in Gen.Choose(1, 1000) from profile in Gen.Choose(0, Profiles.Length - 1) select (position, profile))
          select Build(basis, opening, changes)).ToArbitrary();

@@ -26,7 +26,7 @@ public class ReopenModeProperties
         string.Join("; ", result.Commitments.Select(c => $"{c}|{c.AtRiskAt}|{c.Elapsed}|{c.Remaining}|{c.PercentUsed}|{c.MetAt}|{c.BreachedAt}|{c.EndedAt}"))
         + $"|{string.Join(",", result.RemediesDue.Select(r => r.Key))}|{result.NextChangeAt}|{result.Owner}|{result.Handoffs}";
 
-    [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(TimelineCasesWithoutAmendments)], MaxTest = 200)]
     public void WithoutAReopening_ResultsAreTheSameAsResuming(TimelineCase c)
     {
         Timeline timeline = c.Timeline.Any(f => f is InteractionReopened)
@@ -36,7 +36,7 @@ public class ReopenModeProperties
         Assert.Equal(Snapshot(Evaluator.Evaluate(timeline, TimelineCase.Policy, c.Now)), Snapshot(Evaluator.Evaluate(timeline, NewCycle, c.Now)));
     }
 
-    [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(TimelineCasesWithoutAmendments)], MaxTest = 200)]
     public void EachReopening_StartsOneResolutionCycle_AtIt(TimelineCase c)
     {
         EvaluationResult result = Evaluator.Evaluate(c.Timeline, NewCycle, c.Now);
@@ -46,7 +46,7 @@ public class ReopenModeProperties
         Assert.Equal(expected, starts);
     }
 
-    [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(TimelineCasesWithoutAmendments)], MaxTest = 200)]
     public void NextChangeAt_IsATrueNextChange(TimelineCase c)
     {
         EvaluationResult result = Evaluator.Evaluate(c.Timeline, NewCycle, c.Now);
@@ -67,7 +67,7 @@ public class ReopenModeProperties
 
     /// <summary>Unlike resuming, a new cycle never rewrites history, reopening or not: a met cycle stays met with its
     /// instants, a breached one breached (or met late).</summary>
-    [Property(Arbitrary = [typeof(TimelineCase)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(TimelineCasesWithoutAmendments)], MaxTest = 200)]
     public void MetOrBreached_NeverGoesBackToRunning_EvenAcrossAReopening(TimelineCase c)
     {
         var instants = new SortedSet<Instant>(c.Timeline.Select(f => f.At)) { c.Now };
