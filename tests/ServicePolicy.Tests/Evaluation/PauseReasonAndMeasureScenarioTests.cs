@@ -157,11 +157,13 @@ public class PauseReasonAndMeasureScenarioTests
         string text = MeasuresPolicy().Describe(System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(
-            "We reply to new requests within 4 business hours (Monday to Friday, 09:00-17:00 UK time, except public holidays). "
-            + "We resolve requests within 40 business hours (Monday to Friday, 09:00-17:00 UK time, except public holidays), measured as requester wait time. "
-            + "We resolve requests within 16 business hours (Monday to Friday, 09:00-17:00 UK time, except public holidays), measured as agent work time. "
+            "We reply to new requests within 4 business hours. "
+            + "We resolve requests within 40 business hours, measured as requester wait time. "
+            + "We resolve requests within 16 business hours, measured as agent work time. "
+            + "Our business hours are Monday to Friday, 09:00-17:00 UK time, except public holidays. "
             + "The clock for requester wait time and agent work time stops while we are waiting for your reply. "
-            + "The clock for agent work time stops while your request is on hold (WaitingOnVendor).",
+            + "The clock for agent work time stops while your request is on hold (WaitingOnVendor). "
+            + "If we resolve your request late, we'll apologise.",
             text);
     }
 
