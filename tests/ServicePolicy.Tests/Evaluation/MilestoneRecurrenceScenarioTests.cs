@@ -73,6 +73,44 @@ public class MilestoneRecurrenceScenarioTests
             .Select(c => $"{c.Cycle} {c.State} {Local(c.Deadline).Replace(Monday, string.Empty, StringComparison.Ordinal)}")));
     }
 
+    // Opened as normal (no callback promise); callbacks at 10:00 and 10:20; made urgent (callbacks within 2 business
+    // hours) at 10:30; an occurrence started at 10:50; a callback at 11:00; evaluated at 11:15.
+    [Theory]
+    //          recurrence                       urgent policy starts      cycles
+    [InlineData(MilestoneRecurrence.Sequential,  TargetStart.Retroactive,  "0 Met 12:20 | 1 OnTrack 13:00")] // from the last callback
+    [InlineData(MilestoneRecurrence.Sequential,  TargetStart.FromChange,   "0 Met 12:30 | 1 OnTrack 13:00")]
+    [InlineData(MilestoneRecurrence.Independent, TargetStart.Retroactive,  "0 Met 12:50")]                   // waits for an occurrence
+    [InlineData(MilestoneRecurrence.None,        TargetStart.Retroactive,  "")]                              // already reached
+    public void MadeUrgent_ARecurringMilestoneOfTheNewPolicy(MilestoneRecurrence recurrence, TargetStart start, string cycles)
+    {
+        var normal = new InteractionProfile(priority: "normal");
+        var policies = new ServiceLevelPolicySet(
+            [ServiceLevelPolicy.CreateBuilder("Urgent", 1, Office)
+                .AppliesTo(Applicability.Any.WithPriorities("urgent"))
+                .AddTarget(ServiceTarget.Custom("call you back", DeadlineRule.WithinBusinessTime(Duration.FromHours(2))).WithRecurrence(recurrence))
+                .WithTargetStart(start)
+                .WithAtRisk(AtRiskThreshold.AtPercent(90))
+                .Build()],
+            ServiceLevelPolicy.CreateBuilder("Normal", 1, Office)
+                .AddTarget(CommitmentKind.FirstResponse, DeadlineRule.WithinBusinessTime(Duration.FromHours(8)))
+                .Build());
+        Timeline timeline = Timeline.Create("T-13",
+        [
+            new InteractionOpened(When("09:00"), Owner.Person("alice"), normal),
+            new MilestoneReached(When("10:00"), "call you back"),
+            new MilestoneReached(When("10:20"), "call you back"),
+            new ProfileChanged(When("10:30"), normal.WithPriority("urgent")),
+            new MilestoneStarted(When("10:50"), "call you back"),
+            new MilestoneReached(When("11:00"), "call you back"),
+        ]);
+
+        EvaluationResult result = Evaluator.Evaluate(timeline, policies, When("11:15"));
+
+        Assert.Equal(cycles, string.Join(" | ", result.Commitments
+            .Where(c => c.Kind == CommitmentKind.Custom)
+            .Select(c => $"{c.Cycle} {c.State} {Local(c.Deadline).Replace(Monday, string.Empty, StringComparison.Ordinal)}")));
+    }
+
     [Fact]
     public void WithRecurrence_OnlyForCustomTargets_AndKeptByTheOtherCopies()
     {
