@@ -125,6 +125,9 @@ public static class TimelineJson
             case MilestoneReached milestone:
                 writer.WriteString("name", milestone.Name);
                 break;
+            case MilestoneStarted occurrence:
+                writer.WriteString("name", occurrence.Name);
+                break;
             case ProfileChanged changed:
                 WriteProfile(writer, changed.Profile);
                 break;
@@ -240,6 +243,7 @@ public static class TimelineJson
         InteractionReopened => "reopened",
         FeedbackRequested => "feedbackRequested",
         MilestoneReached => "milestoneReached",
+        MilestoneStarted => "milestoneStarted",
         EscalationAcknowledged => "escalationAcknowledged",
         DeadlineAgreed => "deadlineAgreed",
         TargetWaived => "targetWaived",
@@ -274,6 +278,7 @@ public static class TimelineJson
                 "reopened" => new InteractionReopened(at),
                 "feedbackRequested" => new FeedbackRequested(at),
                 "milestoneReached" => new MilestoneReached(at, fields.RequiredString("name")),
+                "milestoneStarted" => new MilestoneStarted(at, fields.RequiredString("name")),
                 "escalationAcknowledged" => new EscalationAcknowledged(at, ReadKey(fields), fields.OptionalString("by")),
                 "deadlineAgreed" => new DeadlineAgreed(at, fields.RequiredEnum<CommitmentKind>("kind"), fields.OptionalString("name"),
                     fields.RequiredInt("cycle"), fields.RequiredInstant("deadline"), fields.RequiredString("agreedBy"), fields.OptionalString("reason")),
@@ -285,7 +290,7 @@ public static class TimelineJson
                 "profileChanged" => new ProfileChanged(at, ReadProfile(fields)),
                 _ => throw new StoredFormatException($"Fact {index} has the unknown type '{type}'; timeline format {CurrentFormat} " +
                     "knows opened, agentReplied, customerReplied, followUpPromised, waitingStarted, waitingEnded, ownerAssigned, " +
-                    "appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, milestoneReached, " +
+                    "appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, milestoneReached, milestoneStarted, " +
                     "escalationAcknowledged, deadlineAgreed, targetWaived, remedyGiven, feedbackReceived, cancelled and profileChanged."),
             };
             fields.EnsureAllRead();

@@ -18,6 +18,7 @@ internal sealed partial class CatalogBuilder
 {
     private static readonly string[] TargetKinds = AllKinds.Where(n => n != nameof(CommitmentKind.Custom)).ToArray();
     private static readonly string[] ReopenModes = Enum.GetNames<ReopenMode>();
+    private static readonly string[] Recurrences = Enum.GetNames<MilestoneRecurrence>();
     private static readonly string[] BuiltInPauseReasons = { PauseReason.WaitingOnCustomer.Name, PauseReason.WaitingOnThirdParty.Name };
 
     /// <summary>The reasons for waiting policies may name: the built-in ones, then those declared in configuration
@@ -305,6 +306,11 @@ internal sealed partial class CatalogBuilder
         {
             TryParseName(reopenText, $"{path}:ReopenMode", "a reopen mode", ReopenModes, out reopenMode);
         }
+        MilestoneRecurrence recurrence = MilestoneRecurrence.None;
+        if (target.Recurrence is { } recurrenceText)
+        {
+            TryParseName(recurrenceText, $"{path}:Recurrence", "a milestone recurrence", Recurrences, out recurrence);
+        }
         TargetHours hours = TargetHours.Policy;
         if (target.Hours is not null)
         {
@@ -337,6 +343,15 @@ internal sealed partial class CatalogBuilder
                     return null;
                 }
                 built = built.WithReopenMode(reopenMode);
+            }
+            if (recurrence != MilestoneRecurrence.None)
+            {
+                if (built.Kind != CommitmentKind.Custom)
+                {
+                    errors.Add($"{path}:Recurrence: only a custom target (a milestone) recurs; move it under CustomTargets or remove the key");
+                    return null;
+                }
+                built = built.WithRecurrence(recurrence);
             }
             if (hours != TargetHours.Policy)
             {

@@ -47,6 +47,13 @@ public sealed class TargetOptions
     /// at the reopening); only for a Resolution target. Default: null, which means <c>Resume</c>.</value>
     public string? ReopenMode { get; set; }
 
+    /// <summary>Gets or sets how a custom target (a milestone) recurs within one interaction
+    /// (<see cref="Policies.ServiceTarget.Recurrence"/>).</summary>
+    /// <value><c>None</c> (one cycle, from the opening), <c>Sequential</c> (the next cycle starts when one is met) or
+    /// <c>Independent</c> (a cycle per <see cref="Evaluation.MilestoneStarted"/>); only under
+    /// <see cref="PolicyOptions.CustomTargets"/>. Default: null, which means <c>None</c>.</value>
+    public string? Recurrence { get; set; }
+
     /// <summary>Gets or sets the kind of commitment of a named measure: with it, the target's key under
     /// <see cref="PolicyOptions.Targets"/> is the measure's name (such as <c>AgentWorkTime</c> with kind
     /// <c>Resolution</c>), so that a policy can measure one kind several ways, each with its own pause rules.</summary>

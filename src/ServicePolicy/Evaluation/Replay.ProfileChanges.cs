@@ -132,6 +132,8 @@ internal sealed partial class Replay
                 CommitmentKind.PeriodicUpdate when !resolvedNow => periodicSince,
                 CommitmentKind.NextResponse when !resolvedNow => nextResponseSince,
                 CommitmentKind.FeedbackRequest when resolvedNow => feedbackSince,
+                CommitmentKind.Custom when target.Recurrence == MilestoneRecurrence.Sequential => resolvedNow ? null : SequentialSince(facts, target.Name!, opened),
+                CommitmentKind.Custom when target.Recurrence == MilestoneRecurrence.Independent => null,
                 CommitmentKind.Custom when !everResolved && !Reached(facts, target.Name!) => opened,
                 _ => null,
             };
@@ -177,6 +179,21 @@ internal sealed partial class Replay
             }
         }
         return false;
+    }
+
+    /// <summary>Since when a sequential milestone's cycle would be running: its last <see cref="MilestoneReached"/> or the
+    /// last reopening, whichever is later, else the opening.</summary>
+    private static Instant SequentialSince(ReadOnlySpan<TimelineFact> facts, string milestone, Instant opened)
+    {
+        Instant since = opened;
+        foreach (TimelineFact fact in facts)
+        {
+            if (fact is InteractionReopened || (fact is MilestoneReached reached && string.Equals(reached.Name, milestone, StringComparison.Ordinal)))
+            {
+                since = fact.At;
+            }
+        }
+        return since;
     }
 
     /// <summary>Gives a retroactive resolution cycle the time the interaction spent resolved before it started, which

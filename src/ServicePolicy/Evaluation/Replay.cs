@@ -218,7 +218,7 @@ internal sealed partial class Replay
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, opened.At);
                 foreach (ServiceTarget target in policy.TargetSpan)
                 {
-                    if (target.Kind == CommitmentKind.Custom)
+                    if (target.Kind == CommitmentKind.Custom && target.Recurrence != MilestoneRecurrence.Independent)
                     {
                         Start(CommitmentKind.Custom, target.Name, opened.At, target, target.Rule, null, null);
                     }
@@ -277,7 +277,10 @@ internal sealed partial class Replay
                 (feedback ??= new List<FeedbackReceived>(1)).Add(answer);
                 break;
             case MilestoneReached milestone:
-                MeetOpen(CommitmentKind.Custom, milestone.At, milestone.Name);
+                MeetMilestone(milestone.At, milestone.Name);
+                break;
+            case MilestoneStarted occurrence:
+                StartOccurrence(occurrence.At, occurrence.Name);
                 break;
             case InteractionResolved resolution:
                 EndPause(resolution.At);
@@ -301,6 +304,7 @@ internal sealed partial class Replay
                 ReopenResolutions(position, reopening);
                 resolved = false;
                 StartIfTargeted(CommitmentKind.PeriodicUpdate, reopening.At);
+                StartSequentialMilestones(reopening.At);
                 break;
             case DeadlineAgreed agreement:
                 Agree(position, agreement);
@@ -469,6 +473,67 @@ internal sealed partial class Replay
             }
         }
         return met;
+    }
+
+    /// <summary>Meets the open cycles of the custom target <paramref name="name"/>: each one (as
+    /// <see cref="MeetOpen"/>), but only the oldest open one of an independently recurring target; a met cycle of a
+    /// sequential target of the current policy starts the next, at <paramref name="at"/>, while the interaction is open
+    /// (see <see cref="MilestoneRecurrence"/>).</summary>
+    private void MeetMilestone(Instant at, string name)
+    {
+        int count = cycleCount; // the next cycles of sequential targets come after these
+        bool independentMet = false;
+        for (int i = 0; i < count; i++)
+        {
+            CommitmentCycle cycle = cycles[i]!;
+            if (cycle.Kind != CommitmentKind.Custom || !cycle.IsOpen || !string.Equals(cycle.Name, name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            MilestoneRecurrence recurrence = cycle.Target?.Recurrence ?? MilestoneRecurrence.None;
+            if (recurrence == MilestoneRecurrence.Independent)
+            {
+                if (independentMet)
+                {
+                    continue;
+                }
+                independentMet = true;
+            }
+            cycle.Meet(at);
+            if (recurrence == MilestoneRecurrence.Sequential && !resolved && !cancelled && ReferenceEquals(cycle.Policy, policy))
+            {
+                Start(CommitmentKind.Custom, name, at, cycle.Target, cycle.Target!.Rule, null, null);
+            }
+        }
+    }
+
+    /// <summary>Starts a cycle of the current policy's independently recurring custom target <paramref name="name"/>,
+    /// if it has one and the interaction is open.</summary>
+    private void StartOccurrence(Instant at, string name)
+    {
+        if (resolved || cancelled)
+        {
+            return;
+        }
+        foreach (ServiceTarget target in policy.TargetSpan)
+        {
+            if (target is { Kind: CommitmentKind.Custom, Recurrence: MilestoneRecurrence.Independent } && string.Equals(target.Name, name, StringComparison.Ordinal))
+            {
+                Start(CommitmentKind.Custom, name, at, target, target.Rule, null, null);
+            }
+        }
+    }
+
+    /// <summary>Starts the next cycle of each sequential custom target at a reopening (the resolution ended the last).</summary>
+    private void StartSequentialMilestones(Instant at)
+    {
+        foreach (ServiceTarget target in policy.TargetSpan)
+        {
+            if (target is { Kind: CommitmentKind.Custom, Recurrence: MilestoneRecurrence.Sequential } && FindOpen(CommitmentKind.Custom, target.Name) is null)
+            {
+                Start(CommitmentKind.Custom, target.Name, at, target, target.Rule, null, null);
+            }
+        }
     }
 
     private CommitmentCycle? FindOpen(CommitmentKind kind, string? name = null)

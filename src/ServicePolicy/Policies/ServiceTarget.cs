@@ -18,8 +18,10 @@ namespace ServicePolicy.Policies;
 public sealed class ServiceTarget
 {
     private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies,
-        ReopenMode reopenMode = ReopenMode.Resume, TargetHours hours = TargetHours.Policy, string? delayNotice = null)
+        ReopenMode reopenMode = ReopenMode.Resume, TargetHours hours = TargetHours.Policy, string? delayNotice = null,
+        MilestoneRecurrence recurrence = MilestoneRecurrence.None)
     {
+        Recurrence = recurrence;
         ReopenMode = reopenMode;
         Hours = hours;
         Kind = kind;
@@ -66,6 +68,12 @@ public sealed class ServiceTarget
     /// for other kinds, which a reopening does not resume.</summary>
     public ReopenMode ReopenMode { get; }
 
+    /// <summary>Gets how a custom target (a milestone) recurs within one interaction: once
+    /// (<see cref="MilestoneRecurrence.None"/>, the default), each cycle after the last one met
+    /// (<see cref="MilestoneRecurrence.Sequential"/>), or once per occurrence (<see cref="MilestoneRecurrence.Independent"/>).
+    /// Always <see cref="MilestoneRecurrence.None"/> for built-in kinds.</summary>
+    public MilestoneRecurrence Recurrence { get; }
+
     /// <summary>Gets the host's template id of the early delay notice sent to the customer when a cycle of this target
     /// becomes at risk, before it is breached (listed as a <c>DelayNotice</c> in the evaluation while the cycle is at
     /// risk, once per cycle by its key); null when the customer is not told early.</summary>
@@ -82,7 +90,7 @@ public sealed class ServiceTarget
     {
         Preconditions.CheckNotNull(templateId);
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(templateId), nameof(templateId), "A delay notice's template id must not be empty or white space.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, templateId);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, templateId, Recurrence);
     }
 
     /// <summary>Creates a target for a built-in kind of commitment.</summary>
@@ -143,7 +151,7 @@ public sealed class ServiceTarget
         ActionKeyPart.CheckNoSeparator(name, nameof(name), "Target name");
         Preconditions.CheckArgument(Kind != CommitmentKind.Appointment, nameof(name),
             $"An Appointment target cannot be named '{name}': an appointment window is one booking, measured once.");
-        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice);
+        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice, Recurrence);
     }
 
     /// <summary>Returns a copy that runs on <paramref name="calendar"/> instead of the policy's calendar.</summary>
@@ -151,14 +159,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice);
+        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice, Recurrence);
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode, Hours, DelayNotice);
+        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode, Hours, DelayNotice, Recurrence);
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -171,7 +179,7 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode, Hours, DelayNotice);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode, Hours, DelayNotice, Recurrence);
     }
 
     /// <summary>Returns a copy that, when a resolved interaction is reopened, resumes its resolution cycle or starts
@@ -190,7 +198,27 @@ public sealed class ServiceTarget
         Preconditions.CheckArgumentRange((int)mode, (int)ReopenMode.Resume, (int)ReopenMode.NewCycle, nameof(mode));
         Preconditions.CheckArgument(mode == ReopenMode.Resume || Kind == CommitmentKind.Resolution, nameof(mode),
             $"Only a Resolution target has a cycle a reopening resumes, so only it can start a new one; {this} cannot.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode, Hours, DelayNotice);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode, Hours, DelayNotice, Recurrence);
+    }
+
+    /// <summary>Returns a copy of this custom target that recurs as <paramref name="recurrence"/> says.</summary>
+    /// <remarks>With <see cref="MilestoneRecurrence.Sequential"/>, each <see cref="Evaluation.MilestoneReached"/> that
+    /// meets a cycle starts the next at the same instant, while the interaction is open. With
+    /// <see cref="MilestoneRecurrence.Independent"/>, no cycle starts at the opening: each
+    /// <see cref="Evaluation.MilestoneStarted"/> starts one, and each <see cref="Evaluation.MilestoneReached"/> meets the
+    /// oldest open one. Each cycle is numbered (<see cref="Evaluation.CommitmentStatus.Cycle"/>) and has its own
+    /// deadline, action keys, escalation and remedies; met and breached cycles keep their history.</remarks>
+    /// <param name="recurrence">How the target recurs.</param>
+    /// <returns>The modified copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="recurrence"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="recurrence"/> is not <see cref="MilestoneRecurrence.None"/>
+    /// and this is not a <see cref="CommitmentKind.Custom"/> target (only a milestone recurs).</exception>
+    public ServiceTarget WithRecurrence(MilestoneRecurrence recurrence)
+    {
+        Preconditions.CheckArgumentRange((int)recurrence, (int)MilestoneRecurrence.None, (int)MilestoneRecurrence.Independent, nameof(recurrence));
+        Preconditions.CheckArgument(recurrence == MilestoneRecurrence.None || Kind == CommitmentKind.Custom, nameof(recurrence),
+            $"Only a custom target (a milestone) recurs; {this} cannot be {recurrence}.");
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice, recurrence);
     }
 
     /// <summary>Returns a copy measured in <paramref name="hours"/>: the desk's calendar or the customer's hours (see
@@ -201,7 +229,7 @@ public sealed class ServiceTarget
     public ServiceTarget WithHours(TargetHours hours)
     {
         Preconditions.CheckArgumentRange((int)hours, (int)TargetHours.Policy, (int)TargetHours.Customer, nameof(hours));
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours, DelayNotice);
+        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours, DelayNotice, Recurrence);
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c> or

@@ -43,6 +43,7 @@ internal static class TimelineFixtures
             new AppointmentBooked(Next(1), new Interval(at + Duration.FromHours(20), at + Duration.FromHours(24) + Duration.FromNanoseconds(7))),
             new AppointmentArrived(Next(60 * 21)),
             new MilestoneReached(Next(1), "send you a quote"),
+            new MilestoneStarted(Next(0), "send you a quote"),
             new EscalationAcknowledged(Next(1), ActionKey.Parse("HM-1/FirstResponse/0/sim@v1/L0/R0")),
             new EscalationAcknowledged(Next(1), ActionKey.Parse("HM-1/FirstResponse/0/sim@v1/L1/R0"), by: "person:mgr"),
             new DeadlineAgreed(Next(1), CommitmentKind.Resolution, null, 0, at + Duration.FromDays(3), "person:ann", "parts arrive Thursday"),

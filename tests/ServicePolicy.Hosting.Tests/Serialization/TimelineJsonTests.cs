@@ -228,7 +228,7 @@ public class TimelineJsonTests
 
         Assert.Equal("Fact 1 has the unknown type 'escalated'; timeline format 1 knows opened, agentReplied, customerReplied, followUpPromised, " +
             "waitingStarted, waitingEnded, ownerAssigned, appointmentBooked, appointmentArrived, resolved, reopened, feedbackRequested, " +
-            "milestoneReached, escalationAcknowledged, deadlineAgreed, targetWaived, remedyGiven, feedbackReceived, cancelled and profileChanged.", e.Message);
+            "milestoneReached, milestoneStarted, escalationAcknowledged, deadlineAgreed, targetWaived, remedyGiven, feedbackReceived, cancelled and profileChanged.", e.Message);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ internal static class FactSequences
     /// <summary>Generated sequences of 0 to about 40 facts.</summary>
     public static Gen<TimelineFact?[]> Generated { get; } =
         from steps in Gen.ArrayOf(
-            from kind in Gen.Choose(0, 21)
+            from kind in Gen.Choose(0, 22)
             from minutes in Gen.Frequency((9, Gen.Choose(0, 600)), (1, Gen.Choose(-120, -1)))
             from who in Gen.Choose(0, 2)
             select (kind, minutes, who))
@@ -82,6 +82,7 @@ internal static class FactSequences
         // The fuzz tests' interaction is F-1: the first follow-up's remedies, or one no policy owes.
         19 => new RemedyGiven(at, ServicePolicy.Escalation.ActionKey.Parse(who == 2 ? "F-1/Resolution/0/remedy/3" : $"F-1/FollowUp/0/remedy/{who}")),
         20 => new FeedbackReceived(at, who + 1, who == 0 ? null : "comment"),
+        21 => new MilestoneStarted(at, "send you a quote"),
         _ => null,
     };
 
@@ -105,7 +106,7 @@ internal static class FactSequences
                 facts.Insert(i, inserted[other % inserted.Length]);
                 break;
             case 4:
-                facts[i] = Fact(other % 22, facts[i]?.At ?? Start, other % 3);
+                facts[i] = Fact(other % 23, facts[i]?.At ?? Start, other % 3);
                 break;
             default:
                 facts.Insert(i, null);
