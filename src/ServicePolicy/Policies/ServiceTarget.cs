@@ -2,7 +2,7 @@
 
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.ObjectModel;
 using ServicePolicy.Calendars;
 using ServicePolicy.Commitments;
 using ServicePolicy.Internal;
@@ -17,30 +17,40 @@ namespace ServicePolicy.Policies;
 [Immutable]
 public sealed class ServiceTarget
 {
-    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule, BusinessCalendar? calendar, AtRiskThreshold? atRisk, BreachRemedy[] remedies,
-        ReopenMode reopenMode = ReopenMode.Resume, TargetHours hours = TargetHours.Policy, string? delayNotice = null,
-        MilestoneRecurrence recurrence = MilestoneRecurrence.None)
+    /// <summary>A target with the defaults: no name unless custom, the policy's calendar and hours, no at-risk
+    /// threshold of its own, no remedies, no delay notice, resuming on reopen, not recurring.</summary>
+    private ServiceTarget(CommitmentKind kind, string? name, DeadlineRule rule)
     {
-        Recurrence = recurrence;
-        ReopenMode = reopenMode;
-        Hours = hours;
         Kind = kind;
-        DelayNotice = delayNotice;
         Name = name;
         Rule = rule;
-        Calendar = calendar;
-        AtRisk = atRisk;
-        Remedies = Array.AsReadOnly(remedies);
+        Remedies = ReadOnlyCollection<BreachRemedy>.Empty;
+    }
+
+    /// <summary>A copy of <paramref name="source"/>, which the <c>With…</c> methods change one setting of (an object
+    /// initializer after it): every setting is copied here, so a new one is added in one place.</summary>
+    private ServiceTarget(ServiceTarget source)
+    {
+        Kind = source.Kind;
+        Name = source.Name;
+        Rule = source.Rule;
+        Calendar = source.Calendar;
+        Hours = source.Hours;
+        AtRisk = source.AtRisk;
+        Remedies = source.Remedies;
+        ReopenMode = source.ReopenMode;
+        Recurrence = source.Recurrence;
+        DelayNotice = source.DelayNotice;
     }
 
     /// <summary>Gets the kind of commitment.</summary>
-    public CommitmentKind Kind { get; }
+    public CommitmentKind Kind { get; private init; }
 
     /// <summary>Gets the target's name: for a <see cref="CommitmentKind.Custom"/> target, a verb phrase such as "send
     /// you a quote" that descriptions use as is; for a target of a built-in kind, the name of the measure when the policy
     /// has several of that kind (such as "requester wait time" and "agent work time", two resolution measures, see
     /// <see cref="WithName"/>); null for an unnamed target of a built-in kind.</summary>
-    public string? Name { get; }
+    public string? Name { get; private init; }
 
     /// <summary>Returns whether this is the target for <paramref name="kind"/> with the name <paramref name="name"/>
     /// (compared ordinally; null for the unnamed target of a built-in kind).</summary>
@@ -48,36 +58,36 @@ public sealed class ServiceTarget
         Kind == kind && string.Equals(Name, name, StringComparison.Ordinal);
 
     /// <summary>Gets the deadline rule.</summary>
-    public DeadlineRule Rule { get; }
+    public DeadlineRule Rule { get; private init; }
 
     /// <summary>Gets the calendar the rule runs on; null to use the policy's calendar.</summary>
-    public BusinessCalendar? Calendar { get; }
+    public BusinessCalendar? Calendar { get; private init; }
 
     /// <summary>Gets whose hours the target is measured in: the desk's calendar (<see cref="TargetHours.Policy"/>, the
     /// default) or the customer's (<see cref="TargetHours.Customer"/>).</summary>
-    public TargetHours Hours { get; }
+    public TargetHours Hours { get; private init; }
 
     /// <summary>Gets the at-risk threshold for this target; null to use the policy's.</summary>
-    public AtRiskThreshold? AtRisk { get; }
+    public AtRiskThreshold? AtRisk { get; private init; }
 
     /// <summary>Gets the remedies due, once per cycle, when a cycle is breached.</summary>
-    public IReadOnlyList<BreachRemedy> Remedies { get; }
+    public IReadOnlyList<BreachRemedy> Remedies { get; private init; }
 
     /// <summary>Gets what a resolution target does on a reopening: resume its cycle (<see cref="ReopenMode.Resume"/>,
     /// the default) or start a new one (<see cref="ReopenMode.NewCycle"/>). Always <see cref="ReopenMode.Resume"/>
     /// for other kinds, which a reopening does not resume.</summary>
-    public ReopenMode ReopenMode { get; }
+    public ReopenMode ReopenMode { get; private init; }
 
     /// <summary>Gets how a custom target (a milestone) recurs within one interaction: once
     /// (<see cref="MilestoneRecurrence.None"/>, the default), each cycle after the last one met
     /// (<see cref="MilestoneRecurrence.Sequential"/>), or once per occurrence (<see cref="MilestoneRecurrence.Independent"/>).
     /// Always <see cref="MilestoneRecurrence.None"/> for built-in kinds.</summary>
-    public MilestoneRecurrence Recurrence { get; }
+    public MilestoneRecurrence Recurrence { get; private init; }
 
     /// <summary>Gets the host's template id of the early delay notice sent to the customer when a cycle of this target
     /// becomes at risk, before it is breached (listed as a <c>DelayNotice</c> in the evaluation while the cycle is at
     /// risk, once per cycle by its key); null when the customer is not told early.</summary>
-    public string? DelayNotice { get; }
+    public string? DelayNotice { get; private init; }
 
     /// <summary>Returns a copy that tells the customer early, with the host's message template
     /// <paramref name="templateId"/>, when a cycle becomes at risk (the at-risk threshold of the target, or of the
@@ -90,7 +100,7 @@ public sealed class ServiceTarget
     {
         Preconditions.CheckNotNull(templateId);
         Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(templateId), nameof(templateId), "A delay notice's template id must not be empty or white space.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, templateId, Recurrence);
+        return new ServiceTarget(this) { DelayNotice = templateId };
     }
 
     /// <summary>Creates a target for a built-in kind of commitment.</summary>
@@ -110,7 +120,7 @@ public sealed class ServiceTarget
         Preconditions.CheckArgument(isWindow == (kind == CommitmentKind.Appointment), nameof(rule), isWindow
             ? $"Rule '{rule}' is an appointment window rule, but the kind is {kind}: only Appointment targets use it."
             : $"Rule '{rule}' is not an appointment window rule: an Appointment target needs DeadlineRule.AppointmentWindow(maximumWidth).");
-        return new ServiceTarget(kind, null, rule, null, null, Array.Empty<BreachRemedy>());
+        return new ServiceTarget(kind, null, rule);
     }
 
     /// <summary>Creates a target for a custom commitment, met when a milestone with the same name is reached.</summary>
@@ -127,7 +137,7 @@ public sealed class ServiceTarget
         ActionKeyPart.CheckNoSeparator(name, nameof(name), "Custom target name");
         Preconditions.CheckNotNull(rule);
         Preconditions.CheckArgument(rule is not AppointmentWindowRule, nameof(rule), $"Rule '{rule}' is only for Appointment targets.");
-        return new ServiceTarget(CommitmentKind.Custom, name, rule, null, null, Array.Empty<BreachRemedy>());
+        return new ServiceTarget(CommitmentKind.Custom, name, rule);
     }
 
     /// <summary>Returns a copy with the name <paramref name="name"/>: for a built-in kind, a named measure, so that a
@@ -151,7 +161,7 @@ public sealed class ServiceTarget
         ActionKeyPart.CheckNoSeparator(name, nameof(name), "Target name");
         Preconditions.CheckArgument(Kind != CommitmentKind.Appointment, nameof(name),
             $"An Appointment target cannot be named '{name}': an appointment window is one booking, measured once.");
-        return new ServiceTarget(Kind, name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice, Recurrence);
+        return new ServiceTarget(this) { Name = name };
     }
 
     /// <summary>Returns a copy that runs on <paramref name="calendar"/> instead of the policy's calendar.</summary>
@@ -159,14 +169,14 @@ public sealed class ServiceTarget
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
     public ServiceTarget WithCalendar(BusinessCalendar calendar) =>
-        new(Kind, Name, Rule, Preconditions.CheckNotNull(calendar), AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice, Recurrence);
+        new(this) { Calendar = Preconditions.CheckNotNull(calendar) };
 
     /// <summary>Returns a copy with its own at-risk threshold instead of the policy's.</summary>
     /// <param name="atRisk">The threshold.</param>
     /// <returns>The modified copy.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="atRisk"/> is null.</exception>
     public ServiceTarget WithAtRisk(AtRiskThreshold atRisk) =>
-        new(Kind, Name, Rule, Calendar, Preconditions.CheckNotNull(atRisk), Remedies.ToArray(), ReopenMode, Hours, DelayNotice, Recurrence);
+        new(this) { AtRisk = Preconditions.CheckNotNull(atRisk) };
 
     /// <summary>Returns a copy whose breach remedies are <paramref name="remedies"/>, in order.</summary>
     /// <param name="remedies">The remedies.</param>
@@ -179,7 +189,7 @@ public sealed class ServiceTarget
         {
             Preconditions.CheckArgument(remedies[i] is not null, nameof(remedies), $"Remedy {i} is null.");
         }
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, (BreachRemedy[])remedies.Clone(), ReopenMode, Hours, DelayNotice, Recurrence);
+        return new ServiceTarget(this) { Remedies = Array.AsReadOnly((BreachRemedy[])remedies.Clone()) };
     }
 
     /// <summary>Returns a copy that, when a resolved interaction is reopened, resumes its resolution cycle or starts
@@ -198,7 +208,7 @@ public sealed class ServiceTarget
         Preconditions.CheckArgumentRange((int)mode, (int)ReopenMode.Resume, (int)ReopenMode.NewCycle, nameof(mode));
         Preconditions.CheckArgument(mode == ReopenMode.Resume || Kind == CommitmentKind.Resolution, nameof(mode),
             $"Only a Resolution target has a cycle a reopening resumes, so only it can start a new one; {this} cannot.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), mode, Hours, DelayNotice, Recurrence);
+        return new ServiceTarget(this) { ReopenMode = mode };
     }
 
     /// <summary>Returns a copy of this custom target that recurs as <paramref name="recurrence"/> says.</summary>
@@ -218,7 +228,7 @@ public sealed class ServiceTarget
         Preconditions.CheckArgumentRange((int)recurrence, (int)MilestoneRecurrence.None, (int)MilestoneRecurrence.Independent, nameof(recurrence));
         Preconditions.CheckArgument(recurrence == MilestoneRecurrence.None || Kind == CommitmentKind.Custom, nameof(recurrence),
             $"Only a custom target (a milestone) recurs; {this} cannot be {recurrence}.");
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, Hours, DelayNotice, recurrence);
+        return new ServiceTarget(this) { Recurrence = recurrence };
     }
 
     /// <summary>Returns a copy measured in <paramref name="hours"/>: the desk's calendar or the customer's hours (see
@@ -229,7 +239,7 @@ public sealed class ServiceTarget
     public ServiceTarget WithHours(TargetHours hours)
     {
         Preconditions.CheckArgumentRange((int)hours, (int)TargetHours.Policy, (int)TargetHours.Customer, nameof(hours));
-        return new ServiceTarget(Kind, Name, Rule, Calendar, AtRisk, Remedies.ToArray(), ReopenMode, hours, DelayNotice, Recurrence);
+        return new ServiceTarget(this) { Hours = hours };
     }
 
     /// <summary>Returns the target for logs, such as <c>FirstResponse: within 4 business hours</c> or
