@@ -98,26 +98,7 @@ public sealed class CustomerStatus
         Preconditions.CheckNotNull(result);
         Preconditions.CheckArgument(string.Equals(timeline.InteractionId, result.InteractionId, System.StringComparison.Ordinal), nameof(result),
             $"The result is for interaction '{result.InteractionId}', the timeline for '{timeline.InteractionId}'.");
-        return StatusText.Describe(timeline, result, culture ?? CultureInfo.CurrentUICulture, customerZone ?? ProfileZoneAt(timeline, result.Now));
-    }
-
-    /// <summary>The customer's zone on the interaction's profile at <paramref name="now"/>: the opening's, or the last
-    /// change's up to then.</summary>
-    private static DateTimeZone? ProfileZoneAt(Timeline timeline, Instant now)
-    {
-        DateTimeZone? zone = timeline.Opened.Profile.CustomerTimeZone;
-        foreach (TimelineFact fact in timeline)
-        {
-            if (fact.At > now)
-            {
-                break;
-            }
-            if (fact is ProfileChanged change)
-            {
-                zone = change.Profile.CustomerTimeZone;
-            }
-        }
-        return zone;
+        return StatusText.Describe(timeline, result, culture ?? CultureInfo.CurrentUICulture, customerZone ?? timeline.AsOf(result.Now).CurrentProfile.CustomerTimeZone);
     }
 
     /// <summary>Returns <see cref="Text"/>.</summary>
